@@ -1,0 +1,7 @@
+import core from './001-core.ts';
+
+/**
+ * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
+ * edited: add a new one. Kept as TypeScript strings so that bundling the Electron main needs no file copying.
+ */
+export const migrations: readonly string[] = [core];

@@ -1,0 +1,40 @@
+import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../contract/index.ts';
+import type { ServiceContext, CallContext } from './context.ts';
+import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
+import { amendRegistration, createRegistration, findRegistrations, registrationHistory, rememberedTare } from './registrations.ts';
+import { getSettings, updateSettings } from './settings.ts';
+import { verifyAudit } from './audit.ts';
+import { actorOf } from './context.ts';
+
+type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
+  ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
+  : (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** Binds every contract method to its service function. */
+export function createHandlers(sessions: SessionStore): Handlers {
+  return {
+    'setup.status': (ctx) => {
+      const station = getStation(ctx.db);
+      return { needsSetup: station === null, station };
+    },
+    'setup.init': (ctx, input) => setUp(ctx, sessions, input),
+    'auth.login': (ctx, input) => logIn(ctx, sessions, input.username, input.password),
+    'auth.logout': (ctx) => {
+      sessions.close(ctx.session.token);
+      return null;
+    },
+    'auth.me': (ctx) => sessionInfo(ctx.db, ctx.session),
+    'users.list': (ctx) => listUsers(ctx.db),
+    'users.create': (ctx, input) => createUser(ctx.db, actorOf(ctx.session), input, ctx.now()),
+    'settings.get': (ctx) => getSettings(ctx.db),
+    'settings.update': (ctx, input) => updateSettings(ctx.db, actorOf(ctx.session), input, ctx.now()),
+    'registrations.create': (ctx, input) => createRegistration(ctx, input),
+    'registrations.amend': (ctx, input) => amendRegistration(ctx, input),
+    'registrations.get': (ctx, input) => registrationHistory(ctx.db, input.id),
+    'registrations.search': (ctx, input) => findRegistrations(ctx.db, input),
+    'registrations.lastTare': (ctx, input) => rememberedTare(ctx.db, input.plate),
+    'audit.verify': (ctx) => verifyAudit(ctx.db),
+  };
+}
