@@ -1,9 +1,13 @@
 import type { Command } from '../command.ts';
+import { deviceCommands } from './devices.ts';
 import { coreCommands } from './core.ts';
 import { demoCommands } from './demo.ts';
+import { certificateCommands } from './certificate.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
+  ...deviceCommands,
   ...coreCommands,
   ...demoCommands,
+  ...certificateCommands,
 ];

@@ -31,6 +31,7 @@ const en: Catalog<typeof zhCN> = {
     title: 'Vehicle registration ledger', search: 'Plate / ID number / record number', from: 'From', to: 'To', open: 'Open', empty: 'No records',
     prev: 'Previous', next: 'Next', page: 'Page {{page}}',
   },
+  users: { role: 'Role', credentialNumber: 'Credential number', add: 'Add user', displayName: 'Name' },
   common: { yes: 'Yes', no: 'No', cancel: 'Cancel', confirm: 'OK', close: 'Close', language: '中文', search: 'Search', loading: 'Loading…' },
   provincePicker: { title: 'Pick the province character' },
   validation: {

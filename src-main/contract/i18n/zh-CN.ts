@@ -28,6 +28,7 @@ const zhCN = {
     title: '运煤车辆信息登记台账', search: '车牌 / 身份证号 / 登记编号', from: '开始日期', to: '结束日期', open: '查看', empty: '暂无记录',
     prev: '上一页', next: '下一页', page: '第 {{page}} 页',
   },
+  users: { role: '角色', credentialNumber: '执法证号', add: '添加用户', displayName: '姓名' },
   common: { yes: '是', no: '否', cancel: '取消', confirm: '确定', close: '关闭', language: 'English', search: '查询', loading: '加载中…' },
   provincePicker: { title: '选择省份简称' },
   validation: {

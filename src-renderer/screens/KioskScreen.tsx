@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { Alert, Button, Form, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { InputOf } from '../../src-main/contract/index.ts';
+import { call } from '../api.ts';
+import { showApiError } from '../errors.ts';
+import {
+  EMPTY_REGISTRATION, RegistrationFields, toRegistrationInput, type RegistrationFormValues,
+} from '../components/RegistrationFields.tsx';
+
+/** The registration form: save, show the record number, and be ready for the next truck at once. */
+export function KioskScreen() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<RegistrationFormValues>();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [tare, setTare] = useState<{ tareKg: number; registeredAt: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const lookUpTare = async (plate: string) => {
+    setTare(plate.length >= 7 ? await call('registrations.lastTare', { plate }).catch(() => null) : null);
+  };
+  const submit = async (values: RegistrationFormValues) => {
+    setSaving(true);
+    try {
+      const reg = await call('registrations.create', toRegistrationInput(values) as InputOf<'registrations.create'>);
+      setSaved(reg.recordNumber);
+      setTare(null);
+      form.resetFields();
+      form.getFieldInstance('plate')?.focus?.();
+    } catch (err) {
+      showApiError(err, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Form form={form} layout="vertical" size="middle" initialValues={EMPTY_REGISTRATION} onFinish={submit} onValuesChange={() => setSaved(null)}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('registration.title')}</Typography.Title>
+        <Space>
+          <Button onClick={() => { form.resetFields(); setTare(null); }}>{t('registration.reset')}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="save">{t('registration.save')}</Button>
+        </Space>
+      </Space>
+      {saved && <Alert type="success" showIcon data-testid="saved" style={{ marginBottom: 8 }} message={t('registration.saved', { recordNumber: saved })} />}
+      <RegistrationFields
+        onPlateBlur={(p) => void lookUpTare(p)}
+        extraWeights={tare && (
+          <Alert type="info" style={{ marginBottom: 8, cursor: 'pointer' }} data-testid="remembered-tare"
+            onClick={() => form.setFieldValue('tareKg', tare.tareKg)}
+            message={t('registration.rememberedTare', { tareKg: tare.tareKg, date: dayjs(tare.registeredAt).format('YYYY-MM-DD') })} />
+        )}
+      />
+    </Form>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ROLE_GROUPS, type Role } from '../../src-main/contract/index.ts';
+import { hasRole, useSession } from '../session.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { KioskScreen } from './KioskScreen.tsx';
+import { LedgerScreen } from './LedgerScreen.tsx';
+import { UsersScreen } from './UsersScreen.tsx';
+
+interface Screen {
+  key: string;
+  label: string;
+  roles: readonly Role[];
+  render(): ReactNode;
+}
+
+/** The logged-in frame: a menu of the screens the user's role may open, and the chosen screen. */
+export function Shell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const screens: Screen[] = [
+    { key: 'kiosk', label: t('nav.kiosk'), roles: ROLE_GROUPS.registrar, render: () => <KioskScreen /> },
+    { key: 'ledger', label: t('nav.ledger'), roles: ROLE_GROUPS.viewer, render: () => <LedgerScreen /> },
+    { key: 'users', label: t('nav.users'), roles: ROLE_GROUPS.admin, render: () => <UsersScreen /> },
+  ].filter((s) => hasRole(session.login, s.roles));
+  const [current, setCurrent] = useState(screens[0]?.key ?? '');
+  const screen = screens.find((s) => s.key === current) ?? screens[0];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('app.title')} · {session.login.station.name}</Typography.Text>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[screen?.key ?? '']} style={{ flex: 1, minWidth: 0 }}
+          items={screens.map((s) => ({ key: s.key, label: s.label }))} onClick={(e) => setCurrent(e.key)} />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>{session.login.user.displayName}（{t(`roles.${session.login.user.role}`)}）</Typography.Text>
+          <LanguageSwitch />
+          <Button size="small" onClick={session.lock}>{t('nav.lock')}</Button>
+          <Button size="small" onClick={session.logout}>{t('nav.logout')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 12 }}>{screen?.render()}</Layout.Content>
+    </Layout>
+  );
+}
