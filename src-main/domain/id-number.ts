@@ -30,7 +30,7 @@ export function checkIdNumber(input: string, today: string): IdNumberCheck {
   const date = new Date(Date.UTC(y, m - 1, d));
   const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
   const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  if (!real || y < 1900 || birthDate > today) return { ok: false, idNumber, error: 'birth-date' };
+  if (!real || y < 1800 || birthDate > today) return { ok: false, idNumber, error: 'birth-date' };
   if (idCheckChar(idNumber.slice(0, 17)) !== idNumber[17]) return { ok: false, idNumber, error: 'checksum' };
   return { ok: true, idNumber, birthDate, sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female' };
 }
