@@ -13,8 +13,8 @@ export interface AuditVerifyResult {
   brokenAt?: { seq: number; reason: string };
 }
 
-/** Everything the UI may ask of the main side. Adding a method here is all a shell needs to expose it. */
-export const contract = {
+/** Accounts, settings, registrations and audit: the methods every other part builds on. */
+export const coreContract = {
   'setup.status': method<{ needsSetup: boolean; station: Station | null }>()(Empty, 'public'),
   'setup.init': method<LoginResult>()(SetupInput, 'public'),
   'auth.login': method<LoginResult>()(LoginInput, 'public'),
@@ -33,6 +33,14 @@ export const contract = {
     ROLE_GROUPS.registrar,
   ),
   'audit.verify': method<AuditVerifyResult>()(Empty, ROLE_GROUPS.oversight),
+} satisfies Record<string, MethodDef>;
+
+/**
+ * Everything the UI may ask of the main side: each domain's methods spread in. Adding a method to a domain
+ * contract is all a shell needs to expose it.
+ */
+export const contract = {
+  ...coreContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

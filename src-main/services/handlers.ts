@@ -1,4 +1,4 @@
-import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../contract/index.ts';
+import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract } from '../contract/index.ts';
 import type { ServiceContext, CallContext } from './context.ts';
 import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
 import { amendRegistration, createRegistration, findRegistrations, registrationHistory, rememberedTare } from './registrations.ts';
@@ -6,14 +6,22 @@ import { getSettings, updateSettings } from './settings.ts';
 import { verifyAudit } from './audit.ts';
 import { actorOf } from './context.ts';
 
-type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
+export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
   : (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 
 export type Handlers = { [M in MethodName]: Handler<M> };
+/** The handlers of one domain contract (its method names as keys). */
+export type DomainHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
 
-/** Binds every contract method to its service function. */
+/** Binds every contract method to its service function: each domain's handlers spread in. */
 export function createHandlers(sessions: SessionStore): Handlers {
+  return {
+    ...coreHandlers(sessions),
+  };
+}
+
+function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContract> {
   return {
     'setup.status': (ctx) => {
       const station = getStation(ctx.db);
