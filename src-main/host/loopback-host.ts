@@ -17,6 +17,7 @@ function isLoopback(address: string | undefined): boolean {
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
   res.writeHead(status, {
+    ...(res.getHeader('Connection') ? { Connection: 'close' } : {}),
     'Content-Type': type,
     'Content-Security-Policy': contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
@@ -57,8 +58,11 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
       try {
         const body = await readBody(req);
         envelope = body ? JSON.parse(body) : {};
-      } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: 'request body is not JSON (max 1 MiB)' } }), 'application/json');
+      } catch (err) {
+        const tooLarge = (err as Error).message === 'body too large';
+        // A body cut short leaves unread bytes on the connection: close it rather than reuse it.
+        if (tooLarge) res.setHeader('Connection', 'close');
+        return send(res, tooLarge ? 413 : 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: tooLarge ? 'request body over 1 MiB' : 'request body is not JSON' } }), 'application/json');
       }
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const body = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as Record<string, unknown>;
