@@ -15,8 +15,9 @@ const run = (cmd, args, extraEnv = {}) => spawnSync(cmd, args, { cwd: root, stdi
 let passed = 0;
 let failed = 0;
 
-if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0) {
-  console.error('renderer build failed');
+// The end-to-end tests serve the built renderer; the packaging test packs the built main and preload.
+if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0 || run(process.execPath, ['scripts/build-main.mjs']) !== 0) {
+  console.error('build failed');
   failed++;
 }
 

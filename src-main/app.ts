@@ -12,9 +12,9 @@ export interface App {
 }
 
 /** Opens the database and wires the services behind one dispatcher; every shell (IPC, HTTP, tests) uses this. */
-export function createApp(options: { dbPath: string; now?: () => Date }): App {
+export function createApp(options: { dbPath: string; now?: () => Date; requestQuit?: () => void }): App {
   const db = openDatabase(options.dbPath);
-  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
+  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit };
   const sessions = new SessionStore();
   const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions));
   return { db, ctx, dispatch, close: () => db.close() };

@@ -4,6 +4,8 @@ import { ROLE_GROUPS } from './roles.ts';
 import { LoginInput, NewUserInput, SetupInput, type LoginResult, type Station, type User } from './accounts.ts';
 import { AmendInput, SearchInput, RegistrationInput, type Registration, type RegistrationPage } from './registration.ts';
 import { SettingsUpdate, type Settings } from './settings.ts';
+import { reportsContract } from './reports.ts';
+import { certificatesContract } from './certificates.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -33,6 +35,8 @@ export const coreContract = {
     ROLE_GROUPS.registrar,
   ),
   'audit.verify': method<AuditVerifyResult>()(Empty, ROLE_GROUPS.oversight),
+  /** Leaves a kiosk-mode app: only a supervisor may, so a kiosk cannot be closed by passers-by. */
+  'app.quit': method<null>()(Empty, ROLE_GROUPS.oversight),
 } satisfies Record<string, MethodDef>;
 
 /**
@@ -41,6 +45,8 @@ export const coreContract = {
  */
 export const contract = {
   ...coreContract,
+  ...reportsContract,
+  ...certificatesContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -56,3 +62,5 @@ export * from './roles.ts';
 export * from './accounts.ts';
 export * from './registration.ts';
 export * from './settings.ts';
+export * from './reports.ts';
+export * from './certificates.ts';

@@ -19,6 +19,8 @@ export interface Session {
 export interface ServiceContext {
   db: Db;
   now: () => Date;
+  /** Set by the Electron shell; the loopback host has no window to close. */
+  requestQuit?: () => void;
 }
 
 export interface CallContext extends ServiceContext {

@@ -3,8 +3,10 @@ import type { ServiceContext, CallContext } from './context.ts';
 import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
 import { amendRegistration, createRegistration, findRegistrations, registrationHistory, rememberedTare } from './registrations.ts';
 import { getSettings, updateSettings } from './settings.ts';
-import { verifyAudit } from './audit.ts';
+import { appendAudit, verifyAudit } from './audit.ts';
 import { actorOf } from './context.ts';
+import { reportsHandlers } from './reports-handlers.ts';
+import { certificatesHandlers } from './certificates-handlers.ts';
 
 export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
@@ -18,6 +20,8 @@ export type DomainHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
 export function createHandlers(sessions: SessionStore): Handlers {
   return {
     ...coreHandlers(sessions),
+    ...reportsHandlers(),
+    ...certificatesHandlers(),
   };
 }
 
@@ -44,5 +48,10 @@ function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContrac
     'registrations.search': (ctx, input) => findRegistrations(ctx.db, input),
     'registrations.lastTare': (ctx, input) => rememberedTare(ctx.db, input.plate),
     'audit.verify': (ctx) => verifyAudit(ctx.db),
+    'app.quit': (ctx) => {
+      appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'app.quit', entity: 'app', at: ctx.now() });
+      ctx.requestQuit?.();
+      return null;
+    },
   };
 }
