@@ -1,0 +1,96 @@
+/** The resynchronising scan loop every byte-stream parser shares: frames are found, garbage is dropped. */
+import type { ParseResult, ScaleFrame } from './types.ts';
+
+/** Result of trying to read one frame at a position. */
+export type Attempt<T = ScaleFrame> =
+  | { kind: 'frame'; length: number; frame: T | undefined }
+  | { kind: 'need-more' }
+  | { kind: 'invalid' };
+
+export interface ScanState {
+  pending: Buffer;
+}
+
+export const emptyScanState = (): ScanState => ({ pending: Buffer.alloc(0) });
+
+export interface ScanResult<T> {
+  frames: T[];
+  pending: Buffer;
+  droppedBytes: number;
+}
+
+/**
+ * Walks pending+bytes; at each offset `attempt` decides frame / need-more / invalid. Invalid drops one byte,
+ * so a false start inside garbage or a corrupted frame costs one byte, never a valid frame after it.
+ * A complete frame may carry no reading (an ACK or error reply): it is consumed without output.
+ * `maxPending` bounds memory when a stream never completes a frame.
+ */
+export function scan<T>(
+  pending: Buffer,
+  bytes: Uint8Array,
+  attempt: (buf: Buffer, at: number) => Attempt<T>,
+  maxPending: number,
+): ScanResult<T> {
+  const buf = pending.length === 0 ? Buffer.from(bytes) : Buffer.concat([pending, bytes]);
+  const frames: T[] = [];
+  let dropped = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const a = attempt(buf, i);
+    if (a.kind === 'need-more') break;
+    if (a.kind === 'invalid') {
+      i++;
+      dropped++;
+      continue;
+    }
+    if (a.frame) frames.push(a.frame);
+    i += a.length;
+  }
+  let rest = buf.subarray(i);
+  if (rest.length > maxPending) {
+    dropped += rest.length - maxPending;
+    rest = rest.subarray(rest.length - maxPending);
+  }
+  return { frames, pending: Buffer.from(rest), droppedBytes: dropped };
+}
+
+/**
+ * Finds a line starting at `at` that ends with LF (CR optional before it) within maxLength bytes.
+ * Returns the line text without CR/LF and the consumed length.
+ */
+export function lineAt(
+  buf: Buffer,
+  at: number,
+  maxLength: number,
+): { text: string; length: number } | 'need-more' | 'invalid' {
+  const limit = Math.min(buf.length, at + maxLength);
+  for (let j = at; j < limit; j++) {
+    if (buf[j] === 0x0a) {
+      let end = j;
+      if (end > at && buf[end - 1] === 0x0d) end--;
+      return { text: buf.toString('latin1', at, end), length: j + 1 - at };
+    }
+  }
+  return buf.length - at < maxLength ? 'need-more' : 'invalid';
+}
+
+/** parse() for protocols whose only carry-over is the unfinished tail. */
+export function scanningParse(
+  attempt: (buf: Buffer, at: number) => Attempt,
+  maxPending: number,
+): (state: ScanState, bytes: Uint8Array) => ParseResult<ScanState> {
+  return (state, bytes) => {
+    const r = scan(state.pending, bytes, attempt, maxPending);
+    return { frames: r.frames, state: { pending: r.pending }, droppedBytes: r.droppedBytes };
+  };
+}
+
+/** A complete frame attempt; raw is copied so frames never alias the parser's buffer. */
+export function frameAttempt(
+  buf: Buffer,
+  at: number,
+  length: number,
+  fields: Omit<ScaleFrame, 'raw'> | undefined,
+): Attempt {
+  return { kind: 'frame', length, frame: fields && { ...fields, raw: Buffer.from(buf.subarray(at, at + length)) } };
+}

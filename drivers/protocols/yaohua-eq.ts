@@ -1,0 +1,88 @@
+/**
+ * Yaohua "=" continuous formats (XK3190-A26/A23P): '=' + 8 characters, no checksum, no terminator.
+ * Reversed (format 1): value characters least-significant first, then the sign ('0' or '-').
+ * Forward (format 2): sign first, then the value. Reversing format 1 gives format 2, so both decode alike.
+ */
+import { frameAttempt, scan, type Attempt } from './framing.ts';
+import { divisionOf, parseDecimal, toWeightKg, pointedString } from './weight-value.ts';
+import type { EncodeInput, ProtocolOptions, ScaleProtocol } from './types.ts';
+
+const FRAME_LENGTH = 9;
+type Orientation = 'reversed' | 'forward';
+
+export interface EqState {
+  pending: Buffer;
+  /** Locked by auto-detection once a frame is unambiguous; fixed when configured. */
+  orientation: Orientation | undefined;
+}
+
+/** Decodes 8 characters read in forward order: sign ('0'/'-') then 7 characters with at most one point. */
+function decodeForward(chars: string): { scaled: number; decimals: number } | undefined {
+  const sign = chars[0];
+  const body = chars.slice(1);
+  if ((sign !== '0' && sign !== '-') || !/^[0-9]*\.?[0-9]*$/.test(body) || !/[0-9]/.test(body)) return undefined;
+  const d = parseDecimal(body);
+  return d && { scaled: sign === '-' ? -d.scaled : d.scaled, decimals: d.decimals };
+}
+
+const reverse = (s: string) => [...s].reverse().join('');
+
+export function encodeEqFrame(input: EncodeInput, orientation: Orientation): Buffer {
+  const decimals = Math.max(0, input.decimals ?? 0);
+  const forward = (input.weightKg < 0 ? '-' : '0') + pointedString(input.weightKg, decimals, 7);
+  return Buffer.from('=' + (orientation === 'reversed' ? reverse(forward) : forward), 'latin1');
+}
+
+export function createYaohuaEq(options: ProtocolOptions = {}): ScaleProtocol<EqState> {
+  const unit = options.unit ?? 'kg';
+  const division = divisionOf(options);
+  const capacityKg = options.capacityKg ?? 200_000;
+  const configured = options.orientation === 'auto' ? undefined : options.orientation;
+
+  // The capacity bound only serves auto-detection; a configured orientation is taken at its word.
+  const decode = (chars: string, o: Orientation, bounded: boolean) => {
+    const d = decodeForward(o === 'reversed' ? reverse(chars) : chars);
+    if (!d) return undefined;
+    const weightKg = toWeightKg(d.scaled, d.decimals, unit, division);
+    return !bounded || Math.abs(weightKg) <= capacityKg ? { ...d, weightKg } : undefined;
+  };
+
+  return {
+    name: 'yaohua-eq',
+    initialState: () => ({ pending: Buffer.alloc(0), orientation: configured }),
+    parse(state, bytes) {
+      let orientation = state.orientation;
+      const attempt = (buf: Buffer, at: number): Attempt => {
+        if (buf[at] !== 0x3d) return { kind: 'invalid' };
+        if (buf.length - at < FRAME_LENGTH) return { kind: 'need-more' };
+        const chars = buf.toString('latin1', at + 1, at + FRAME_LENGTH);
+        if (!/^[0-9.\-]{8}$/.test(chars)) return { kind: 'invalid' };
+        let reading;
+        if (orientation) {
+          reading = decode(chars, orientation, configured === undefined);
+        } else {
+          const rev = decode(chars, 'reversed', true);
+          const fwd = decode(chars, 'forward', true);
+          // Lock onto the only plausible reading; when both fit and agree (e.g. zero), the value is known anyway.
+          if (rev && !fwd) orientation = 'reversed';
+          else if (fwd && !rev) orientation = 'forward';
+          reading = orientation ? (rev ?? fwd) : rev && fwd && rev.weightKg === fwd.weightKg ? rev : undefined;
+          if (!rev && !fwd) return { kind: 'invalid' };
+        }
+        if (!reading) return orientation ? { kind: 'invalid' } : frameAttempt(buf, at, FRAME_LENGTH, undefined);
+        return frameAttempt(buf, at, FRAME_LENGTH, {
+          protocol: 'yaohua-eq',
+          weightKg: reading.weightKg,
+          stable: undefined,
+          kind: undefined,
+          overload: false,
+          decimals: reading.decimals,
+          unit,
+        });
+      };
+      const r = scan(state.pending, bytes, attempt, FRAME_LENGTH * 4);
+      return { frames: r.frames, state: { pending: r.pending, orientation }, droppedBytes: r.droppedBytes };
+    },
+    encode: (input) => encodeEqFrame(input, configured ?? 'reversed'),
+  };
+}

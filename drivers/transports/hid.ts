@@ -1,0 +1,45 @@
+/**
+ * HID input for HID POS scanners. node-hid is imported lazily so nothing that merely imports this module (tests,
+ * CI without libusb) loads the native addon.
+ */
+import { EventEmitter } from 'node:events';
+import { HID_POS_BARCODE_SCANNER_USAGE, HID_POS_USAGE_PAGE } from '../protocols/hid-pos.ts';
+
+export interface HidDevice {
+  on(event: 'data', listener: (report: Buffer) => void): this;
+  on(event: 'error', listener: (error: Error) => void): this;
+  close(): void;
+}
+
+export interface HidDeviceInfo {
+  path: string;
+  vendorId: number;
+  productId: number;
+  product: string | undefined;
+}
+
+type NodeHid = typeof import('node-hid');
+
+async function loadNodeHid(): Promise<NodeHid> {
+  const mod = (await import('node-hid')) as NodeHid & { default?: NodeHid };
+  return mod.default ?? mod;
+}
+
+/** HID POS barcode scanners currently attached (usage page 0x8C, usage 0x02). */
+export async function listHidPosScanners(): Promise<HidDeviceInfo[]> {
+  const hid = await loadNodeHid();
+  return (await hid.devicesAsync())
+    .filter((d) => d.usagePage === HID_POS_USAGE_PAGE && d.usage === HID_POS_BARCODE_SCANNER_USAGE && d.path)
+    .map((d) => ({ path: d.path ?? '', vendorId: d.vendorId, productId: d.productId, product: d.product }));
+}
+
+/** Opens a scanner by hidraw path through node-hid and adapts it to HidDevice. */
+export async function openHidDevice(path: string): Promise<HidDevice> {
+  const hid = await loadNodeHid();
+  const device = await hid.HIDAsync.open(path);
+  const adapter = new EventEmitter() as EventEmitter & HidDevice;
+  device.on('data', (report: Buffer) => adapter.emit('data', report));
+  device.on('error', (error: Error) => adapter.emit('error', error));
+  adapter.close = () => void device.close();
+  return adapter;
+}
