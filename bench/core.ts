@@ -14,7 +14,7 @@ export function benchRegistrations(db: Db, plates: string[]): Record<string, num
   const user = listUsers(db).find((u) => u.role === 'kiosk')!;
   const ctx = { db, now: () => new Date(), session: { token: 'bench', user, lastSeenMs: 0 } };
   const rnd = seededRandom(7);
-  const save = timeMany(200, () => createRegistration(ctx, { ...sampleRegistration(rnd), training: true }));
+  const save = timeMany(200, () => createRegistration(ctx, { ...sampleRegistration(rnd), weightSource: 'manual', manualReason: '基准测试', training: true }));
   const search = timeMany(200, (i) => findRegistrations(db, SearchInput.parse({ query: plates[(i * 97) % plates.length]! })));
   const firstPage = timeMany(100, () => findRegistrations(db, SearchInput.parse({})));
   return {

@@ -21,6 +21,13 @@ if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0 || run(process.execP
   failed++;
 }
 
+// Strict type checking is part of the suite: counted as one check.
+if (run(bin('tsc'), ['--noEmit', '-p', '.']) === 0) passed++;
+else {
+  console.error('typecheck failed');
+  failed++;
+}
+
 const vitestJson = path.join(out, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

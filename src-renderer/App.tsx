@@ -53,7 +53,7 @@ export function App() {
     );
   }
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 15 } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 15 }, components: { Form: { itemMarginBottom: 10, verticalLabelPadding: '0 0 2px' }, Card: { bodyPaddingSM: 10 } } }}>
       <AntApp>{body}</AntApp>
     </ConfigProvider>
   );

@@ -7,6 +7,9 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { KioskScreen } from './KioskScreen.tsx';
 import { LedgerScreen } from './LedgerScreen.tsx';
 import { UsersScreen } from './UsersScreen.tsx';
+import { StandardsScreen } from './StandardsScreen.tsx';
+import { DashboardScreen } from './DashboardScreen.tsx';
+import { SettingsScreen } from './SettingsScreen.tsx';
 
 interface Screen {
   key: string;
@@ -22,7 +25,10 @@ export function Shell() {
   const screens: Screen[] = [
     { key: 'kiosk', label: t('nav.kiosk'), roles: ROLE_GROUPS.registrar, render: () => <KioskScreen /> },
     { key: 'ledger', label: t('nav.ledger'), roles: ROLE_GROUPS.viewer, render: () => <LedgerScreen /> },
+    { key: 'dashboard', label: t('reports.nav'), roles: ROLE_GROUPS.oversight, render: () => <DashboardScreen /> },
     { key: 'users', label: t('nav.users'), roles: ROLE_GROUPS.admin, render: () => <UsersScreen /> },
+    { key: 'standards', label: t('certificates.standards'), roles: ROLE_GROUPS.admin, render: () => <StandardsScreen /> },
+    { key: 'settings', label: t('nav.settings'), roles: ROLE_GROUPS.admin, render: () => <SettingsScreen /> },
   ].filter((s) => hasRole(session.login, s.roles));
   const [current, setCurrent] = useState(screens[0]?.key ?? '');
   const screen = screens.find((s) => s.key === current) ?? screens[0];
