@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidMonthDay } from '../domain/report-period.ts';
 
 /** Record-number patterns: {station}, {date} (YYYYMMDD), {year}, {seq:N} (zero-padded, N digits). */
 export const RecordNumberPattern = z
@@ -15,6 +16,10 @@ export const Settings = z
     lockAfterMinutes: z.int().min(1).max(240),
     maxFailedLogins: z.int().min(3).max(20),
     lockoutMinutes: z.int().min(1).max(1440),
+    /** MM-DD on which the heating season starts; monthly reports accumulate from it. */
+    heatingSeasonStart: z.string().refine(isValidMonthDay, { message: 'validation.date' }),
+    /** Day of the month by which last month's report is due at the county. */
+    reportingDay: z.int().min(1).max(28),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -24,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lockAfterMinutes: 5,
   maxFailedLogins: 5,
   lockoutMinutes: 15,
+  heatingSeasonStart: '11-15',
+  reportingDay: 23,
 };
 
 export const SettingsUpdate = Settings.partial().strict();

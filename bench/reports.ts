@@ -1,0 +1,56 @@
+/**
+ * Reports benchmark on an already-filled database: dashboard figures for the latest complete week, that week's
+ * checkpoint log as .xlsx, and the monthly report (with heating-season totals) as .xlsx and .pdf.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Db } from '../db/open.ts';
+import { getStation } from '../src-main/services/accounts.ts';
+import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, type Exporter } from '../src-main/services/reports.ts';
+import { getSettings } from '../src-main/services/settings.ts';
+import { addDays, localDate } from '../src-main/domain/local-time.ts';
+import { isoWeekOf, monthOf, previousMonth, weekOf } from '../src-main/domain/report-period.ts';
+
+async function timed<T>(run: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await run();
+  return { ms: Math.round(performance.now() - t), value };
+}
+
+export async function benchReports(db: Db): Promise<Record<string, string | number>> {
+  const latest = db.prepare('SELECT MAX(registered_at) AS at FROM registrations').get() as { at: string | null };
+  if (!latest.at) return { skipped: 'no registrations' };
+  const lastDay = localDate(new Date(latest.at));
+  // The latest complete week and month: the current ones may have only begun.
+  const weekPeriod = weekOf(addDays(weekOf(lastDay).from, -1));
+  const week = isoWeekOf(weekPeriod.from);
+  const month = previousMonth(monthOf(lastDay));
+  const settings = getSettings(db);
+  // The benchmark reads only; the audit entries of its exports roll back with the savepoint below.
+  const who: Exporter = { station: getStation(db) ?? { name: 'bench', code: 'BENCH' }, actor: { id: null, name: 'bench' }, displayName: 'bench', at: new Date() };
+  const result: Record<string, string | number> = { week, month };
+
+  db.exec('SAVEPOINT bench_reports');
+  try {
+    const dashboard = await timed(() => dashboardFigures(db, new Date(latest.at!), settings, weekPeriod));
+    result.dashboardWeekMs = dashboard.ms;
+    result.dashboardWeekTrucks = dashboard.value.range.tally.trucks;
+
+    const xlsx = await timed(() => exportWeeklyLog(db, who, { week, format: 'xlsx', unmasked: false }));
+    result.weeklyXlsxMs = xlsx.ms;
+    result.weeklyXlsxRows = xlsx.value.trucks;
+    result.weeklyXlsxKb = Math.round((xlsx.value.base64.length * 3) / 4 / 1024);
+
+    const csv = await timed(() => exportWeeklyLog(db, who, { week, format: 'csv', unmasked: false }));
+    result.weeklyCsvMs = csv.ms;
+
+    const monthlyXlsx = await timed(() => exportMonthlyReport(db, who, settings, { month, format: 'xlsx' }));
+    result.monthlyXlsxMs = monthlyXlsx.ms;
+    result.monthlyTrucks = monthlyXlsx.value.trucks;
+
+    const monthlyPdf = await timed(() => exportMonthlyReport(db, who, settings, { month, format: 'pdf' }));
+    result.monthlyPdfMs = monthlyPdf.ms;
+  } finally {
+    db.exec('ROLLBACK TO bench_reports; RELEASE bench_reports');
+  }
+  return result;
+}
