@@ -9,7 +9,8 @@ const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
 };
-const MAX_BODY_BYTES = 1024 * 1024;
+/** A 10 MB report scan is about 13.4 MB as base64 (attachments.add). */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 function isLoopback(address: string | undefined): boolean {
   return !!address && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CliError, parseOptions, readAll, writeJsonLine, type Command } from '../command.ts';
+import { dbOption, openCliDb } from '../db-option.ts';
+import { recheckAll } from '../../services/certificate-recheck.ts';
 import {
   checkCertificate,
   defaultPolicy,
@@ -98,4 +100,27 @@ export const certificateCheck: Command = {
   },
 };
 
-export const certificateCommands: Command[] = [certificateCheck];
+export const certificateRecheck: Command = {
+  words: ['certificate', 'recheck'],
+  summary: 'Count the stored report checks a new limits table would change (nothing is written)',
+  usage: `Usage: checkpoint certificate recheck --limits FILE [--db PATH] [--json]
+
+Runs every stored certificate check again with the same input, policy and moment but the given limits
+table, and prints how many outcomes or verdicts would change. Stored verdicts are not touched.`,
+  async run(argv, io) {
+    const { values } = parseOptions(argv, { ...dbOption, limits: { type: 'string' }, json: { type: 'boolean' } });
+    if (!values.limits) throw new CliError('--limits FILE is required');
+    const limits = accept(parseLimitsTable(await readJsonFile(values.limits, 'limits')), `limits ${values.limits}`);
+    const db = openCliDb(values.db);
+    try {
+      const summary = recheckAll(db, limits);
+      if (values.json) writeJsonLine(io, summary);
+      else io.stdout.write(`${summary.checked} checks re-run against ${summary.limitsVersion}; ${summary.changed} would change\n`);
+    } finally {
+      db.close();
+    }
+    return 0;
+  },
+};
+
+export const certificateCommands: Command[] = [certificateCheck, certificateRecheck];
