@@ -1,9 +1,13 @@
 /**
  * Driver benchmarks: parser throughput (MB/s over ~4 MB of valid frames per protocol, fed in 4 KiB chunks as
- * a serial port would deliver them) and the stability decision latency (time from the frame that completes the
- * window to the capture result).
+ * a serial port would deliver them), the stability decision latency (time from the frame that completes the
+ * window to the capture result) and the main process's CPU share while a DeviceManager runs a 20 frames/s
+ * indicator.
  */
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { openDatabase } from '../db/open.ts';
+import { DeviceManager } from '../src-main/services/devices.ts';
 import { createProtocol, protocolNames, StreamParser } from '../drivers/protocols/index.ts';
 import type { ScaleFrame } from '../drivers/protocols/types.ts';
 import { StabilityDetector } from '../drivers/stability.ts';
@@ -46,6 +50,30 @@ function captureLatencyUs(): number {
   return (total / runs) * 1000;
 }
 
+/**
+ * CPU of this process (process.cpuUsage delta over wall time, % of one core) while an indicator streams 20
+ * frames/s over an in-process link into a DeviceManager and the kiosk polls devices.live at 4 Hz. The figure
+ * includes the simulated indicator and ID-card reader, which run in the same process: an upper bound.
+ */
+async function deviceManagerCpu(seconds = 5): Promise<{ cpuPercent: number; frames: number }> {
+  const db = openDatabase(':memory:');
+  const manager = new DeviceManager(db, { simulation: { scale: { protocol: 'yaohua-a12e', frameIntervalMs: 50 } } });
+  await manager.ensureStarted();
+  await sleep(500);
+  const framesBefore = manager.scale()!.session.health().frames;
+  const poll = setInterval(() => manager.live(), 250);
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  await sleep(seconds * 1000);
+  const cpu = process.cpuUsage(cpuBefore);
+  const elapsedUs = (performance.now() - start) * 1000;
+  clearInterval(poll);
+  const frames = manager.scale()!.session.health().frames - framesBefore;
+  await manager.stop();
+  db.close();
+  return { cpuPercent: ((cpu.user + cpu.system) / elapsedUs) * 100, frames };
+}
+
 export async function benchDrivers(): Promise<Record<string, string | number>> {
   const out: Record<string, string | number> = {};
   for (const name of protocolNames) {
@@ -53,5 +81,8 @@ export async function benchDrivers(): Promise<Record<string, string | number>> {
     out[`drivers.parse.${name}.MBps`] = Number(r.mbPerS.toFixed(1));
   }
   out['drivers.stability.captureDecision.us'] = Number(captureLatencyUs().toFixed(2));
+  const cpu = await deviceManagerCpu();
+  out['devices.manager.20fps.cpuPercentOfCore'] = Number(cpu.cpuPercent.toFixed(2));
+  out['devices.manager.20fps.framesIn5s'] = cpu.frames;
   return out;
 }

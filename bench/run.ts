@@ -5,6 +5,7 @@ import { benchDatabase, BENCH_PASSWORD } from './generate.ts';
 import { benchHost, benchRegistrations } from './core.ts';
 import { benchCertificate } from './certificate.ts';
 import { benchDocuments } from './documents.ts';
+import { benchDrivers } from './drivers.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -22,4 +23,5 @@ print('Kiosk registration', benchRegistrations(db, plates));
 print('Loopback host', await benchHost(file, 'kiosk', BENCH_PASSWORD));
 print('Certificate check', await benchCertificate());
 print('Enforcement documents', await benchDocuments());
+print('Devices', await benchDrivers());
 db.close();

@@ -3,19 +3,29 @@ import { SessionStore } from './services/accounts.ts';
 import { createDispatcher, type Dispatch } from './services/dispatch.ts';
 import { createHandlers } from './services/handlers.ts';
 import type { ServiceContext } from './services/context.ts';
+import { DeviceManager, type DeviceManagerOptions } from './services/devices.ts';
 
 export interface App {
   db: Db;
   ctx: ServiceContext;
   dispatch: Dispatch;
+  devices: DeviceManager;
   close(): void;
 }
 
 /** Opens the database and wires the services behind one dispatcher; every shell (IPC, HTTP, tests) uses this. */
-export function createApp(options: { dbPath: string; now?: () => Date; requestQuit?: () => void }): App {
+export function createApp(options: { dbPath: string; now?: () => Date; requestQuit?: () => void; devices?: DeviceManagerOptions }): App {
   const db = openDatabase(options.dbPath);
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit };
   const sessions = new SessionStore();
-  const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions));
-  return { db, ctx, dispatch, close: () => db.close() };
+  const devices = new DeviceManager(db, options.devices);
+  const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions, devices));
+  return {
+    db, ctx, dispatch, devices,
+    close: () => {
+      // Timers stop at once; ports finish closing on their own (nothing below touches the database).
+      void devices.stop();
+      db.close();
+    },
+  };
 }

@@ -31,7 +31,8 @@ export function scan<T>(
   attempt: (buf: Buffer, at: number) => Attempt<T>,
   maxPending: number,
 ): ScanResult<T> {
-  const buf = pending.length === 0 ? Buffer.from(bytes) : Buffer.concat([pending, bytes]);
+  // A view, not a copy: nothing below outlives this call except copies (frame raw bytes, the pending tail).
+  const buf = pending.length === 0 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : Buffer.concat([pending, bytes]);
   const frames: T[] = [];
   let dropped = 0;
   let i = 0;
@@ -85,12 +86,33 @@ export function scanningParse(
   };
 }
 
-/** A complete frame attempt; raw is copied so frames never alias the parser's buffer. */
+/**
+ * A complete frame attempt; raw is copied so frames never alias the parser's buffer. The frame is built field
+ * by field rather than by spreading `fields`: a spread of a many-property object was the parsers' hot spot.
+ */
+/** Fails to compile when ScaleFrame gains a field frameAttempt does not copy. */
+type CopiedField = 'protocol' | 'weightKg' | 'stable' | 'kind' | 'overload' | 'raw' | 'underload' | 'decimals' | 'unit' | 'tareKg';
+const everyFieldCopied: [Exclude<keyof ScaleFrame, CopiedField>] extends [never] ? true : never = true;
+void everyFieldCopied;
+
 export function frameAttempt(
   buf: Buffer,
   at: number,
   length: number,
   fields: Omit<ScaleFrame, 'raw'> | undefined,
 ): Attempt {
-  return { kind: 'frame', length, frame: fields && { ...fields, raw: Buffer.from(buf.subarray(at, at + length)) } };
+  if (!fields) return { kind: 'frame', length, frame: undefined };
+  const frame: ScaleFrame = {
+    protocol: fields.protocol,
+    weightKg: fields.weightKg,
+    stable: fields.stable,
+    kind: fields.kind,
+    overload: fields.overload,
+    raw: Buffer.from(buf.subarray(at, at + length)),
+  };
+  if (fields.underload !== undefined) frame.underload = fields.underload;
+  if (fields.decimals !== undefined) frame.decimals = fields.decimals;
+  if (fields.unit !== undefined) frame.unit = fields.unit;
+  if (fields.tareKg !== undefined) frame.tareKg = fields.tareKg;
+  return { kind: 'frame', length, frame };
 }

@@ -51,11 +51,11 @@ export function createMtSics(options: ProtocolOptions = {}): ScaleProtocol<ScanS
     if (typeof line === 'string') return { kind: line };
     const reply = parseSicsLine(line.text);
     if (!reply) return { kind: 'invalid' };
-    const base = { protocol: 'mt-sics' as const, kind: undefined, stable: undefined };
     switch (reply.type) {
       case 'weight':
         return frameAttempt(buf, at, line.length, {
-          ...base,
+          protocol: 'mt-sics',
+          kind: undefined,
           weightKg: toWeightKg(reply.scaled, reply.decimals, reply.unit, division),
           stable: reply.stable,
           overload: false,
@@ -65,7 +65,9 @@ export function createMtSics(options: ProtocolOptions = {}): ScaleProtocol<ScanS
       case 'overload':
       case 'underload':
         return frameAttempt(buf, at, line.length, {
-          ...base,
+          protocol: 'mt-sics',
+          kind: undefined,
+          stable: undefined,
           weightKg: 0,
           overload: reply.type === 'overload',
           underload: reply.type === 'underload',

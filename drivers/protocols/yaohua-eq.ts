@@ -25,7 +25,12 @@ function decodeForward(chars: string): { scaled: number; decimals: number } | un
   return d && { scaled: sign === '-' ? -d.scaled : d.scaled, decimals: d.decimals };
 }
 
-const reverse = (s: string) => [...s].reverse().join('');
+/** The frame is ASCII: a plain loop beats spreading into an array (this runs for every frame). */
+function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}
 
 export function encodeEqFrame(input: EncodeInput, orientation: Orientation): Buffer {
   const decimals = Math.max(0, input.decimals ?? 0);
@@ -44,7 +49,7 @@ export function createYaohuaEq(options: ProtocolOptions = {}): ScaleProtocol<EqS
     const d = decodeForward(o === 'reversed' ? reverse(chars) : chars);
     if (!d) return undefined;
     const weightKg = toWeightKg(d.scaled, d.decimals, unit, division);
-    return !bounded || Math.abs(weightKg) <= capacityKg ? { ...d, weightKg } : undefined;
+    return !bounded || Math.abs(weightKg) <= capacityKg ? { scaled: d.scaled, decimals: d.decimals, weightKg } : undefined;
   };
 
   return {

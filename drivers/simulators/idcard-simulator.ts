@@ -44,7 +44,7 @@ export class IdCardSimulator {
 
   constructor(
     private readonly transport: ByteTransport,
-    private readonly options: IdCardSimulatorOptions = {},
+    private options: IdCardSimulatorOptions = {},
   ) {
     this.state = options.cardPresent === false ? 'absent' : 'present';
     transport.on('data', this.onData);
@@ -66,6 +66,11 @@ export class IdCardSimulator {
 
   removeCard(): void {
     this.state = 'absent';
+  }
+
+  /** The card the next read returns (a training kiosk cycles through sample drivers). */
+  setCard(card: IdCardInput): void {
+    this.options = { ...this.options, card };
   }
 
   private reply(sw3: number, data?: Buffer): void {

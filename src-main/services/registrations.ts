@@ -13,6 +13,7 @@ import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { requireStation } from './accounts.ts';
 import { getSettings } from './settings.ts';
+import { admitWeightEvidence } from './weighing-evidence.ts';
 
 function checkWeightEvidence(data: RegistrationData): void {
   if (data.weightSource === 'manual' && !data.manualReason) {
@@ -32,16 +33,19 @@ function insertAudited(ctx: CallContext, row: Parameters<typeof insertRegistrati
 export function createRegistration(ctx: CallContext, data: RegistrationData): Registration {
   checkWeightEvidence(data);
   return ctx.db.transaction(() => {
+    const evidence = admitWeightEvidence(ctx.db, data);
     const at = ctx.now();
     const station = requireStation(ctx.db);
     const pattern = getSettings(ctx.db).recordNumberPattern;
     const numbering = { station: station.code, date: localDateCompact(at) };
     const recordNumber = formatRecordNumber(pattern, numbering, nextCounterValue(ctx.db, counterName(pattern, numbering)));
-    return insertAudited(
+    const registration = insertAudited(
       ctx,
-      { recordNumber, revision: 1, amendsId: null, amendmentReason: null, stationCode: station.code, operatorId: ctx.session.user.id, registeredAt: at.toISOString(), data },
+      { recordNumber, revision: 1, amendsId: null, amendmentReason: null, stationCode: station.code, operatorId: ctx.session.user.id, registeredAt: at.toISOString(), data: evidence.data },
       'registrations.create',
     );
+    evidence.claim(registration.id);
+    return registration;
   })();
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Form, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -8,6 +8,8 @@ import { showApiError } from '../errors.ts';
 import {
   EMPTY_REGISTRATION, RegistrationFields, toRegistrationInput, type RegistrationFormValues,
 } from '../components/RegistrationFields.tsx';
+import { KioskDevices } from '../components/KioskDevices.tsx';
+import { CertificatePanel, type CertificatePanelHandle } from '../components/CertificatePanel.tsx';
 
 /** The registration form: save, show the record number, and be ready for the next truck at once. */
 export function KioskScreen() {
@@ -16,6 +18,7 @@ export function KioskScreen() {
   const [saved, setSaved] = useState<string | null>(null);
   const [tare, setTare] = useState<{ tareKg: number; registeredAt: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const certificate = useRef<CertificatePanelHandle>(null);
 
   const lookUpTare = async (plate: string) => {
     setTare(plate.length >= 7 ? await call('registrations.lastTare', { plate }).catch(() => null) : null);
@@ -25,6 +28,7 @@ export function KioskScreen() {
     try {
       const reg = await call('registrations.create', toRegistrationInput(values) as InputOf<'registrations.create'>);
       setSaved(reg.recordNumber);
+      await certificate.current?.store(reg.id, reg.hasReport).catch((err: unknown) => showApiError(err));
       setTare(null);
       form.resetFields();
       form.getFieldInstance('plate')?.focus?.();
@@ -39,19 +43,23 @@ export function KioskScreen() {
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('registration.title')}</Typography.Title>
         <Space>
-          <Button onClick={() => { form.resetFields(); setTare(null); }}>{t('registration.reset')}</Button>
+          <Button onClick={() => { form.resetFields(); setTare(null); certificate.current?.reset(); }}>{t('registration.reset')}</Button>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="save">{t('registration.save')}</Button>
         </Space>
       </Space>
       {saved && <Alert type="success" showIcon data-testid="saved" style={{ marginBottom: 8 }} message={t('registration.saved', { recordNumber: saved })} />}
       <RegistrationFields
         onPlateBlur={(p) => void lookUpTare(p)}
-        extraWeights={tare && (
-          <Alert type="info" style={{ marginBottom: 8, cursor: 'pointer' }} data-testid="remembered-tare"
-            onClick={() => form.setFieldValue('tareKg', tare.tareKg)}
-            message={t('registration.rememberedTare', { tareKg: tare.tareKg, date: dayjs(tare.registeredAt).format('YYYY-MM-DD') })} />
-        )}
+        extraWeights={<>
+          <KioskDevices onPlate={(p) => void lookUpTare(p)} />
+          {tare && (
+            <Alert type="info" style={{ marginBottom: 8, cursor: 'pointer' }} data-testid="remembered-tare"
+              onClick={() => form.setFieldValue('tareKg', tare.tareKg)}
+              message={t('registration.rememberedTare', { tareKg: tare.tareKg, date: dayjs(tare.registeredAt).format('YYYY-MM-DD') })} />
+          )}
+        </>}
       />
+      <CertificatePanel ref={certificate} />
     </Form>
   );
 }

@@ -1,0 +1,93 @@
+import { test, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-devices-'));
+const dbPath = path.join(dir, 'checkpoint.db');
+let host: HostProcess;
+
+async function api(method: string, input: unknown, token?: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${host.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ input }),
+  });
+  const body = (await res.json()) as { ok: boolean; value: Record<string, unknown>; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+test.beforeAll(async () => {
+  host = await startHostProcess(dbPath);
+  const setup = await api('setup.init', {
+    stationName: '承德市入市煤炭检查站', stationCode: 'CD01', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' },
+  });
+  const admin = String(setup.token);
+  await api('users.create', { username: 'kiosk1', displayName: '登记员 王芳', role: 'kiosk', password: 'kiosk-pass-1' }, admin);
+  await api('devices.setTraining', { training: true }, admin);
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+async function logIn(page: Page, username: string, password: string) {
+  await page.goto(host.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+}
+
+const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
+
+test('training kiosk: the simulated weighbridge shows live, its stable weight is captured into the form and saved as training', async ({ page }) => {
+  await logIn(page, 'kiosk1', 'kiosk-pass-1');
+  await expect(page.getByTestId('training-banner')).toBeVisible();
+  await expect(page.getByTestId('health-sim-scale')).toHaveAttribute('data-status', 'online');
+
+  // The simulated ID-card reader presents its first sample card shortly after the kiosk opens.
+  await expect(page.getByLabel('驾驶员姓名')).toHaveValue('张三', { timeout: 10_000 });
+  await expect(page.getByLabel('身份证号码')).toHaveValue('110101198001010010');
+
+  // A truck drives on (~16 s cycle): wait for the stability light, then capture the gross weight.
+  await expect(async () => {
+    await expect(page.getByTestId('stability-light')).toHaveAttribute('data-light', 'stable', { timeout: 20_000 });
+    await page.getByTestId('capture-gross').click();
+    await expect(page.getByTestId('grossKg')).not.toHaveValue('', { timeout: 2000 });
+  }).toPass({ timeout: 45_000 });
+  const grossKg = digits(await page.getByTestId('grossKg').inputValue());
+  expect(grossKg).toBeGreaterThanOrEqual(30_000);
+  expect(grossKg).toBeLessThanOrEqual(49_000);
+  await expect(page.getByText(/已采集 [\d,]+ kg/)).toContainText(grossKg.toLocaleString('zh-CN'));
+  await expect(page.locator('.ant-select').filter({ hasText: '地磅采集' })).toBeVisible();
+  await expect(page.getByLabel('手工录入原因')).toHaveCount(0);
+  await expect(page.getByTestId('live-weight')).toContainText('kg');
+  await page.screenshot({ path: 'test-results/kiosk-live-weight.png' });
+
+  await page.getByTestId('plate').fill('冀H23456');
+  await page.getByLabel('联系电话').fill('13912345678');
+  await page.getByLabel('煤炭来源（矿/销售方及地点）').fill('山西大同');
+  await page.getByLabel('目的地', { exact: true }).fill('河北承德双桥区');
+  await page.getByTestId('tareKg').fill('15000');
+  await page.getByLabel('运单申报重量（kg）').fill(String(grossKg - 15000));
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('saved')).toContainText(/CD-\d{8}-0001/);
+
+  // Training records stay out of the ledger unless asked for.
+  await page.getByRole('menuitem', { name: '登记台账' }).click();
+  await expect(page.getByText('暂无记录').or(page.getByText('No data'))).toBeVisible();
+});
+
+test('technician screen: simulated indicator bytes beside parsed frames, protocol detected from them', async ({ page }) => {
+  await logIn(page, 'admin', 'admin-pass-1');
+  await page.getByRole('menuitem', { name: '设备设置' }).click();
+  await expect(page.getByTestId('training-switch')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('raw-hex')).not.toBeEmpty({ timeout: 5000 });
+  await expect(page.getByTestId('parsed-frames').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await page.getByTestId('detect').click();
+  await expect(page.getByTestId('detect-note')).toContainText('yaohua-a12e', { timeout: 10_000 });
+  await page.screenshot({ path: 'test-results/devices-screen.png' });
+});
