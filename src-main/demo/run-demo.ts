@@ -5,8 +5,12 @@ import { createUser, getStation, listUsers } from '../services/accounts.ts';
 import { SYSTEM_ACTOR, type CallContext } from '../services/context.ts';
 import { createRegistration } from '../services/registrations.ts';
 import { appendAudit } from '../services/audit.ts';
+import { insertWeighing } from '../../db/devices-repo.ts';
+import { encodeStxFrame } from '../../drivers/protocols/yaohua-tf0.ts';
 import { addDays, localDate, startOfLocalDate } from '../domain/local-time.ts';
 import { sampleRegistration, samplePlate, seededRandom } from './sample-registration.ts';
+import { casesStep } from './cases-demo.ts';
+import { certificatesStep } from './certificates-demo.ts';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 const DEMO_USERS: { username: string; displayName: string; role: Role; credentialNumber?: string }[] = [
@@ -38,6 +42,15 @@ function ensureStationAndUsers(db: Db, now: Date): Map<string, User> {
   return new Map(listUsers(db).map((u) => [u.username, u]));
 }
 
+/** A stable gross reading as the weighbridge would have captured it: five identical Yaohua tF=0 frames. */
+function demoWeighing(db: Db, weightKg: number, at: Date, userId: number): number {
+  const raw = encodeStxFrame({ weightKg, stable: true }).toString('hex');
+  const frames = Array.from({ length: 5 }, (_, i) => ({ at: new Date(at.getTime() - (5 - i) * 500).toISOString(), weightKg, stable: true, raw }));
+  return insertWeighing(db, {
+    weightKg, frames, protocol: 'yaohua-tf0', deviceId: null, deviceLabel: '演示地磅', simulated: false, capturedAt: at.toISOString(), capturedBy: userId,
+  });
+}
+
 /** Registrations spread over the past days in working hours; some plates return, so remembered tares show. */
 const registrationsStep: DemoStep = (db, users, { days, perDay, now }) => {
   const rnd = seededRandom(20261128);
@@ -49,14 +62,15 @@ const registrationsStep: DemoStep = (db, users, { days, perDay, now }) => {
       // Spread over 07:00–21:00 Beijing time of each past day.
       const at = new Date(startOfLocalDate(addDays(localDate(now), -day)).getTime() + (7 + (i / perDay) * 14) * 3600_000);
       const ctx: CallContext = { db, now: () => at, session: { token: 'demo', user: kiosk, lastSeenMs: 0 } };
-      createRegistration(ctx, sampleRegistration(rnd, rnd() < 0.3 ? regulars[Math.floor(rnd() * regulars.length)] : undefined));
+      const data = sampleRegistration(rnd, rnd() < 0.3 ? regulars[Math.floor(rnd() * regulars.length)] : undefined);
+      createRegistration(ctx, data.weightSource === 'scale' ? { ...data, weighingId: demoWeighing(db, data.grossKg, at, kiosk.id) } : data);
       count++;
     }
   }
   return [`registrations: ${count} over ${days} days`];
 };
 
-export const demoSteps: DemoStep[] = [registrationsStep];
+export const demoSteps: DemoStep[] = [registrationsStep, certificatesStep, casesStep];
 
 export function runDemo(db: Db, options: DemoOptions): string[] {
   const users = ensureStationAndUsers(db, options.now);

@@ -7,9 +7,13 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { KioskScreen } from './KioskScreen.tsx';
 import { LedgerScreen } from './LedgerScreen.tsx';
 import { UsersScreen } from './UsersScreen.tsx';
+import { DevicesScreen } from './DevicesScreen.tsx';
 import { StandardsScreen } from './StandardsScreen.tsx';
 import { DashboardScreen } from './DashboardScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
+import { CasesScreen } from './CasesScreen.tsx';
+import { DisposalScreen } from './DisposalScreen.tsx';
+import { TermWarnings } from '../components/TermWarnings.tsx';
 
 interface Screen {
   key: string;
@@ -25,8 +29,11 @@ export function Shell() {
   const screens: Screen[] = [
     { key: 'kiosk', label: t('nav.kiosk'), roles: ROLE_GROUPS.registrar, render: () => <KioskScreen /> },
     { key: 'ledger', label: t('nav.ledger'), roles: ROLE_GROUPS.viewer, render: () => <LedgerScreen /> },
+    { key: 'cases', label: t('cases.navCases'), roles: ROLE_GROUPS.enforcement, render: () => <CasesScreen /> },
+    { key: 'disposal', label: t('cases.navDisposal'), roles: ROLE_GROUPS.disposal, render: () => <DisposalScreen /> },
     { key: 'dashboard', label: t('reports.nav'), roles: ROLE_GROUPS.oversight, render: () => <DashboardScreen /> },
     { key: 'users', label: t('nav.users'), roles: ROLE_GROUPS.admin, render: () => <UsersScreen /> },
+    { key: 'devices', label: t('devices.nav'), roles: ROLE_GROUPS.admin, render: () => <DevicesScreen /> },
     { key: 'standards', label: t('certificates.standards'), roles: ROLE_GROUPS.admin, render: () => <StandardsScreen /> },
     { key: 'settings', label: t('nav.settings'), roles: ROLE_GROUPS.admin, render: () => <SettingsScreen /> },
   ].filter((s) => hasRole(session.login, s.roles));
@@ -34,10 +41,8 @@ export function Shell() {
   const screen = screens.find((s) => s.key === current) ?? screens[0];
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, paddingInline: 16, height: 48, lineHeight: '48px' }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('app.title')} · {session.login.station.name}</Typography.Text>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[screen?.key ?? '']} style={{ flex: 1, minWidth: 0 }}
-          items={screens.map((s) => ({ key: s.key, label: s.label }))} onClick={(e) => setCurrent(e.key)} />
         <Space>
           <Typography.Text style={{ color: '#fff' }}>{session.login.user.displayName}（{t(`roles.${session.login.user.role}`)}）</Typography.Text>
           <LanguageSwitch />
@@ -45,7 +50,15 @@ export function Shell() {
           <Button size="small" onClick={session.logout}>{t('nav.logout')}</Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 12 }}>{screen?.render()}</Layout.Content>
+      <Layout>
+        {/* A side menu holds every screen a role has (nine for an administrator) without folding any away. */}
+        <Layout.Sider width={132} theme="light">
+          <Menu mode="inline" selectedKeys={[screen?.key ?? '']} style={{ height: '100%' }}
+            items={screens.map((s) => ({ key: s.key, label: s.label }))} onClick={(e) => setCurrent(e.key)} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 12 }}>{screen?.render()}</Layout.Content>
+      </Layout>
+      {hasRole(session.login, ROLE_GROUPS.enforcement) && <TermWarnings />}
     </Layout>
   );
 }
