@@ -6,6 +6,8 @@ import { AmendInput, SearchInput, RegistrationInput, type Registration, type Reg
 import { SettingsUpdate, type Settings } from './settings.ts';
 import { reportsContract } from './reports.ts';
 import { certificatesContract } from './certificates.ts';
+import { casesContract } from './cases.ts';
+import { devicesContract } from './devices.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -47,6 +49,8 @@ export const contract = {
   ...coreContract,
   ...reportsContract,
   ...certificatesContract,
+  ...casesContract,
+  ...devicesContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -64,3 +68,5 @@ export * from './registration.ts';
 export * from './settings.ts';
 export * from './reports.ts';
 export * from './certificates.ts';
+export * from './cases.ts';
+export * from './devices.ts';

@@ -70,6 +70,8 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
  */
 export const AUDITED_TABLES: Record<string, string> = {
   registration: 'SELECT * FROM registrations ORDER BY id',
+  certificate_check: 'SELECT * FROM certificate_checks ORDER BY id',
+  certificate_override: 'SELECT * FROM certificate_overrides ORDER BY id',
 };
 
 function digest(text: string): string {

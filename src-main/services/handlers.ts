@@ -7,6 +7,9 @@ import { appendAudit, verifyAudit } from './audit.ts';
 import { actorOf } from './context.ts';
 import { reportsHandlers } from './reports-handlers.ts';
 import { certificatesHandlers } from './certificates-handlers.ts';
+import { casesHandlers } from './cases-handlers.ts';
+import { devicesHandlers } from './devices-handlers.ts';
+import type { DeviceManager } from './devices.ts';
 
 export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
@@ -17,11 +20,13 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export type DomainHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
 
 /** Binds every contract method to its service function: each domain's handlers spread in. */
-export function createHandlers(sessions: SessionStore): Handlers {
+export function createHandlers(sessions: SessionStore, devices: DeviceManager): Handlers {
   return {
     ...coreHandlers(sessions),
     ...reportsHandlers(),
     ...certificatesHandlers(),
+    ...casesHandlers(),
+    ...devicesHandlers(devices),
   };
 }
 

@@ -8,6 +8,7 @@ import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { hasRole, useSession } from '../session.tsx';
 import { RegistrationFields, toRegistrationInput, type RegistrationFormValues } from './RegistrationFields.tsx';
+import { CertificateRecord } from './CertificateRecord.tsx';
 
 const FORM_KEYS: (keyof RegistrationFormValues)[] = [
   'plate', 'trailerPlate', 'plateColor', 'driverName', 'driverIdNumber', 'driverPhone', 'carrier', 'origin', 'consignee',
@@ -56,6 +57,7 @@ export function RegistrationDetail(props: { id: number; onClose(): void; onChang
       extra={current && hasRole(login, ROLE_GROUPS.registrar) && (
         <Button type="primary" data-testid="amend" onClick={() => { form.setFieldsValue({ ...toFormValues(current), reason: '' }); setAmending(true); }}>{t('registration.amend')}</Button>
       )}>
+      {current && <CertificateRecord registrationId={current.id} />}
       {revisions.map((r) => (
         <Descriptions key={r.id} bordered size="small" column={2} style={{ marginBottom: 16 }} data-testid={`revision-${r.revision}`}
           title={<>{t('registration.revision')} {r.revision}{r.amendedById !== null && <Tag color="default" style={{ marginLeft: 8 }}>{t('registration.amendedBy')}</Tag>}</>}>

@@ -3,6 +3,8 @@ import { deviceCommands } from './devices.ts';
 import { coreCommands } from './core.ts';
 import { demoCommands } from './demo.ts';
 import { certificateCommands } from './certificate.ts';
+import { exportCommands } from './export.ts';
+import { casesCommands } from './cases.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
@@ -10,4 +12,6 @@ export const commands: Command[] = [
   ...coreCommands,
   ...demoCommands,
   ...certificateCommands,
+  ...exportCommands,
+  ...casesCommands,
 ];
