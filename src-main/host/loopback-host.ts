@@ -63,7 +63,7 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
         const tooLarge = (err as Error).message === 'body too large';
         // A body cut short leaves unread bytes on the connection: close it rather than reuse it.
         if (tooLarge) res.setHeader('Connection', 'close');
-        return send(res, tooLarge ? 413 : 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: tooLarge ? 'request body over 1 MiB' : 'request body is not JSON' } }), 'application/json');
+        return send(res, tooLarge ? 413 : 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: tooLarge ? 'request body over 16 MiB' : 'request body is not JSON' } }), 'application/json');
       }
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const body = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as Record<string, unknown>;

@@ -12,6 +12,6 @@ const rnd = seededRandom(process.pid);
 const ctx = { db, now: () => new Date(), session: { token: 'loop', user, lastSeenMs: 0 } };
 fs.writeSync(1, 'ready\n');
 for (;;) {
-  const reg = createRegistration(ctx, sampleRegistration(rnd));
+  const reg = createRegistration(ctx, { ...sampleRegistration(rnd), weightSource: 'manual', manualReason: '崩溃测试' });
   fs.writeSync(1, `${reg.recordNumber}\n`);
 }
