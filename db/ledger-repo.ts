@@ -66,13 +66,14 @@ export function lastMovementAt(db: Db): string {
   return (db.prepare('SELECT MAX(at) AS at FROM ledger_movements').get() as { at: string | null }).at ?? '';
 }
 
-const SUMS = `COALESCE(SUM(received_delta_kg), 0) AS receivedKg, COALESCE(SUM(disposed_delta_kg), 0) AS disposedKg,
-  COALESCE(SUM(gain_delta_kg), 0) AS gainKg, COALESCE(SUM(loss_delta_kg), 0) AS lossKg,
-  COALESCE(SUM(balance_delta_kg), 0) AS balanceKg, COALESCE(SUM(proceeds_delta_fen), 0) AS proceedsFen`;
+// Sums over the running totals that migration 005's trigger keeps per bucket (point, case, coal kind).
+const SUMS = `COALESCE(SUM(received_kg), 0) AS receivedKg, COALESCE(SUM(disposed_kg), 0) AS disposedKg,
+  COALESCE(SUM(gain_kg), 0) AS gainKg, COALESCE(SUM(loss_kg), 0) AS lossKg,
+  COALESCE(SUM(balance_kg), 0) AS balanceKg, COALESCE(SUM(proceeds_fen), 0) AS proceedsFen`;
 
 export function bucketTotals(db: Db, pointId: number, caseRef: string, coalKind: string): BucketTotals {
   const sums = db
-    .prepare(`SELECT ${SUMS} FROM ledger_movements WHERE point_id = @pointId AND case_ref = @caseRef AND coal_kind = @coalKind`)
+    .prepare(`SELECT ${SUMS} FROM ledger_balances WHERE point_id = @pointId AND case_ref = @caseRef AND coal_kind = @coalKind`)
     .get({ pointId, caseRef, coalKind }) as Omit<BucketTotals, 'pointId' | 'caseId' | 'coalKind'>;
   return { pointId: String(pointId), caseId: caseRef, coalKind, ...sums };
 }
@@ -120,10 +121,10 @@ export function pointBalances(db: Db, pointId?: number): PointBalanceView[] {
   const points = (pointId === undefined
     ? db.prepare('SELECT id, code, name FROM disposal_points ORDER BY id').all()
     : db.prepare('SELECT id, code, name FROM disposal_points WHERE id = @pointId').all({ pointId })) as { id: number; code: string; name: string }[];
-  const totals = db.prepare(`SELECT ${SUMS} FROM ledger_movements WHERE point_id = @id`);
+  const totals = db.prepare(`SELECT ${SUMS} FROM ledger_balances WHERE point_id = @id`);
   const buckets = db.prepare(
-    `SELECT case_ref AS caseRef, coal_kind AS coalKind, SUM(balance_delta_kg) AS stockKg FROM ledger_movements
-     WHERE point_id = @id GROUP BY case_ref, coal_kind HAVING SUM(balance_delta_kg) <> 0 ORDER BY case_ref, coal_kind`,
+    `SELECT case_ref AS caseRef, coal_kind AS coalKind, balance_kg AS stockKg FROM ledger_balances
+     WHERE point_id = @id AND balance_kg <> 0 ORDER BY case_ref, coal_kind`,
   );
   return points.map((p) => {
     const t = totals.get({ id: p.id }) as Effect;
