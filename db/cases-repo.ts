@@ -1,5 +1,6 @@
 /** Enforcement cases, their events and the certificate finding they start from. Named parameters only. */
 import type { CaseDraft, CaseFinding, TestingRecord } from '../src-main/contract/cases.ts';
+import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { CasePhase } from '../src-main/domain/case-state.ts';
 import type { Db } from './open.ts';
 
@@ -74,6 +75,34 @@ export function listCaseRows(db: Db, phase?: CasePhase): CaseRow[] {
   return phase === undefined
     ? (db.prepare('SELECT * FROM enforcement_cases ORDER BY id DESC').all() as CaseRow[])
     : (db.prepare('SELECT * FROM enforcement_cases WHERE phase = @phase ORDER BY id DESC').all({ phase }) as CaseRow[]);
+}
+
+export interface SeizureCandidateRow {
+  registrationId: number;
+  recordNumber: string;
+  plate: string;
+  netKg: number;
+  origin: string;
+  registeredAt: string;
+}
+
+/**
+ * Trucks waiting for a case: the current revision of each record whose latest certificate check stands at
+ * seizure (overrides included), with no case opened from any of the record's revisions. Newest first.
+ */
+export function seizureCandidates(db: Db, limit: number): SeizureCandidateRow[] {
+  return db
+    .prepare(
+      `SELECT r.id AS registrationId, r.record_number AS recordNumber, r.plate, r.net_kg AS netKg, r.origin, r.registered_at AS registeredAt
+       FROM certificate_checks c JOIN registrations r0 ON r0.id = c.registration_id
+       JOIN registrations r ON r.record_number = r0.record_number AND NOT EXISTS (SELECT 1 FROM registrations a WHERE a.amends_id = r.id)
+       WHERE r.training = 0
+         AND c.id = (SELECT MAX(k.id) FROM certificate_checks k JOIN registrations kr ON kr.id = k.registration_id WHERE kr.record_number = r0.record_number)
+         AND ${EFFECTIVE_OUTCOME_SQL} = 'seize'
+         AND NOT EXISTS (SELECT 1 FROM enforcement_cases e JOIN registrations er ON er.id = e.registration_id WHERE er.record_number = r0.record_number)
+       ORDER BY c.id DESC LIMIT @limit`,
+    )
+    .all({ limit }) as SeizureCandidateRow[];
 }
 
 export function caseIdForRegistration(db: Db, registrationId: number): number | null {

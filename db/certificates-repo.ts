@@ -218,3 +218,6 @@ export function attachmentsOfRecord(db: Db, recordNumber: string): AttachmentRow
     .prepare(`${ATTACHMENT_SELECT} JOIN registrations r ON r.id = a.registration_id WHERE r.record_number = ? ORDER BY a.id`)
     .all(recordNumber) as AttachmentRow[];
 }
+
+/** A check's outcome as it stands: the latest supervisor override, if any, else the check's own (alias `c`). */
+export const EFFECTIVE_OUTCOME_SQL = /* sql */ `COALESCE((SELECT o.outcome FROM certificate_overrides o WHERE o.check_id = c.id ORDER BY o.id DESC LIMIT 1), c.outcome)`;

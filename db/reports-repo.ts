@@ -5,6 +5,7 @@
  * records left out. The period is found through the `registrations_registered_at` index.
  */
 import type { CertificateTally, FailingItemKind, GroupCount, Tally, TallyOf, WeighbridgeGap } from '../src-main/contract/reports.ts';
+import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { Db } from './open.ts';
 
 export interface UtcRange {
@@ -67,7 +68,7 @@ export function weighbridgeGaps(db: Db, range: UtcRange): WeighbridgeGap[] {
  */
 const LATEST_CHECK = /* sql */ `(SELECT MAX(k.id) FROM certificate_checks k JOIN registrations kr ON kr.id = k.registration_id
   WHERE kr.record_number = t.record_number)`;
-const EFFECTIVE_OUTCOME = /* sql */ `COALESCE((SELECT o.outcome FROM certificate_overrides o WHERE o.check_id = c.id ORDER BY o.id DESC LIMIT 1), c.outcome)`;
+const EFFECTIVE_OUTCOME = EFFECTIVE_OUTCOME_SQL;
 
 /** Limit items of each failing kind: ash, total sulfur, volatiles, the calorific values. */
 export const FAILING_ITEMS: Record<FailingItemKind, string[]> = {

@@ -91,6 +91,15 @@ export interface CaseDocumentInfo {
   contentHash: string | null;
 }
 
+export interface SeizureCandidate {
+  registrationId: number;
+  recordNumber: string;
+  plate: string;
+  netKg: number;
+  origin: string;
+  registeredAt: string;
+}
+
 export interface EnforcementCase {
   id: number;
   caseNumber: string;
@@ -254,6 +263,8 @@ export const casesContract = {
     ROLE_GROUPS.enforcement,
   ),
   'cases.get': method<EnforcementCase>()(z.object({ id: Id }).strict(), [...ROLE_GROUPS.enforcement, 'disposal']),
+  /** Registrations whose certificate outcome is seizure and that have no case yet. */
+  'cases.candidates': method<SeizureCandidate[]>()(Empty, ROLE_GROUPS.enforcement),
   'cases.openFromRegistration': method<EnforcementCase>()(z.object({ registrationId: Id }).strict(), ROLE_GROUPS.enforcement),
   'cases.open': method<EnforcementCase>()(z.object({ draft: CaseDraftInput }).strict(), ROLE_GROUPS.enforcement),
   'cases.update': method<EnforcementCase>()(z.object({ id: Id, draft: CaseDraftInput }).strict(), ROLE_GROUPS.enforcement),

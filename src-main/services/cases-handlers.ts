@@ -1,5 +1,6 @@
 import type { casesContract, DisposalPoint } from '../contract/cases.ts';
 import { getDocumentSettings } from '../../db/documents-repo.ts';
+import { seizureCandidates } from '../../db/cases-repo.ts';
 import { getDisposalPoint, getDisposalPointByCode, insertDisposalPoint, listDisposalPoints } from '../../db/handovers-repo.ts';
 import type { DomainHandlers } from './handlers.ts';
 import { actorOf, type CallContext } from './context.ts';
@@ -28,6 +29,7 @@ export function casesHandlers(): DomainHandlers<typeof casesContract> {
   return {
     'cases.list': (ctx, input) => listCases(ctx.db, ctx.now(), input.phase),
     'cases.get': (ctx, input) => caseView(ctx.db, requireCase(ctx.db, input.id), ctx.now()),
+    'cases.candidates': (ctx) => seizureCandidates(ctx.db, 200),
     'cases.openFromRegistration': (ctx, input) => openCaseFromRegistration(ctx, input.registrationId),
     'cases.open': (ctx, input) => openCase(ctx, input.draft),
     'cases.update': (ctx, input) => updateCaseDraft(ctx, input.id, input.draft),

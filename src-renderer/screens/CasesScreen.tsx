@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DisposalPoint, EnforcementCase, RenderedPrint, SignedHandoverOutput } from '../../src-main/contract/index.ts';
+import type { DisposalPoint, EnforcementCase, RenderedPrint, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
 import type { DocumentKind } from '../../src-main/domain/document-number.ts';
 import { call } from '../api.ts';
+import { formatPlate } from '../../src-main/domain/plate.ts';
 import { showApiError } from '../errors.ts';
 import { CaseForm, fromFormValues, toFormValues, type CaseFormValues } from '../components/CaseForm.tsx';
 import { PdfPreview } from '../components/PdfPreview.tsx';
@@ -35,6 +36,7 @@ export function CasesScreen() {
   // Kept apart from `open` so the drawer keeps its content while it slides out.
   const [drawerShown, setDrawerShown] = useState(false);
   const [registrationId, setRegistrationId] = useState<number | null>(null);
+  const [candidates, setCandidates] = useState<SeizureCandidate[]>([]);
   const [preview, setPreview] = useState<RenderedPrint | null>(null);
   const [action, setAction] = useState<Action | null>(null);
   const [signed, setSigned] = useState<SignedHandoverOutput | null>(null);
@@ -44,6 +46,7 @@ export function CasesScreen() {
   const load = useCallback(async () => {
     try {
       setCases(await call('cases.list', {}));
+      setCandidates(await call('cases.candidates', {}));
     } catch (err) {
       showApiError(err);
     }
@@ -70,7 +73,10 @@ export function CasesScreen() {
       return null;
     }
   };
-  const openFromRegistration = () => registrationId && run(() => call('cases.openFromRegistration', { registrationId }));
+  const openFromRegistration = async () => {
+    if (registrationId === null) return;
+    if (await run(() => call('cases.openFromRegistration', { registrationId }))) setRegistrationId(null);
+  };
   const openByHand = () => run(() => call('cases.open', { draft: { place: '', parties: [{ kind: 'person', role: 'driver', name: '', address: '' }] } }));
   const save = () => open && run(() => call('cases.update', { id: open.id, draft: fromFormValues(form.getFieldsValue(true)) }));
   const decide = async () => {
@@ -124,7 +130,12 @@ export function CasesScreen() {
     <div>
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('cases.title')}</Typography.Title>
-        <InputNumber placeholder={t('cases.registrationId')} min={1} value={registrationId} onChange={(v) => setRegistrationId(v)} data-testid="case-registration-id" />
+        <Select<number> showSearch optionFilterProp="label" style={{ width: 420 }} placeholder={t('cases.registrationId')} value={registrationId ?? undefined}
+          onChange={(v) => setRegistrationId(v)} data-testid="case-candidates" notFoundContent={t('cases.noCandidates')}
+          options={candidates.map((c) => ({
+            value: c.registrationId,
+            label: `${c.recordNumber} · ${formatPlate(c.plate)} · ${c.netKg.toLocaleString('zh-CN')} kg · ${c.origin}`,
+          }))} />
         <Button type="primary" onClick={() => void openFromRegistration()}>{t('cases.openFromRegistration')}</Button>
         <Button onClick={() => void openByHand()}>{t('cases.openByHand')}</Button>
         <Button onClick={() => void load()}>{t('cases.refresh')}</Button>

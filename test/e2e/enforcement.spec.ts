@@ -37,7 +37,16 @@ test.beforeAll(async () => {
   }
   pointId = (await api<{ id: number }>('disposalPoints.create', { code: 'CDX01', name: '承德县发改局煤炭处置点', address: '承德县下板城镇' }, admin)).id;
   await api('documentSettings.update', { agencyName: '承德市市场监督管理局', reviewGovernment: '承德市人民政府', court: '承德市双桥区人民法院' }, admin);
-  registrationId = (await api<{ id: number }>('registrations.create', validRegistration(7), await login('kiosk1', 'user-pass-1'))).id;
+  const kiosk = await login('kiosk1', 'user-pass-1');
+  registrationId = (await api<{ id: number }>('registrations.create', { ...validRegistration(7), hasReport: false }, kiosk)).id;
+  // No inspection report: the default (Chengde) policy sends the truck to seizure.
+  await api('certificates.check', { registrationId, report: null }, kiosk);
+  // A released truck must not be offered for a case.
+  const released = (await api<{ id: number }>('registrations.create', { ...validRegistration(8), plate: '冀H99999' }, kiosk)).id;
+  await api('certificates.check', { registrationId: released, report: null }, kiosk);
+  const [check] = (await api<{ checks: { id: number }[] }>('certificates.forRegistration', { registrationId: released }, admin)).checks;
+  await api('users.create', { username: 'super1', displayName: '主管', role: 'supervisor', password: 'user-pass-1' }, admin);
+  await api('certificates.override', { checkId: check!.id, outcome: 'release', reason: '补交合格报告' }, await login('super1', 'user-pass-1'));
 });
 test.afterAll(async () => {
   await host?.stop();
@@ -53,7 +62,9 @@ async function logIn(page: Page, username: string) {
 test('officer opens a case from a registration, decides it, prints the seizure decision and hands the coal over', async ({ page }) => {
   await logIn(page, 'officer1');
   await page.getByRole('menuitem', { name: '案件办理' }).click();
-  await page.getByPlaceholder('登记记录ID').fill(String(registrationId));
+  await page.getByTestId('case-candidates').click();
+  await expect(page.locator('.ant-select-item-option')).toHaveCount(1);
+  await page.locator('.ant-select-item-option').first().click();
   await page.getByRole('button', { name: '从登记记录立案' }).click();
   const drawer = page.locator('.ant-drawer');
   await expect(drawer.getByText(/CD01-\d{4}-0001/)).toBeVisible();

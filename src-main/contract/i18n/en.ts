@@ -74,7 +74,7 @@ const en: Catalog<typeof zhCN> = {
     title: 'Enforcement cases', disposalTitle: 'Disposal-point ledger', navCases: 'Cases', navDisposal: 'Disposal point',
     caseNumber: 'Case no.', phase: 'State', plate: 'Plate', netKg: 'Quantity (kg)', termEnds: 'Term ends', remaining: 'Days left', paused: 'Testing (paused)',
     phases: { draft: 'Draft', seized: 'Seized', extended: 'Extended', released: 'Released', confiscated: 'Confiscated', destroyed: 'Destroyed', 'handed-over': 'Handed over' },
-    openFromRegistration: 'Open from registration', registrationId: 'Registration ID', openByHand: 'Open by hand', open: 'Open', save: 'Save', decide: 'Decide',
+    openFromRegistration: 'Open from registration', registrationId: 'Pick a truck to seize (certificate outcome: seize)', noCandidates: 'No trucks waiting for a case', openByHand: 'Open by hand', open: 'Open', save: 'Save', decide: 'Decide',
     parties: 'Parties', addParty: 'Add party', partyKind: 'Kind', person: 'Person', company: 'Company', partyRole: 'Role', roles: { driver: 'Driver', owner: 'Owner', other: 'Other' },
     name: 'Name', idNumber: 'ID number', creditCode: 'Credit code', address: 'Address', phone: 'Phone', representative: 'Representative',
     vehiclePlates: 'Plates (comma-separated)', reason: 'Reason', legalBasis: 'Legal basis', measure: 'Measure', measures: { 'seal-up': 'Seal up', detain: 'Detain' },

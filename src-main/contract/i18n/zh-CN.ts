@@ -71,7 +71,7 @@ const zhCN = {
     title: '查封扣押案件', disposalTitle: '处置点台账', navCases: '案件办理', navDisposal: '处置点',
     caseNumber: '案号', phase: '状态', plate: '车牌', netKg: '数量（kg）', termEnds: '期限届满', remaining: '剩余天数', paused: '检测中（暂停计算）',
     phases: { draft: '草稿', seized: '已查封扣押', extended: '已延长期限', released: '已解除', confiscated: '已没收', destroyed: '已销毁', 'handed-over': '已移交' },
-    openFromRegistration: '从登记记录立案', registrationId: '登记记录ID', openByHand: '手工立案', open: '立案', save: '保存', decide: '作出决定',
+    openFromRegistration: '从登记记录立案', registrationId: '选择待查扣车辆（煤质核查结论为查扣）', noCandidates: '没有待立案的查扣车辆', openByHand: '手工立案', open: '立案', save: '保存', decide: '作出决定',
     parties: '当事人', addParty: '添加当事人', partyKind: '类型', person: '个人', company: '单位', partyRole: '身份', roles: { driver: '驾驶员', owner: '货主', other: '其他' },
     name: '姓名/名称', idNumber: '身份证号', creditCode: '统一社会信用代码', address: '地址', phone: '电话', representative: '法定代表人',
     vehiclePlates: '车辆号牌（逗号分隔）', reason: '查封扣押理由', legalBasis: '法律依据', measure: '措施', measures: { 'seal-up': '查封', detain: '扣押' },
