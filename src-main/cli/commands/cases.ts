@@ -13,20 +13,8 @@ import { renderCaseDocument, verifyDocument } from '../../services/documents.ts'
 import { importHandover } from '../../services/handovers.ts';
 import { balances } from '../../services/ledger.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
-import { dbOption, openCliDb } from '../db-option.ts';
+import { dbOption, withCliDb } from '../db-option.ts';
 
-/** Runs `work` with the database open, closing it however `work` ends; refusals become CLI errors. */
-async function withDb<T>(dbPath: string | undefined, work: (db: Db) => Promise<T> | T): Promise<T> {
-  const db = openCliDb(dbPath);
-  try {
-    return await work(db);
-  } catch (err) {
-    if (err instanceof ServiceError) throw new CliError(translate('zh-CN', err.key, err.params));
-    throw err;
-  } finally {
-    db.close();
-  }
-}
 
 /** A write from the CLI is recorded as a named user's act (default: the first active user of the roles). */
 function cliContext(db: Db, username: string | undefined, roles: readonly Role[]): CallContext {
@@ -42,7 +30,7 @@ const casesList: Command = {
   usage: 'checkpoint cases list [--json] [--db PATH]',
   async run(argv, io) {
     const { values } = parseOptions(argv, { ...dbOption, json: { type: 'boolean' } });
-    const rows = await withDb(values.db, (db) => listCases(db, new Date()));
+    const rows = await withCliDb(values.db, (db) => listCases(db, new Date()));
     for (const c of rows) {
       const line = { id: c.id, number: c.caseNumber, state: c.phase, netKg: c.netKg, termEndsOn: c.term?.endDate ?? null, remainingDays: c.term?.remainingDays ?? null, decisionNumber: c.decisionNumber };
       if (values.json) writeJsonLine(io, line);
@@ -63,7 +51,7 @@ const documentsRender: Command = {
     if (!values.out) throw new CliError('--out DIR is required');
     const out = values.out;
     mkdirSync(out, { recursive: true });
-    await withDb(values.db, async (db) => {
+    await withCliDb(values.db, async (db) => {
       const ctx = cliContext(db, values.user, ['officer', 'supervisor', 'admin']);
       const numbers = currentNumbersOfCase(db, caseId);
       if (numbers.length === 0) throw new CliError(`case ${caseId} has no documents (not found or not decided)`);
@@ -113,7 +101,7 @@ const documentsVerify: Command = {
     if (!file) throw new CliError('FILE.pdf is required');
     const hash = pdfContentHash(file);
     if (!hash) throw new CliError(`${file}: no content hash found (not a document printed by Coal Checkpoint?)`);
-    const record = await withDb(values.db, (db) => verifyDocument(db, hash));
+    const record = await withCliDb(values.db, (db) => verifyDocument(db, hash));
     writeJsonLine(io, { file, contentHash: hash, found: record !== null, record });
     return record ? 0 : 1;
   },
@@ -127,7 +115,7 @@ const ledgerBalance: Command = {
     const { values } = parseOptions(argv, { ...dbOption, point: { type: 'string' }, json: { type: 'boolean' } });
     const pointId = values.point === undefined ? undefined : Number(values.point);
     if (pointId !== undefined && (!Number.isInteger(pointId) || pointId < 1)) throw new CliError('--point must be a disposal point id');
-    const rows = await withDb(values.db, (db) => balances(db, pointId));
+    const rows = await withCliDb(values.db, (db) => balances(db, pointId));
     for (const p of rows) {
       const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, stockKg: p.stockKg, proceedsFen: p.proceedsFen };
       if (values.json) writeJsonLine(io, line);
@@ -146,7 +134,7 @@ const handoverImport: Command = {
     const file = positionals[0];
     if ((file === undefined) === (values.qr === undefined)) throw new CliError('give either FILE or --qr TEXT');
     const text = values.qr ?? readFileSync(file!, 'utf8');
-    const summary = await withDb(values.db, (db) => importHandover(cliContext(db, values.user, ['disposal', 'supervisor', 'admin']), text));
+    const summary = await withCliDb(values.db, (db) => importHandover(cliContext(db, values.user, ['disposal', 'supervisor', 'admin']), text));
     writeJsonLine(io, { id: summary.id, formNo: summary.formNo, checkpointId: summary.checkpointId, totalKg: summary.totalKg, cases: summary.cases });
     return 0;
   },

@@ -11,9 +11,9 @@ import { SearchInput } from '../../contract/registration.ts';
 import { toLocalIso } from '../../domain/local-time.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
-import { migrate, schemaVersion } from '../../../db/open.ts';
+import { migrate } from '../../../db/open.ts';
 import { CliError, parseOptions, readAll, writeJsonLine, type Command } from '../command.ts';
-import { dbOption, openCliDb } from '../db-option.ts';
+import { dbOption, withCliDb } from '../db-option.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -45,9 +45,9 @@ const dbMigrate: Command = {
   usage: 'checkpoint db migrate [--db PATH]',
   async run(argv, io) {
     const { values } = parseOptions(argv, dbOption);
-    const db = openCliDb(values.db);
-    io.stdout.write(`schema version ${migrate(db)} (${resolveDbPath(values.db)})\n`);
-    db.close();
+    // Opening the file applies any pending migration; report where it now stands.
+    const version = await withCliDb(values.db, (db) => migrate(db));
+    io.stdout.write(`schema version ${version} (${resolveDbPath(values.db)})\n`);
     return 0;
   },
 };
@@ -68,15 +68,8 @@ const usersAdd: Command = {
       ...(values.credential ? { credentialNumber: values.credential } : {}),
     });
     if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const db = openCliDb(values.db);
-    try {
-      const user = createUser(db, SYSTEM_ACTOR, parsed.data, new Date());
-      io.stdout.write(`added ${user.username} (${user.role})\n`);
-    } catch (err) {
-      throw new CliError((err as Error).message === 'errors.usernameTaken' ? `username ${parsed.data.username} is taken` : (err as Error).message);
-    } finally {
-      db.close();
-    }
+    const user = await withCliDb(values.db, (db) => createUser(db, SYSTEM_ACTOR, parsed.data, new Date()));
+    io.stdout.write(`added ${user.username} (${user.role})\n`);
     return 0;
   },
 };
@@ -92,15 +85,15 @@ const registrationsList: Command = {
     for (const d of [values.from, values.to]) if (d !== undefined && !isValidDate(d)) throw new CliError(`"${d}" is not a date (YYYY-MM-DD)`);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new CliError('--limit must be a positive whole number');
-    const db = openCliDb(values.db);
-    const rows = [];
-    for (let page = 1; rows.length < limit; page++) {
-      const input = SearchInput.parse({ query: values.query ?? '', from: values.from, to: values.to, page, pageSize: 200 });
-      const result = findRegistrations(db, input);
-      rows.push(...result.rows);
-      if (!result.hasMore) break;
-    }
-    db.close();
+    const rows = await withCliDb(values.db, (db) => {
+      const found = [];
+      for (let page = 1; found.length < limit; page++) {
+        const result = findRegistrations(db, SearchInput.parse({ query: values.query ?? '', from: values.from, to: values.to, page, pageSize: 200 }));
+        found.push(...result.rows);
+        if (!result.hasMore) break;
+      }
+      return found;
+    });
     const out = rows.slice(0, limit).map((r) => ({ ...r, registeredAt: toLocalIso(new Date(r.registeredAt)) }));
     if (values.json) io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     else for (const r of out) io.stdout.write(`${r.recordNumber}\t${r.registeredAt}\t${r.plate}\t${r.netKg} kg\n`);
@@ -114,9 +107,7 @@ const auditVerify: Command = {
   usage: 'checkpoint audit verify [--json] [--db PATH]',
   async run(argv, io) {
     const { values } = parseOptions(argv, { ...dbOption, json: { type: 'boolean' } });
-    const db = openCliDb(values.db);
-    const result = verifyAudit(db);
-    db.close();
+    const result = await withCliDb(values.db, verifyAudit);
     if (values.json) writeJsonLine(io, result);
     else if (result.ok) io.stdout.write(`OK: ${result.entries} audit entries, chain intact\n`);
     else io.stdout.write(`BROKEN at entry ${result.brokenAt!.seq}: ${result.brokenAt!.reason}\n`);
@@ -124,17 +115,4 @@ const auditVerify: Command = {
   },
 };
 
-const dbVersion: Command = {
-  words: ['db', 'version'],
-  summary: 'Print the schema version of a database',
-  usage: 'checkpoint db version [--db PATH]',
-  async run(argv, io) {
-    const { values } = parseOptions(argv, dbOption);
-    const db = openCliDb(values.db);
-    io.stdout.write(`${schemaVersion(db)}\n`);
-    db.close();
-    return 0;
-  },
-};
-
-export const coreCommands: Command[] = [serve, dbMigrate, dbVersion, usersAdd, registrationsList, auditVerify];
+export const coreCommands: Command[] = [serve, dbMigrate, usersAdd, registrationsList, auditVerify];

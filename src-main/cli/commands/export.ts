@@ -7,7 +7,7 @@ import { exportMonthlyReport, exportWeeklyLog, type Exporter } from '../../servi
 import { getSettings } from '../../services/settings.ts';
 import type { Db } from '../../../db/open.ts';
 import { CliError, parseOptions, type Command } from '../command.ts';
-import { dbOption, openCliDb } from '../db-option.ts';
+import { dbOption, withCliDb } from '../db-option.ts';
 
 const FORMATS = EXPORT_FORMATS.join('|');
 
@@ -33,14 +33,9 @@ function checkFormat(format: string | undefined): void {
 
 async function writeExport(out: string | undefined, run: (db: Db) => Promise<{ base64: string; trucks: number }>, dbPath: string | undefined, io: { stdout: NodeJS.WritableStream }) {
   if (!out) throw new CliError('--out FILE is required');
-  const db = openCliDb(dbPath);
-  try {
-    const file = await run(db);
-    fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
-    io.stdout.write(`wrote ${out} (${file.trucks} trucks)\n`);
-  } finally {
-    db.close();
-  }
+  const file = await withCliDb(dbPath, run);
+  fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+  io.stdout.write(`wrote ${out} (${file.trucks} trucks)\n`);
   return 0;
 }
 

@@ -8,8 +8,8 @@ import { casesCommands } from './cases.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
-  ...deviceCommands,
   ...coreCommands,
+  ...deviceCommands,
   ...demoCommands,
   ...certificateCommands,
   ...exportCommands,
