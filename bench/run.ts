@@ -6,6 +6,8 @@ import { benchHost, benchRegistrations } from './core.ts';
 import { benchCertificate } from './certificate.ts';
 import { benchDocuments } from './documents.ts';
 import { benchDrivers } from './drivers.ts';
+import { benchLedger } from './ledger.ts';
+import { benchReports } from './reports.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -22,6 +24,8 @@ console.log(`database: ${REGISTRATIONS.toLocaleString('en')} registrations at ${
 print('Kiosk registration', benchRegistrations(db, plates));
 print('Loopback host', await benchHost(file, 'kiosk', BENCH_PASSWORD));
 print('Certificate check', await benchCertificate());
+print('Supervisor reports', await benchReports(db));
 print('Enforcement documents', await benchDocuments());
+print('Disposal-point ledger', await benchLedger());
 print('Devices', await benchDrivers());
 db.close();
