@@ -1,17 +1,9 @@
 import type { RegistrationData } from '../contract/registration.ts';
 import { idCheckChar } from '../domain/id-number.ts';
+import { seededRandom } from '../../drivers/simulators/weight-profile.ts';
 
-/** A small deterministic PRNG (mulberry32), so demo data and benchmarks are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Demo data and benchmarks use the simulators' seeded PRNG, so they are the same on every run. */
+export { seededRandom };
 
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
 const SERIAL = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'.split('');
