@@ -155,10 +155,14 @@ interface JobRow {
   error: string | null;
   printed_by_name: string;
   printed_at: string;
+  printer_name: string | null;
+  copies: number;
+  attempts: number;
 }
 
 const toJob = (r: JobRow): PrintJob => ({
   id: r.id, documentId: r.document_id, documentNumber: r.document_number, copy: r.copy, status: r.status, error: r.error, printedByName: r.printed_by_name, printedAt: r.printed_at,
+  printerName: r.printer_name, copies: r.copies, attempts: r.attempts,
 });
 
 const JOB_SELECT = 'SELECT j.*, d.document_number FROM print_jobs j JOIN printed_documents d ON d.id = j.document_id';
@@ -170,6 +174,8 @@ export function getJob(db: Db, id: number): PrintJob | null {
 
 export function setJobStatus(db: Db, id: number, status: 'printed' | 'failed', error: string | null, at: string): void {
   db.prepare('UPDATE print_jobs SET status = @status, error = @error, updated_at = @at WHERE id = @id').run({ id, status, error, at });
+  // A printed job is never sent again: its bytes are no longer needed (the frozen data stays).
+  if (status === 'printed') db.prepare('DELETE FROM print_job_pdfs WHERE job_id = @id').run({ id });
 }
 
 /** Jobs not yet confirmed printed: queued ones and failures to retry. */

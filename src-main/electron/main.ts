@@ -9,6 +9,7 @@ import { registerContractIpc } from './ipc.ts';
 import { METHODS_ARG } from './channel.ts';
 import { METHOD_NAMES } from '../contract/index.ts';
 import { denyAllPermissions, lockDownWebContents } from './security.ts';
+import { ElectronPrinter } from './electron-printer.ts';
 
 const kiosk = process.argv.includes('--kiosk') || process.env.CHECKPOINT_KIOSK === '1';
 const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
@@ -32,6 +33,8 @@ void app.whenReady().then(() => {
   const rendererDir = path.join(app.getAppPath(), 'dist-renderer');
   const core = createApp({
     dbPath: resolveDbPath(dbArg),
+    // Windows has no CUPS; elsewhere the default CUPS backend prints.
+    printer: process.platform === 'win32' ? new ElectronPrinter() : undefined,
     requestQuit: () => {
       quitAuthorised = true;
       app.quit();

@@ -10,6 +10,7 @@ import {
   openJobs, printedDocumentForNumber, recordPrint, saveDocumentSettings, setJobStatus, voidNumber,
 } from '../../db/documents-repo.ts';
 import { getCaseRow, toStoredCase, type StoredCase } from '../../db/cases-repo.ts';
+import { storeJobPdf } from '../../db/printing-repo.ts';
 import { getDisposalPoint, getDisposalPointByCode, latestOutgoingHandoverOfCase } from '../../db/handovers-repo.ts';
 import type { DocumentRecord, DocumentSettings, IssuedNumberInfo, PrintJob, RenderedPrint } from '../contract/cases.ts';
 import { computeSeizureTerm, shanghaiDate } from '../domain/seizure-term.ts';
@@ -171,6 +172,8 @@ export async function renderCaseDocument(ctx: CallContext, caseId: number, kind:
       dataJson: JSON.stringify(content), by: user.id, at: at.toISOString(),
     });
     const { jobId, printCount } = recordPrint(ctx.db, { documentId, copy, by: user.id, byName: user.displayName, at: at.toISOString() });
+    // Kept until printed, so a failed print is retried with these very bytes (same stamp, no new count).
+    storeJobPdf(ctx.db, jobId, rendered.pdf);
     appendAudit(ctx.db, {
       actor: actorOf(ctx.session), action: 'documents.print', entity: 'printed_document', entityId: documentId,
       after: { kind, documentNumber: number.number, contentHash: rendered.contentHash, copy, printCount, jobId }, at,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src-main/app.ts';
 import type { DeviceManagerOptions } from '../../src-main/services/devices.ts';
+import type { PrinterBackend } from '../../src-main/printing/printer.ts';
 import type { InputOf, MethodName, OutputOf, ApiResult, Role } from '../../src-main/contract/index.ts';
 import { sampleRegistration, seededRandom } from '../../src-main/demo/sample-registration.ts';
 
@@ -23,10 +24,10 @@ export interface Fixture {
 }
 
 /** A set-up checkpoint on a fresh database file, driven through the same dispatcher the shells use. */
-export async function createFixture(options: { devices?: DeviceManagerOptions } = {}): Promise<Fixture> {
+export async function createFixture(options: { devices?: DeviceManagerOptions; printer?: PrinterBackend } = {}): Promise<Fixture> {
   const dbPath = tempDbPath();
   const clock = { now: new Date('2026-11-28T08:00:00Z') };
-  const app = createApp({ dbPath, now: () => clock.now, devices: options.devices });
+  const app = createApp({ dbPath, now: () => clock.now, devices: options.devices, printer: options.printer });
   const raw = (method: string, input: unknown, token?: string) => app.dispatch(method, { token, input });
   const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {
     const result = await raw(method, input, token);
