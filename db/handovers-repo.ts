@@ -151,6 +151,12 @@ export function trustedKeyOf(db: Db, checkpointId: string): string | undefined {
   return row?.public_key_pem;
 }
 
+export function listTrustedCheckpoints(db: Db): { checkpointId: string; name: string; publicKeyPem: string; registeredAt: string }[] {
+  return db.prepare(
+    'SELECT checkpoint_id AS checkpointId, name, public_key_pem AS publicKeyPem, registered_at AS registeredAt FROM trusted_checkpoints ORDER BY checkpoint_id',
+  ).all() as { checkpointId: string; name: string; publicKeyPem: string; registeredAt: string }[];
+}
+
 export function upsertTrustedCheckpoint(db: Db, t: { checkpointId: string; name: string; publicKeyPem: string; by: number | null; at: string }): void {
   db.prepare(
     `INSERT INTO trusted_checkpoints (checkpoint_id, name, public_key_pem, registered_by, registered_at) VALUES (@checkpointId, @name, @publicKeyPem, @by, @at)

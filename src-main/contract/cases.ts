@@ -195,6 +195,10 @@ export interface PrintJob {
   error: string | null;
   printedByName: string;
   printedAt: string;
+  /** Where it was last sent; null until sent (a preview only queues it). */
+  printerName: string | null;
+  copies: number;
+  attempts: number;
 }
 
 export interface HandoverSummary {
@@ -232,6 +236,14 @@ export interface LedgerMovementView {
   balanceDeltaKg: number;
   detail: Record<string, string | number | null>;
   reversed: boolean;
+}
+
+/** Another checkpoint whose signed handovers this one accepts. */
+export interface TrustedCheckpoint {
+  checkpointId: string;
+  name: string;
+  publicKeyPem: string;
+  registeredAt: string;
 }
 
 export interface PointBalanceView {
@@ -322,6 +334,7 @@ export const casesContract = {
     z.object({ checkpointId: required(40), name: required(80), publicKeyPem: z.string().trim().startsWith('-----BEGIN PUBLIC KEY-----', { message: 'validation.invalid_format' }).max(2000) }).strict(),
     ROLE_GROUPS.admin,
   ),
+  'checkpointKey.trusted': method<TrustedCheckpoint[]>()(Empty, ROLE_GROUPS.admin),
 
   'ledger.receive': method<LedgerMovementView>()(
     z.object({ handoverId: Id, caseRef: required(60), coalKind: required(40), quantityKg: positiveKg, differenceReason: text(500).optional() }).strict(),

@@ -7,7 +7,7 @@ import { BASES, ITEMS } from '../domain/certificate/items.ts';
 import { COAL_RANKS, OUTCOMES, type Bilingual, type Outcome, type Verdict } from '../domain/certificate/vocabulary.ts';
 import type { CertificateResult } from '../domain/certificate/certificate-check.ts';
 import type { LimitsDiff } from '../domain/certificate/limits.ts';
-import type { StandardGrade } from '../domain/certificate/schemas.ts';
+import type { StandardGrade, TruckCondition } from '../domain/certificate/schemas.ts';
 
 /** A scanned report (photo or PDF) may be at most this large. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -77,6 +77,7 @@ export const LabInput = z.object({ name: required(100), cmaNumber: text(40).opti
 const DataFile = z.string().min(1, { message: 'validation.required' }).max(MAX_DATA_FILE_CHARS, { message: 'validation.tooLong' });
 export const LimitsPreviewInput = z.object({ content: DataFile }).strict();
 export const LimitsImportInput = z.object({ content: DataFile, effectiveFrom: dateField }).strict();
+export const PolicyPreviewInput = z.object({ content: DataFile }).strict();
 /** A shipped policy by id, or a policy file's content. */
 export const PolicyActivateInput = z
   .object({ policyId: text(60).optional(), content: DataFile.optional(), effectiveFrom: dateField })
@@ -140,6 +141,11 @@ export interface ReportAttachment {
   addedBy: string;
 }
 
+/** An attachment with its content, for viewing or saving a copy. */
+export interface AttachmentContent extends ReportAttachment {
+  contentBase64: string;
+}
+
 export interface RegistrationCertificates {
   /** Every check of the record (all revisions), oldest first; the last is the current one. */
   checks: StoredCheck[];
@@ -180,6 +186,25 @@ export interface LimitsPreview {
   gaps: StandardGrade[];
 }
 
+/** What a policy file would change, shown before it is activated. */
+export interface PolicyPreview {
+  id: string;
+  version: string;
+  title: Bilingual;
+  source: string;
+  /** The period the file itself states; the activation date is chosen separately. */
+  statedFrom: string;
+  statedTo: string | null;
+  maxReportAgeDays: number;
+  /** Which standards apply to which trucks. */
+  applicability: { when: TruckCondition; check: StandardGrade[]; basis: string }[];
+  outcomeRules: number;
+  /** The policy in force today. */
+  activeVersion: string;
+  /** Standard/grade pairs the file refers to that the limits table in force today lacks. */
+  gaps: StandardGrade[];
+}
+
 export interface PolicyInfo {
   id: string;
   version: string;
@@ -212,7 +237,9 @@ export const certificatesContract = {
   'limits.preview': method<LimitsPreview>()(LimitsPreviewInput, ROLE_GROUPS.admin),
   'limits.import': method<LimitsVersion>()(LimitsImportInput, ROLE_GROUPS.admin),
   'policies.list': method<PolicyInfo[]>()(Empty, ROLE_GROUPS.viewer),
+  'policies.preview': method<PolicyPreview>()(PolicyPreviewInput, ROLE_GROUPS.admin),
   'policies.activate': method<PolicyInfo>()(PolicyActivateInput, ROLE_GROUPS.admin),
   'attachments.add': method<ReportAttachment>()(ReportAttachmentInput, CHECKERS),
   'attachments.list': method<ReportAttachment[]>()(RegistrationId, ROLE_GROUPS.viewer),
+  'attachments.get': method<AttachmentContent>()(z.object({ id }).strict(), ROLE_GROUPS.viewer),
 } satisfies Record<string, MethodDef>;

@@ -8,6 +8,7 @@ import { reportsContract } from './reports.ts';
 import { certificatesContract } from './certificates.ts';
 import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
+import { printingContract } from './printing.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -51,6 +52,7 @@ export const contract = {
   ...certificatesContract,
   ...casesContract,
   ...devicesContract,
+  ...printingContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -70,3 +72,4 @@ export * from './reports.ts';
 export * from './certificates.ts';
 export * from './cases.ts';
 export * from './devices.ts';
+export * from './printing.ts';

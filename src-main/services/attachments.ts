@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { attachmentsOfRecord, findAttachment, getAttachment, insertAttachment, type AttachmentRow } from '../../db/certificates-repo.ts';
 import type { Db } from '../../db/open.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
-import { MAX_ATTACHMENT_BYTES, type ReportAttachment, type ReportAttachmentInput } from '../contract/certificates.ts';
+import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type ReportAttachment, type ReportAttachmentInput } from '../contract/certificates.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
@@ -82,4 +82,23 @@ export function attachmentsOfRegistration(db: Db, registrationId: number): Repor
   const reg = getRegistration(db, registrationId);
   if (!reg) throw new ServiceError('not-found', 'errors.registrationNotFound');
   return attachmentsOf(db, reg.recordNumber);
+}
+
+/**
+ * The stored file of an attachment. Its content is checked against the recorded sha256 on the way out,
+ * so a file altered or damaged on disk is reported, never shown as the report that was attached.
+ */
+export function attachmentContent(db: Db, id: number): AttachmentContent {
+  const row = getAttachment(db, id);
+  if (!row) throw new ServiceError('not-found', 'certificates.attachmentNotFound');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(attachmentsDir(db), row.sha256));
+  } catch {
+    throw new ServiceError('not-found', 'certificates.attachmentFileMissing', { sha256: row.sha256 });
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+    throw new ServiceError('conflict', 'certificates.attachmentCorrupt', { sha256: row.sha256 });
+  }
+  return { ...toAttachment(row), contentBase64: bytes.toString('base64') };
 }

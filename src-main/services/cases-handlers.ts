@@ -1,7 +1,7 @@
 import type { casesContract, DisposalPoint } from '../contract/cases.ts';
 import { getDocumentSettings } from '../../db/documents-repo.ts';
 import { seizureCandidates } from '../../db/cases-repo.ts';
-import { getDisposalPoint, getDisposalPointByCode, insertDisposalPoint, listDisposalPoints } from '../../db/handovers-repo.ts';
+import { getDisposalPoint, getDisposalPointByCode, insertDisposalPoint, listDisposalPoints, listTrustedCheckpoints } from '../../db/handovers-repo.ts';
 import type { DomainHandlers } from './handlers.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { appendAudit } from './audit.ts';
@@ -60,6 +60,7 @@ export function casesHandlers(): DomainHandlers<typeof casesContract> {
       return { checkpointId: key.checkpoint_id, publicKeyPem: key.public_key_pem };
     },
     'checkpointKey.trust': (ctx, input) => trustCheckpoint(ctx, input),
+    'checkpointKey.trusted': (ctx) => listTrustedCheckpoints(ctx.db),
     'ledger.receive': (ctx, input) => receive(ctx, input),
     'ledger.dispose': (ctx, input) => dispose(ctx, input),
     'ledger.reverse': (ctx, input) => reverse(ctx, input.movementId, input.reason),

@@ -47,7 +47,7 @@ function progressOf(c: StoredCase): CaseProgress {
   };
 }
 
-function termOf(c: StoredCase, today: string): EnforcementCase['term'] {
+export function termOf(c: StoredCase, today: string): EnforcementCase['term'] {
   if (c.decisionDate === null || !ACTIVE_PHASES.has(c.phase)) return null;
   const input = { decisionDate: c.decisionDate, testingPeriods: progressOf(c).testingPeriods, ...(c.extension ? { extension: c.extension } : {}) };
   const term = computeSeizureTerm(input);

@@ -1,9 +1,9 @@
 import type { certificatesContract } from '../contract/certificates.ts';
-import { addAttachment, attachmentsOfRegistration } from './attachments.ts';
+import { addAttachment, attachmentContent, attachmentsOfRegistration } from './attachments.ts';
 import { certificatesOf, checkRegistration, overrideOutcome, previewCheck, recordSample, recordSampleResult } from './certificates.ts';
 import type { DomainHandlers } from './handlers.ts';
 import {
-  activatePolicy, addLab, importLimits, limitsVersions, policies, previewLimits, recognisedLabs, removeLab,
+  activatePolicy, addLab, importLimits, limitsVersions, policies, previewLimits, previewPolicy, recognisedLabs, removeLab,
 } from './standards.ts';
 
 export function certificatesHandlers(): DomainHandlers<typeof certificatesContract> {
@@ -21,8 +21,10 @@ export function certificatesHandlers(): DomainHandlers<typeof certificatesContra
     'limits.preview': (ctx, input) => previewLimits(ctx, input.content),
     'limits.import': (ctx, input) => importLimits(ctx, input),
     'policies.list': (ctx) => policies(ctx.db, ctx.now()),
+    'policies.preview': (ctx, input) => previewPolicy(ctx, input.content),
     'policies.activate': (ctx, input) => activatePolicy(ctx, input),
     'attachments.add': (ctx, input) => addAttachment(ctx, input),
     'attachments.list': (ctx, input) => attachmentsOfRegistration(ctx.db, input.registrationId),
+    'attachments.get': (ctx, input) => attachmentContent(ctx.db, input.id),
   };
 }

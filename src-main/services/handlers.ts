@@ -10,6 +10,7 @@ import { certificatesHandlers } from './certificates-handlers.ts';
 import { casesHandlers } from './cases-handlers.ts';
 import { devicesHandlers } from './devices-handlers.ts';
 import type { DeviceManager } from './devices.ts';
+import { printingHandlers, type PrintService } from './printing.ts';
 
 export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
@@ -20,13 +21,14 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export type DomainHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
 
 /** Binds every contract method to its service function: each domain's handlers spread in. */
-export function createHandlers(sessions: SessionStore, devices: DeviceManager): Handlers {
+export function createHandlers(sessions: SessionStore, devices: DeviceManager, printing: PrintService): Handlers {
   return {
     ...coreHandlers(sessions),
     ...reportsHandlers(),
     ...certificatesHandlers(),
     ...casesHandlers(),
     ...devicesHandlers(devices),
+    ...printingHandlers(printing),
   };
 }
 

@@ -3,7 +3,7 @@
  * Ed25519 key (made on first use, private key kept in this database); the disposal point imports the
  * QR text or signed file only when the signature verifies against a registered public key, once.
  */
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/open.ts';
 import {
   getCheckpointKey, getDisposalPoint, getDisposalPointByCode, getHandover, handoverImported, insertCheckpointKey, insertHandover, listHandovers,
@@ -33,7 +33,21 @@ export function checkpointKey(db: Db, actor: Actor = SYSTEM_ACTOR, at = new Date
   })();
 }
 
+/** Only an Ed25519 public key can verify a handover: anything else pasted in is refused before it is stored. */
+function requireEd25519PublicKey(pem: string): void {
+  let type: string | undefined;
+  try {
+    type = createPublicKey(pem).asymmetricKeyType;
+  } catch {
+    type = undefined;
+  }
+  if (type !== 'ed25519') {
+    throw new ServiceError('invalid-input', 'validation.invalid_format', {}, [{ path: 'publicKeyPem', key: 'validation.invalid_format' }]);
+  }
+}
+
 export function trustCheckpoint(ctx: CallContext, input: { checkpointId: string; name: string; publicKeyPem: string }): { checkpointId: string; name: string } {
+  requireEd25519PublicKey(input.publicKeyPem);
   return ctx.db.transaction(() => {
     const before = trustedKeyOf(ctx.db, input.checkpointId);
     upsertTrustedCheckpoint(ctx.db, { ...input, by: ctx.session.user.id, at: ctx.now().toISOString() });

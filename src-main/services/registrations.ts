@@ -13,7 +13,7 @@ import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { requireStation } from './accounts.ts';
 import { getSettings } from './settings.ts';
-import { admitWeightEvidence } from './weighing-evidence.ts';
+import { admitAmendmentEvidence, admitWeightEvidence } from './weighing-evidence.ts';
 
 function checkWeightEvidence(data: RegistrationData): void {
   if (data.weightSource === 'manual' && !data.manualReason) {
@@ -51,7 +51,8 @@ export function createRegistration(ctx: CallContext, data: RegistrationData): Re
 
 /**
  * A correction never edits the saved row: it adds the next revision of the same record number, pointing
- * at the one it corrects, with the reason. Only the current revision can be amended.
+ * at the one it corrects, with the reason. Only the current revision can be amended. Its weights are held
+ * to the weighing-evidence rule of a new registration (`admitAmendmentEvidence`).
  */
 export function amendRegistration(ctx: CallContext, input: z.output<typeof AmendInput>): Registration {
   checkWeightEvidence(input.changes);
@@ -59,7 +60,8 @@ export function amendRegistration(ctx: CallContext, input: z.output<typeof Amend
     const original = getRegistration(ctx.db, input.id);
     if (!original) throw new ServiceError('not-found', 'errors.registrationNotFound');
     if (original.amendedById !== null) throw new ServiceError('conflict', 'errors.notCurrentRevision');
-    return insertAudited(
+    const evidence = admitAmendmentEvidence(ctx.db, original, input.changes);
+    const registration = insertAudited(
       ctx,
       {
         recordNumber: original.recordNumber,
@@ -69,11 +71,13 @@ export function amendRegistration(ctx: CallContext, input: z.output<typeof Amend
         stationCode: original.stationCode,
         operatorId: ctx.session.user.id,
         registeredAt: ctx.now().toISOString(),
-        data: input.changes,
+        data: evidence.data,
       },
       'registrations.amend',
       snapshotRow(ctx.db, 'registration', original.id),
     );
+    evidence.claim(registration.id);
+    return registration;
   })();
 }
 

@@ -11,7 +11,7 @@ import {
   listLabs, listLimitsImports, listPolicyActivations, policyActivationOn, type LabRow, type LimitsImportRow,
 } from '../../db/standards-repo.ts';
 import type {
-  LabInput, LimitsImportInput, LimitsPreview, LimitsVersion, PolicyActivateInput, PolicyInfo, RecognisedLabRow,
+  LabInput, LimitsImportInput, LimitsPreview, LimitsVersion, PolicyActivateInput, PolicyInfo, PolicyPreview, RecognisedLabRow,
 } from '../contract/certificates.ts';
 import {
   defaultPolicy, diffLimits, parseLimitsTable, parsePolicy, policyGaps, shippedLimits, shippedPolicies,
@@ -155,8 +155,39 @@ export function policies(db: Db, now: Date): PolicyInfo[] {
   }));
 }
 
+/** The policy already known under a version (shipped or activated before). */
+function knownPolicy(db: Db, version: string): Policy | undefined {
+  const activated = listPolicyActivations(db).find((a) => a.version === version);
+  return shippedPolicies.find((p) => p.version === version) ?? (activated && (JSON.parse(activated.policy_json) as Policy));
+}
+
+/**
+ * A policy file, parsed and checked: a version names one content, so a file reusing a known version with
+ * other rules is refused (the list and the audit trail would otherwise show one policy and apply another).
+ */
+function parsePolicyFile(db: Db, content: string): Policy {
+  const policy = parseDataFile(content, parsePolicy);
+  const known = knownPolicy(db, policy.version);
+  if (known && JSON.stringify(known) !== JSON.stringify(policy)) {
+    throw new ServiceError('conflict', 'certificates.versionExists', { version: policy.version });
+  }
+  return policy;
+}
+
+export function previewPolicy(ctx: CallContext, content: string): PolicyPreview {
+  const policy = parsePolicyFile(ctx.db, content);
+  const today = localDate(ctx.now());
+  return {
+    id: policy.id, version: policy.version, title: policy.title, source: policy.source,
+    statedFrom: policy.effectiveFrom, statedTo: policy.effectiveTo, maxReportAgeDays: policy.maxReportAgeDays,
+    applicability: policy.applicability, outcomeRules: policy.outcomeRules.length,
+    activeVersion: policyOn(ctx.db, today).version,
+    gaps: policyGaps(policy, limitsOn(ctx.db, today), today),
+  };
+}
+
 export function activatePolicy(ctx: CallContext, input: z.output<typeof PolicyActivateInput>): PolicyInfo {
-  const policy = input.content !== undefined ? parseDataFile(input.content, parsePolicy) : shippedPolicies.find((p) => p.id === input.policyId);
+  const policy = input.content !== undefined ? parsePolicyFile(ctx.db, input.content) : shippedPolicies.find((p) => p.id === input.policyId);
   if (!policy) throw new ServiceError('not-found', 'certificates.unknownPolicy', { id: input.policyId ?? '' });
   return ctx.db.transaction(() => {
     const at = ctx.now();

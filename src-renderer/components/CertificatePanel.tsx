@@ -10,7 +10,7 @@ import { ApiCallError, call } from '../api.ts';
 import { CertificateVerdict, useBilingual } from './CertificateVerdict.tsx';
 import type { RegistrationFormValues } from './RegistrationFields.tsx';
 
-interface ResultRow {
+export interface ResultRow {
   item: Item;
   basis?: Basis;
   value?: number | null;
@@ -31,7 +31,7 @@ interface CertificateFormValues {
 }
 
 /** The rows a typical report carries, in the order they are printed; values are typed in. */
-const EMPTY_RESULTS: ResultRow[] = [
+export const EMPTY_RESULTS: ResultRow[] = [
   { item: 'Mt', basis: 'ar', unit: '%' }, { item: 'M', basis: 'ad', unit: '%' }, { item: 'A', basis: 'ad', unit: '%' },
   { item: 'V', basis: 'ad', unit: '%' }, { item: 'St', basis: 'ad', unit: '%' }, { item: 'Qnet', basis: 'ar', unit: 'MJ/kg' },
 ];
@@ -52,14 +52,19 @@ function basesFor(item: Item): readonly Basis[] {
   return item === 'A' ? BASES.filter((b) => b !== 'daf') : BASES;
 }
 
+/** The rows with a value typed in, as the contract takes them. */
+export function toResults(rows: ResultRow[] | undefined): CertificateReport['results'] {
+  return (rows ?? [])
+    .filter((r): r is ResultRow & { value: number } => typeof r?.value === 'number')
+    .map((r) => ({ item: r.item, ...(r.basis ? { basis: r.basis } : {}), value: r.value, unit: r.unit }));
+}
+
 /** The report as the contract takes it, null without a report number, 'incomplete' while required fields are missing. */
 function toReport(v: CertificateFormValues): CertificateReport | null | 'incomplete' {
   const reportNumber = v.reportNumber?.trim();
   if (!reportNumber) return null;
   if (!v.lab?.trim() || !v.sampleOrigin || !v.coalRank || !DATE.test(v.sampledOn ?? '') || !DATE.test(v.reportedOn ?? '')) return 'incomplete';
-  const results = (v.results ?? [])
-    .filter((r): r is ResultRow & { value: number } => typeof r?.value === 'number')
-    .map((r) => ({ item: r.item, ...(r.basis ? { basis: r.basis } : {}), value: r.value, unit: r.unit }));
+  const results = toResults(v.results);
   return {
     reportNumber, lab: v.lab.trim(), sampleOrigin: v.sampleOrigin, sampledOn: v.sampledOn!, reportedOn: v.reportedOn!, coalRank: v.coalRank, results,
     ...(v.cmaNumber?.trim() ? { cmaNumber: v.cmaNumber.trim() } : {}),
@@ -99,6 +104,25 @@ function truckOf(reg: Partial<RegistrationFormValues>): CertificateTruck | null 
   };
 }
 
+/** A form's `results` list of lab results, two rows a line, with a button to add one. */
+export function ResultRowsList() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography.Text type="secondary">{t('certificates.results')}（{t('certificates.item')} · {t('certificates.basis')} · {t('certificates.value')} · {t('certificates.unit')}）</Typography.Text>
+      <Form.List name="results">
+        {(rows, { add, remove }) => (
+          <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4, marginTop: 4 }}>
+            {rows.map((row) => <ResultRowFields key={row.key} name={row.name} onRemove={() => remove(row.name)} />)}
+            <Button size="small" type="dashed" onClick={() => add({ item: 'Qgr', basis: 'ad', unit: 'MJ/kg' })}>+ {t('certificates.addResult')}</Button>
+          </div>
+        )}
+      </Form.List>
+    </>
+  );
+}
+
+/** One row of a form's `results` list: item, basis, value, unit. */
 function ResultRowFields(props: { name: number; onRemove(): void }) {
   const { t } = useTranslation();
   const text = useBilingual();
@@ -252,15 +276,7 @@ export function CertificatePanel(props: { ref?: Ref<CertificatePanelHandle> }) {
                 </Col>
                 <Col span={5}><Form.Item {...field('tonnageCoveredKg')}><InputNumber style={{ width: '100%' }} precision={0} min={1} /></Form.Item></Col>
               </Row>
-              <Typography.Text type="secondary">{t('certificates.results')}（{t('certificates.item')} · {t('certificates.basis')} · {t('certificates.value')} · {t('certificates.unit')}）</Typography.Text>
-              <Form.List name="results">
-                {(rows, { add, remove }) => (
-                  <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4, marginTop: 4 }}>
-                    {rows.map((row) => <ResultRowFields key={row.key} name={row.name} onRemove={() => remove(row.name)} />)}
-                    <Button size="small" type="dashed" onClick={() => add({ item: 'Qgr', basis: 'ad', unit: 'MJ/kg' })}>+ {t('certificates.addResult')}</Button>
-                  </div>
-                )}
-              </Form.List>
+              <ResultRowsList />
             </Col>
             <Col span={11}>
               {preview.result ? (

@@ -1,24 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Form, Input, List, Modal, Select, Typography, Upload } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, type RegistrationCertificates } from '../../src-main/contract/index.ts';
+import type { RegistrationCertificates } from '../../src-main/contract/index.ts';
 import { OUTCOMES, type Outcome } from '../../src-main/domain/certificate/vocabulary.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { useSession } from '../session.tsx';
 import { CertificateVerdict } from './CertificateVerdict.tsx';
+import { FollowUpSamples } from './FollowUpSamples.tsx';
+import { ReportAttachments } from './ReportAttachments.tsx';
 
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
-/** The stored report check of a registration (as decided, with any supervisor override), its follow-up and its scans. */
+/** The stored report check of a registration (as decided, with any supervisor override), its follow-up samples and its scans. */
 export function CertificateRecord(props: { registrationId: number }) {
   const { t } = useTranslation();
   const { login } = useSession();
@@ -45,17 +38,6 @@ export function CertificateRecord(props: { registrationId: number }) {
       showApiError(err, form);
     }
   };
-  const upload = async (file: File) => {
-    try {
-      const mime = ATTACHMENT_MIMES.find((m) => m === file.type);
-      if (!mime || file.size > MAX_ATTACHMENT_BYTES) throw new Error(t(mime ? 'certificates.attachmentTooLarge' : 'certificates.attachmentType'));
-      await call('attachments.add', { registrationId: props.registrationId, fileName: file.name, mime, contentBase64: await toBase64(file) });
-      await load();
-    } catch (err) {
-      showApiError(err);
-    }
-    return false;
-  };
   const latestOverride = current?.overrides.at(-1);
   return (
     <Card size="small" title={t('certificates.panel')} data-testid="certificate-record" style={{ marginBottom: 16 }}>
@@ -78,15 +60,12 @@ export function CertificateRecord(props: { registrationId: number }) {
       ) : (
         <Typography.Text type="secondary">{t('certificates.stored_none')}</Typography.Text>
       )}
-      {data && data.followUp !== 'none' && (
-        <Typography.Paragraph style={{ marginTop: 6 }}>
-          {t('certificates.followUp')}：{t(`certificates.followUps.${data.followUp}`)}（{data.samples.map((s) => s.sampleNumber).join('、')}）
-        </Typography.Paragraph>
+      {data && (
+        <>
+          <FollowUpSamples registrationId={props.registrationId} samples={data.samples} status={data.followUp} onChanged={load} />
+          <ReportAttachments registrationId={props.registrationId} attachments={data.attachments} onChanged={load} />
+        </>
       )}
-      <List size="small" header={<b>{t('certificates.attachments')}</b>} data-testid="attachments" style={{ marginTop: 8 }}
-        locale={{ emptyText: t('certificates.noAttachments') }} dataSource={data?.attachments ?? []}
-        renderItem={(a) => <List.Item>{a.fileName} · {(a.sizeBytes / 1024).toFixed(0)} KB · {a.sha256.slice(0, 12)}… · {a.addedBy}</List.Item>}
-        footer={<Upload accept={ATTACHMENT_MIMES.join(',')} showUploadList={false} beforeUpload={upload}><Button size="small">{t('certificates.addAttachment')}</Button></Upload>} />
       <Modal open={overriding} title={t('certificates.override')} onCancel={() => setOverriding(false)} onOk={() => form.submit()} okButtonProps={{ id: 'override-save' }}>
         <Form form={form} layout="vertical" onFinish={override} initialValues={{ outcome: current?.outcome }}>
           <Form.Item name="outcome" label={t('certificates.override')}>

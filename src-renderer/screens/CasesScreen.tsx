@@ -8,6 +8,7 @@ import { formatPlate } from '../../src-main/domain/plate.ts';
 import { showApiError } from '../errors.ts';
 import { CaseForm, fromFormValues, toFormValues, type CaseFormValues } from '../components/CaseForm.tsx';
 import { PdfPreview } from '../components/PdfPreview.tsx';
+import { PrintQueue } from '../components/PrintQueue.tsx';
 
 type Action = 'startTesting' | 'endTesting' | 'extend' | 'release' | 'confiscate' | 'destroy' | 'handover';
 
@@ -38,6 +39,7 @@ export function CasesScreen() {
   const [registrationId, setRegistrationId] = useState<number | null>(null);
   const [candidates, setCandidates] = useState<SeizureCandidate[]>([]);
   const [preview, setPreview] = useState<RenderedPrint | null>(null);
+  const [queueShown, setQueueShown] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [signed, setSigned] = useState<SignedHandoverOutput | null>(null);
   const [form] = Form.useForm<CaseFormValues>();
@@ -139,6 +141,7 @@ export function CasesScreen() {
         <Button type="primary" onClick={() => void openFromRegistration()}>{t('cases.openFromRegistration')}</Button>
         <Button onClick={() => void openByHand()}>{t('cases.openByHand')}</Button>
         <Button onClick={() => void load()}>{t('cases.refresh')}</Button>
+        <Button onClick={() => setQueueShown(true)} data-testid="print-queue-open">{t('printing.queue')}</Button>
       </Space>
       <Table<EnforcementCase>
         rowKey="id" size="small" dataSource={cases} pagination={{ pageSize: 12 }} locale={{ emptyText: t('cases.empty') }}
@@ -225,6 +228,7 @@ export function CasesScreen() {
         </>}
       </Modal>
       <PdfPreview print={preview} onClose={() => setPreview(null)} />
+      <PrintQueue open={queueShown} onClose={() => setQueueShown(false)} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { DashboardScreen } from './DashboardScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 import { CasesScreen } from './CasesScreen.tsx';
 import { DisposalScreen } from './DisposalScreen.tsx';
+import { EnforcementSettingsScreen } from './EnforcementSettingsScreen.tsx';
 import { TermWarnings } from '../components/TermWarnings.tsx';
 
 interface Screen {
@@ -35,6 +36,7 @@ export function Shell() {
     { key: 'users', label: t('nav.users'), roles: ROLE_GROUPS.admin, render: () => <UsersScreen /> },
     { key: 'devices', label: t('devices.nav'), roles: ROLE_GROUPS.admin, render: () => <DevicesScreen /> },
     { key: 'standards', label: t('certificates.standards'), roles: ROLE_GROUPS.admin, render: () => <StandardsScreen /> },
+    { key: 'enforcement-settings', label: t('enforcementSettings.nav'), roles: ROLE_GROUPS.admin, render: () => <EnforcementSettingsScreen /> },
     { key: 'settings', label: t('nav.settings'), roles: ROLE_GROUPS.admin, render: () => <SettingsScreen /> },
   ].filter((s) => hasRole(session.login, s.roles));
   const [current, setCurrent] = useState(screens[0]?.key ?? '');
@@ -51,7 +53,7 @@ export function Shell() {
         </Space>
       </Layout.Header>
       <Layout>
-        {/* A side menu holds every screen a role has (nine for an administrator) without folding any away. */}
+        {/* A side menu holds every screen a role has (ten for an administrator) without folding any away. */}
         <Layout.Sider width={132} theme="light">
           <Menu mode="inline" selectedKeys={[screen?.key ?? '']} style={{ height: '100%' }}
             items={screens.map((s) => ({ key: s.key, label: s.label }))} onClick={(e) => setCurrent(e.key)} />

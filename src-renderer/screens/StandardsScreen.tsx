@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, 
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { LimitsPreview, LimitsVersion, PolicyInfo, RecognisedLabRow } from '../../src-main/contract/index.ts';
+import { PolicyFileImport } from '../components/PolicyFileImport.tsx';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { useBilingual } from '../components/CertificateVerdict.tsx';
@@ -121,6 +122,7 @@ export function StandardsScreen() {
                 ),
               },
             ]} />
+          <PolicyFileImport effectiveFrom={policyDate} onActivated={load} />
         </Card>
       </Col>
       <Col span={10}>
