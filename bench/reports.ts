@@ -4,11 +4,27 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/open.ts';
+import { insertCase, updateProgress } from '../db/cases-repo.ts';
+import { CaseDraftInput } from '../src-main/contract/cases.ts';
 import { getStation } from '../src-main/services/accounts.ts';
 import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, type Exporter } from '../src-main/services/reports.ts';
 import { getSettings } from '../src-main/services/settings.ts';
 import { addDays, localDate } from '../src-main/domain/local-time.ts';
 import { isoWeekOf, monthOf, previousMonth, weekOf } from '../src-main/domain/report-period.ts';
+
+/** A season's worth of decided cases over the weeks before `lastDay`, half still under seizure. */
+function seedCases(db: Db, lastDay: string, count: number): void {
+  const user = db.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number };
+  const draft = CaseDraftInput.parse({});
+  for (let i = 0; i < count; i++) {
+    const decisionDate = addDays(lastDay, -(i % 120));
+    const at = `${decisionDate}T02:00:00.000Z`;
+    const id = insertCase(db, { caseNumber: `BENCH-${i}`, registrationId: null, draft, netKg: 25_000 + i, plate: null, finding: null, createdBy: user.id, at });
+    updateProgress(db, id, {
+      phase: i % 2 === 0 ? 'seized' : 'released', decisionDate, decidedBy: user.id, testing: [], extension: null, release: null, outcomeDate: null,
+    }, at);
+  }
+}
 
 async function timed<T>(run: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
   const t = performance.now();
@@ -34,6 +50,12 @@ export async function benchReports(db: Db): Promise<Record<string, string | numb
     const dashboard = await timed(() => dashboardFigures(db, new Date(latest.at!), settings, weekPeriod));
     result.dashboardWeekMs = dashboard.ms;
     result.dashboardWeekTrucks = dashboard.value.range.tally.trucks;
+
+    // The same dashboard with 600 cases (300 under seizure): what the enforcement figures add.
+    seedCases(db, lastDay, 600);
+    const withCases = await timed(() => dashboardFigures(db, new Date(latest.at!), settings, weekPeriod));
+    result.dashboardWeekWith600CasesMs = withCases.ms;
+    result.dashboardOpenCases = withCases.value.enforcement.openCases.length;
 
     const xlsx = await timed(() => exportWeeklyLog(db, who, { week, format: 'xlsx', unmasked: false }));
     result.weeklyXlsxMs = xlsx.ms;

@@ -5,6 +5,9 @@ import { COAL_KINDS, WEIGHT_SOURCES } from './registration.ts';
 import { isValidDate } from '../domain/local-time.ts';
 import { OUTCOMES, VERDICTS } from '../domain/certificate/vocabulary.ts';
 import { parseIsoWeek, parseMonth, periodDays, type LocalPeriod, type ReportingReminder } from '../domain/report-period.ts';
+import type { CasePhase } from '../domain/case-state.ts';
+import type { DisposalMethod } from '../domain/disposal-ledger.ts';
+import type { TermState } from '../domain/seizure-term.ts';
 
 /** At least this share of trucks must come by the designated coal transport routes. */
 export const ROUTE_TARGET = 0.9;
@@ -125,6 +128,108 @@ export interface CertificateTally {
   failingItems: Record<FailingItemKind, number>;
 }
 
+/** Seizure terms in these states are close to their end or past it (≤ 5 days left, the last day, expired). */
+export const TERM_ALERT_STATES: readonly TermState[] = ['due-soon', 'last-day', 'expired'];
+export const DISPOSAL_METHODS = ['blending', 'sale', 'auction', 'return', 'destruction'] as const satisfies readonly DisposalMethod[];
+
+/** A decided case and, while it is under seizure (seized or extended), its legal term on the day asked. */
+export interface CaseTermRow {
+  id: number;
+  caseNumber: string;
+  phase: CasePhase;
+  plate: string | null;
+  netKg: number;
+  decisionDate: string;
+  /** Null once the case has an outcome (released, confiscated…). */
+  term: { endDate: string | null; remainingDays: number; state: TermState } | null;
+}
+
+export interface DisposalTally {
+  method: DisposalMethod;
+  movements: number;
+  quantityKg: number;
+}
+
+/** One disposal point's running totals (from the ledger's running balances, or summed up to a moment). */
+export interface PointStock {
+  pointId: number;
+  code: string;
+  name: string;
+  receivedKg: number;
+  disposedKg: number;
+  stockKg: number;
+}
+
+/**
+ * The enforcement side of a period: cases decided (seizures), outgoing handovers, disposals that stand
+ * (not reversed), by method. Weights integer kg.
+ */
+export interface EnforcementTally {
+  seizures: { cases: number; netKg: number };
+  handovers: { handovers: number; totalKg: number };
+  disposals: DisposalTally[];
+}
+
+export interface EnforcementFigures extends EnforcementTally {
+  /** Cases under seizure now, fewest remaining days first. */
+  openCases: CaseTermRow[];
+  /** Each disposal point's stock now. */
+  stock: PointStock[];
+}
+
+export const ENFORCEMENT_FIGURES = ['openCases', 'seizures', 'handovers', 'disposals', 'stock'] as const;
+export type EnforcementFigure = (typeof ENFORCEMENT_FIGURES)[number];
+
+export const EnforcementRecordsInput = z
+  .object({
+    from: LocalDate,
+    to: LocalDate,
+    figure: z.enum(ENFORCEMENT_FIGURES, { message: 'validation.choice' }),
+    /** Disposals: one method only. */
+    method: z.enum(DISPOSAL_METHODS, { message: 'validation.choice' }).optional(),
+    /** Stock: one disposal point only. */
+    pointId: z.int().positive().optional(),
+  })
+  .strict()
+  .superRefine(checkRange);
+
+export interface HandoverRecordRow {
+  id: number;
+  formNo: string;
+  handedOverAt: string;
+  disposalPointCode: string;
+  totalKg: number;
+  caseRefs: string[];
+}
+
+export interface DisposalRecordRow {
+  id: string;
+  at: string;
+  pointName: string;
+  caseRef: string;
+  coalKind: string;
+  method: DisposalMethod;
+  quantityKg: number;
+  authorityRef: string | null;
+  counterparty: string | null;
+}
+
+export interface StockBucketRow {
+  pointName: string;
+  caseRef: string;
+  coalKind: string;
+  receivedKg: number;
+  disposedKg: number;
+  stockKg: number;
+}
+
+/** The records behind one enforcement figure (a season's worth at most: no paging). */
+export type EnforcementRecords =
+  | { figure: 'openCases' | 'seizures'; rows: CaseTermRow[] }
+  | { figure: 'handovers'; rows: HandoverRecordRow[] }
+  | { figure: 'disposals'; rows: DisposalRecordRow[] }
+  | { figure: 'stock'; rows: StockBucketRow[] };
+
 export interface PeriodTally {
   period: LocalPeriod;
   tally: Tally;
@@ -143,6 +248,7 @@ export interface DashboardFigures {
   failingOrigins: GroupCount[];
   routeTarget: number;
   reminder: ReportingReminder | null;
+  enforcement: EnforcementFigures;
 }
 
 /** One truck behind a figure (no ID or phone numbers: the list is for finding records, not people). */
@@ -184,6 +290,7 @@ export type { LocalPeriod, ReportingReminder };
 export const reportsContract = {
   'reports.dashboard': method<DashboardFigures>()(DashboardInput, ROLE_GROUPS.oversight),
   'reports.records': method<ReportRecordPage>()(RecordsInput, ROLE_GROUPS.oversight),
+  'reports.enforcementRecords': method<EnforcementRecords>()(EnforcementRecordsInput, ROLE_GROUPS.oversight),
   'reports.exportWeekly': method<ExportedFile>()(WeeklyExportInput, ROLE_GROUPS.viewer),
   'reports.exportMonthly': method<ExportedFile>()(MonthlyExportInput, ROLE_GROUPS.oversight),
 } satisfies Record<string, MethodDef>;

@@ -4,6 +4,7 @@ import { requireStation } from './accounts.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import type { DomainHandlers } from './handlers.ts';
+import { enforcementRecords } from './enforcement-figures.ts';
 import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, reportRecords, type Exporter } from './reports.ts';
 import { getSettings } from './settings.ts';
 
@@ -16,6 +17,7 @@ export function reportsHandlers(): DomainHandlers<typeof reportsContract> {
   return {
     'reports.dashboard': (ctx, input) => dashboardFigures(ctx.db, ctx.now(), getSettings(ctx.db), input),
     'reports.records': (ctx, input) => reportRecords(ctx.db, input),
+    'reports.enforcementRecords': (ctx, input) => enforcementRecords(ctx.db, ctx.now(), input),
     'reports.exportWeekly': (ctx, input) => {
       // Anyone who keeps the log may export it masked; full ID and phone numbers only for oversight.
       if (input.unmasked && !(ROLE_GROUPS.oversight as readonly Role[]).includes(ctx.session.user.role)) {

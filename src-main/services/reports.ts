@@ -1,7 +1,8 @@
 /**
  * Supervisors' figures and exports: the dashboard, the records behind each figure, the weekly
  * checkpoint log (xlsx, csv, pdf) and the monthly report with figures since the heating season began.
- * All figures come from SQL aggregates over the trucks of a period (see db/reports-repo.ts).
+ * Truck figures come from SQL aggregates over the trucks of a period (see db/reports-repo.ts); the
+ * enforcement figures (seizures, handovers, disposals, stock, seizure terms) from enforcement-figures.ts.
  */
 import type { z } from 'zod';
 import type { Db } from '../../db/open.ts';
@@ -18,12 +19,15 @@ import type { Settings } from '../contract/settings.ts';
 import {
   isoWeekOf, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate, todayAndWeek, type LocalPeriod,
 } from '../domain/report-period.ts';
+import { shanghaiDate } from '../domain/seizure-term.ts';
 import { count, kg, share, text, type ExportHeader, type Section, shareText } from '../reports/content.ts';
 import { logCsv, sectionsCsv } from '../reports/csv.ts';
 import { reportPdf } from '../reports/pdf.ts';
 import { logWorkbook, sectionsWorkbook } from '../reports/xlsx.ts';
 import { appendAudit } from './audit.ts';
 import type { Actor } from './context.ts';
+import { enforcementColumn, enforcementFigures, enforcementSections, stockAtEndOf, termProblems } from './enforcement-figures.ts';
+import { getSettings } from './settings.ts';
 
 /** The dashboard lists the busiest origins; the drill-down finds any. */
 const TOP_ORIGINS = 20;
@@ -48,6 +52,7 @@ export function dashboardFigures(db: Db, now: Date, settings: Settings, range: L
     failingOrigins: failingOrigins(db, r),
     routeTarget: ROUTE_TARGET,
     reminder: reportingReminder(today.from, settings.reportingDay),
+    enforcement: enforcementFigures(db, now, range),
   };
 }
 
@@ -220,8 +225,14 @@ export async function exportWeeklyLog(db: Db, who: Exporter, input: z.output<typ
     title: '运煤车辆登记周报', station: who.station, periodLabel: label, exportedBy: who.displayName, exportedAt: who.at, masked: !input.unmasked,
   };
   const gaps = weighbridgeGaps(db, r);
+  // The enforcement table gives the week beside the heating season to date, as the monthly report does.
+  const season = seasonToDate(period, getSettings(db).heatingSeasonStart);
+  const today = shanghaiDate(who.at);
+  const enforcement = [enforcementColumn(db, period, today), enforcementColumn(db, season, today)];
+  const enforcementTables = enforcementSections(enforcement, ['本周期', `采暖季累计（${season.from} 至 ${season.to}）`], stockAtEndOf(db, period));
   const summary = (figures: PeriodFigures): Section[] => [
     { title: '总体情况', columns: ['项目', '数值'], rows: overviewRows([figures]) },
+    ...enforcementTables,
     ...breakdownSections(db, r, gaps, '按日统计'),
   ];
   let out: { bytes: Buffer; trucks: number };
@@ -229,7 +240,7 @@ export async function exportWeeklyLog(db: Db, who: Exporter, input: z.output<typ
   else if (input.format === 'csv') out = logCsv(header, iterateTrucks(db, r));
   else {
     const figures = periodFigures(db, r, gaps);
-    const notes = { title: '发现的问题', lines: problemsFound(figures.tally, figures.certificates, gaps) };
+    const notes = { title: '发现的问题', lines: [...problemsFound(figures.tally, figures.certificates, gaps), ...termProblems(enforcement[1]!)] };
     out = { bytes: await reportPdf({ header, sections: summary(figures), notes, signatures: ['填报人', '审核人（主管）', '日期'] }), trucks: figures.tally.trucks };
   }
   audited(db, who, 'reports.exportWeekly', { period: slug, format: input.format, unmasked: input.unmasked, trucks: out.trucks });
@@ -244,6 +255,8 @@ export async function exportMonthlyReport(db: Db, who: Exporter, settings: Setti
   const s = bounds(season);
   const monthGaps = weighbridgeGaps(db, m);
   const monthFigures = periodFigures(db, m, monthGaps);
+  const today = shanghaiDate(who.at);
+  const enforcement = [enforcementColumn(db, month, today), enforcementColumn(db, season, today)];
   const [year, mm] = input.month.split('-');
   const header: ExportHeader = {
     title: '煤炭检查站工作月报', station: who.station, periodLabel: `${year}年${Number(mm)}月（${month.from} 至 ${month.to}）`,
@@ -255,9 +268,10 @@ export async function exportMonthlyReport(db: Db, who: Exporter, settings: Setti
       columns: ['项目', '本月', `采暖季累计（${season.from} 至 ${season.to}）`],
       rows: overviewRows([monthFigures, periodFigures(db, s, weighbridgeGaps(db, s))]),
     },
+    ...enforcementSections(enforcement, ['本月', `采暖季累计（${season.from} 至 ${season.to}）`], stockAtEndOf(db, month)),
     ...breakdownSections(db, m, monthGaps, '本月按日统计'),
   ];
-  const problems = problemsFound(monthFigures.tally, monthFigures.certificates, monthGaps);
+  const problems = [...problemsFound(monthFigures.tally, monthFigures.certificates, monthGaps), ...termProblems(enforcement[1]!)];
   // Spreadsheets carry the problems as one more table; the PDF prints them as sentences.
   const tables = [...sections, { title: '发现的问题', columns: ['序号', '问题'], rows: problems.map((p, i) => [count(i + 1), text(p)]) }];
   let bytes: Buffer;

@@ -12,6 +12,7 @@ import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { RegistrationDetail } from '../components/RegistrationDetail.tsx';
+import { EnforcementDrawer, EnforcementPanel, TermAlertBanner, type EnforcementDrill } from '../components/EnforcementFigures.tsx';
 
 const tonnes = (kg: number) => (kg / 1000).toFixed(3);
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
@@ -40,6 +41,7 @@ export function DashboardScreen() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(13, 'day'), dayjs()]);
   const [figures, setFigures] = useState<DashboardFigures | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [enforcementDrill, setEnforcementDrill] = useState<EnforcementDrill | null>(null);
   const period = useMemo(() => ({ from: range[0].format(DATE), to: range[1].format(DATE) }), [range]);
 
   useEffect(() => {
@@ -59,6 +61,7 @@ export function DashboardScreen() {
         <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="report-reminder"
           title={t(figures.reminder.daysLeft === 0 ? 'reports.reminderToday' : 'reports.reminder', { ...figures.reminder })} />
       )}
+      {figures && <TermAlertBanner cases={figures.enforcement.openCases} onOpen={setEnforcementDrill} />}
       {figures && (
         <>
           <Row gutter={8} style={{ marginBottom: 8 }}>
@@ -66,10 +69,11 @@ export function DashboardScreen() {
             <Col span={8}><TallyCard title={`${t('reports.week')} ${figures.week.isoWeek}`} tally={figures.week.tally} target={figures.routeTarget} onOpen={(title, filter) => open(title, filter, figures.week.period)} testId="card-week" /></Col>
             <Col span={8}><TallyCard title={`${t('reports.range')} ${period.from} ~ ${period.to}`} tally={figures.range.tally} target={figures.routeTarget} onOpen={(title, filter) => open(title, filter)} testId="card-range" /></Col>
           </Row>
-          <FigureTabs figures={figures} onOpen={open} />
+          <FigureTabs figures={figures} onOpen={open} onOpenEnforcement={setEnforcementDrill} />
         </>
       )}
       {drill && <RecordsDrawer drill={drill} onClose={() => setDrill(null)} />}
+      {enforcementDrill && <EnforcementDrawer drill={enforcementDrill} period={period} onClose={() => setEnforcementDrill(null)} />}
     </div>
   );
 }
@@ -100,7 +104,7 @@ function TallyCard(props: { title: string; tally: Tally; target: number; onOpen(
 
 const CHART_HEIGHT = 320;
 
-function FigureTabs({ figures, onOpen }: { figures: DashboardFigures; onOpen(title: string, filter: RecordsFilter): void }) {
+function FigureTabs({ figures, onOpen, onOpenEnforcement }: { figures: DashboardFigures; onOpen(title: string, filter: RecordsFilter): void; onOpenEnforcement(d: EnforcementDrill): void }) {
   const { t } = useTranslation();
   const coalKind = (k: string) => t(`coalKinds.${k}`);
   const tallyColumns = (keyTitle: string, label: (k: string) => string = (k) => k) => [
@@ -225,6 +229,10 @@ function FigureTabs({ figures, onOpen }: { figures: DashboardFigures; onOpen(tit
               )}
             </Space>,
           ),
+        },
+        {
+          key: 'enforcement', label: t('reports.enforcement.tab'),
+          children: <EnforcementPanel figures={figures.enforcement} height={CHART_HEIGHT} onOpen={onOpenEnforcement} />,
         },
       ]} />
     </Card>
