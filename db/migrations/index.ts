@@ -3,7 +3,7 @@ import certificates from './002-certificates.ts';
 import cases from './003-cases.ts';
 import devices from './004-devices.ts';
 import ledgerBalances from './005-ledger-balances.ts';
-import printing from './007-printing.ts';
+import printing from './006-printing.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never

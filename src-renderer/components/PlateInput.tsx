@@ -31,7 +31,7 @@ export function PlateInput(props: Omit<InputProps, 'onChange' | 'value'> & { val
       onChange={(e) => onChange?.(e.target.value.toUpperCase())}
       addonBefore={
         <Popover content={grid} title={t('provincePicker.title')} trigger="click" open={open} onOpenChange={setOpen}>
-          <Button size="small" type="text" aria-label={t('provincePicker.title')}>{PROVINCE_SET.has(value.charAt(0)) ? value.charAt(0) : '省'} ▾</Button>
+          <Button size="small" type="text" aria-label={t('provincePicker.title')}>{PROVINCE_SET.has(value.charAt(0)) ? value.charAt(0) : t('provincePicker.none')} ▾</Button>
         </Popover>
       }
     />

@@ -180,7 +180,7 @@ const en: Catalog<typeof zhCN> = {
     },
   },
   common: { yes: 'Yes', no: 'No', cancel: 'Cancel', confirm: 'OK', close: 'Close', language: '中文', search: 'Search', loading: 'Loading…' },
-  provincePicker: { title: 'Pick the province character' },
+  provincePicker: { title: 'Pick the province character', none: 'Prov.' },
   validation: {
     isoWeek: 'A week looks like 2026-W48', month: 'A month looks like 2026-11', weekOrRange: 'Give a week, or a start and end date', reportRange: 'A period can be at most 400 days',
     required: 'Required', tooLong: 'Too long', weightInteger: 'Weights are whole kilograms', weightNegative: 'A weight cannot be negative',

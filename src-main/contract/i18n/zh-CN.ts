@@ -176,7 +176,7 @@ const zhCN = {
     },
   },
   common: { yes: '是', no: '否', cancel: '取消', confirm: '确定', close: '关闭', language: 'English', search: '查询', loading: '加载中…' },
-  provincePicker: { title: '选择省份简称' },
+  provincePicker: { title: '选择省份简称', none: '省' },
   validation: {
     isoWeek: '周次格式应为 2026-W48', month: '月份格式应为 2026-11', weekOrRange: '请给出周次，或开始和结束日期', reportRange: '统计期间不能超过 400 天',
     required: '必填', tooLong: '内容过长', weightInteger: '重量须为整数千克', weightNegative: '重量不能为负数',
