@@ -3,15 +3,33 @@
  * unit, case file). Fields follow the derived list in the reference (PART B4); no Hebei template exists.
  */
 import type { DocumentTemplate } from './layout.ts';
-import { requireSection, type CaseDocumentData, type HandoverInfo } from './types.ts';
+import { requireSection, type CaseDocumentData, type HandoverCaseLine, type HandoverInfo } from './types.ts';
 import { dateTimeZh, instantDateZh } from './format.ts';
-import { itemsTable, officerSignatures, partyNames } from './sections.ts';
+import { itemsTable, officerSignatures, partyNames, tonnesCell } from './sections.ts';
+import type { OfficialDocument } from './layout.ts';
 
 const STATUS_ZH: Record<HandoverInfo['legalStatus'], string> = {
   seized: '扣押中（委托保管）',
   confiscated: '已没收',
   'early-disposal': '先行处置',
 };
+
+/** A handover of several cases: one line per case and coal kind, so the paper covers all the coal received. */
+function handoverCasesTable(w: OfficialDocument, cases: HandoverCaseLine[]): void {
+  const rows = cases.flatMap((c) => c.items.map((i) => [c.caseNumber, c.decisionNumber, STATUS_ZH[c.legalStatus], i.coalKind, tonnesCell(i.quantityKg)]));
+  const totalKg = cases.reduce((sum, c) => sum + c.items.reduce((s, i) => s + i.quantityKg, 0), 0);
+  rows.push(['合计', `${cases.length}件`, '', '', tonnesCell(totalKg)]);
+  w.table(
+    [
+      { header: '案件编号', weight: 2.0 },
+      { header: '决定书文号', weight: 3.5 },
+      { header: '法律状态', weight: 2.1 },
+      { header: '煤种', weight: 1.2 },
+      { header: '数量（吨）', weight: 1.6, align: 'right' },
+    ],
+    rows,
+  );
+}
 
 export const handoverForm: DocumentTemplate<CaseDocumentData> = {
   title: '涉案煤炭移交单',
@@ -42,7 +60,8 @@ export const handoverForm: DocumentTemplate<CaseDocumentData> = {
       ['移交单位', data.agency.name],
       ['接收单位', h.receivingUnit],
     ]);
-    itemsTable(w, data);
+    if (h.cases && h.cases.length > 1) handoverCasesTable(w, h.cases);
+    else itemsTable(w, data);
     w.paragraph(
       h.signedQrText
         ? '右上角二维码含本移交单的案件、数量、煤种、检查站标识、内容哈希及数字签名，接收单位扫码导入时核验签名。'

@@ -45,7 +45,7 @@ export function measureTicks(data: Pick<CaseDocumentData, 'measure'>): string {
 }
 
 /** Tonnes with three decimals, the exact kilograms beneath. */
-function tonnesCell(quantityKg: number): string {
+export function tonnesCell(quantityKg: number): string {
   return `${(quantityKg / 1000).toFixed(3)}\n${quantityKg}千克`;
 }
 

@@ -87,6 +87,15 @@ export interface HandoverInfo {
   /** `CCHO1:` text from signHandover; null when too large for a QR (a signed file goes along). */
   signedQrText: string | null;
   signedFileName?: string;
+  /** Every case on the handover when it gathers more than one; the form then lists them all. */
+  cases?: HandoverCaseLine[];
+}
+
+export interface HandoverCaseLine {
+  caseNumber: string;
+  decisionNumber: string;
+  legalStatus: HandoverInfo['legalStatus'];
+  items: { coalKind: string; quantityKg: number }[];
 }
 
 export interface CaseDocumentData {

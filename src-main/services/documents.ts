@@ -128,6 +128,7 @@ export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, doc
       legalStatus: h.record.cases.find((x) => x.caseId === c.caseNumber)?.legalStatus ?? 'seized',
       signedQrText: h.qrText,
       signedFileName: `${h.formNo}.cchandover.json`,
+      cases: h.record.cases.map((x) => ({ caseNumber: x.caseId, decisionNumber: x.decisionNo, legalStatus: x.legalStatus, items: x.items })),
     };
   }
   return data;

@@ -146,6 +146,19 @@ describe('documents', () => {
     expect(pdfText(writePdf(r.pdf))).toContain('数字签名');
   });
 
+  it('a handover of several cases lists every case and coal kind with the total', async () => {
+    const data = sampleCase();
+    const cases = [
+      { caseNumber: 'CD01-2026-0007', decisionNumber: '冀承市监强〔2026〕第0007号', legalStatus: 'seized' as const, items: [{ coalKind: '劣质散煤', quantityKg: 31240 }] },
+      { caseNumber: 'CD01-2026-0009', decisionNumber: '冀承市监强〔2026〕第0009号', legalStatus: 'confiscated' as const, items: [{ coalKind: '劣质散煤', quantityKg: 28000 }, { coalKind: '兰炭', quantityKg: 2500 }] },
+    ];
+    const pdf = writePdf(await renderDocument('handover-form', { ...data, handover: { ...data.handover!, cases } }));
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    for (const expected of ['CD01-2026-0007', 'CD01-2026-0009', '冀承市监强〔2026〕第0009号', '已没收', '兰炭', '2500千克', '合计2件', '61.740', '61740千克']) {
+      expect(text).toContain(expected);
+    }
+  });
+
   it('refuses to print a document whose section is missing', async () => {
     await expect(renderDocument('extension-decision', sampleCase({ extension: undefined }))).rejects.toThrow(MissingDocumentDataError);
   });
