@@ -21,7 +21,9 @@ export function readSignedDigits(buf: Uint8Array, at: number, withDecimals: bool
     if (dp === undefined || dp < 0x30 || dp > 0x34) return undefined;
     decimals = dp - 0x30;
   }
-  const magnitude = Number(Buffer.from(buf.subarray(at + 1, at + 7)).toString('latin1'));
+  // Digits are checked above; summing them avoids a string per frame on the hot path.
+  let magnitude = 0;
+  for (let j = at + 1; j < at + 7; j++) magnitude = magnitude * 10 + (buf[j]! - 0x30);
   return { scaled: sign === 0x2d ? -magnitude : magnitude, decimals };
 }
 

@@ -53,10 +53,22 @@ export function encodeToledo(input: EncodeInput, options: ToledoEncodeOptions = 
   return options.checksum ? Buffer.concat([body, Buffer.from([toledoChecksum(body, 0, BODY_LENGTH)])]) : body;
 }
 
+/** A 6-character field: digits, space-padded on either side (all spaces reads 0); anything else is malformed. */
 function fieldValue(buf: Buffer, at: number): number | undefined {
-  const text = buf.toString('latin1', at, at + 6).trim();
-  if (!/^\d*$/.test(text)) return undefined;
-  return text === '' ? 0 : Number(text);
+  let value = 0;
+  let seenDigit = false;
+  let afterDigits = false;
+  for (let j = at; j < at + 6; j++) {
+    const c = buf[j]!;
+    if (c === 0x20) {
+      afterDigits = seenDigit;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39 || afterDigits) return undefined;
+    value = value * 10 + (c - 0x30);
+    seenDigit = true;
+  }
+  return value;
 }
 
 export function createToledo(options: ProtocolOptions = {}): ScaleProtocol<ToledoState> {
@@ -72,7 +84,8 @@ export function createToledo(options: ProtocolOptions = {}): ScaleProtocol<Toled
         if (masked(buf, at) !== 0x02) return { kind: 'invalid' };
         if (buf.length - at < BODY_LENGTH + (withChecksum === false ? 0 : 1)) return { kind: 'need-more' };
         if (masked(buf, at + 16) !== 0x0d) return { kind: 'invalid' };
-        const plain = Buffer.from(buf.subarray(at, at + BODY_LENGTH).map((b) => b & 0x7f));
+        const plain = Buffer.allocUnsafe(BODY_LENGTH);
+        for (let k = 0; k < BODY_LENGTH; k++) plain[k] = buf[at + k]! & 0x7f;
         const swa = plain[1] ?? 0;
         const swb = plain[2] ?? 0;
         const swc = plain[3] ?? 0;

@@ -4,7 +4,7 @@
  * Forward (format 2): sign first, then the value. Reversing format 1 gives format 2, so both decode alike.
  */
 import { frameAttempt, scan, type Attempt } from './framing.ts';
-import { divisionOf, parseDecimal, toWeightKg, pointedString } from './weight-value.ts';
+import { divisionOf, toWeightKg, pointedString } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol } from './types.ts';
 
 const FRAME_LENGTH = 9;
@@ -16,13 +16,32 @@ export interface EqState {
   orientation: Orientation | undefined;
 }
 
-/** Decodes 8 characters read in forward order: sign ('0'/'-') then 7 characters with at most one point. */
-function decodeForward(chars: string): { scaled: number; decimals: number } | undefined {
-  const sign = chars[0];
-  const body = chars.slice(1);
-  if ((sign !== '0' && sign !== '-') || !/^[0-9]*\.?[0-9]*$/.test(body) || !/[0-9]/.test(body)) return undefined;
-  const d = parseDecimal(body);
-  return d && { scaled: sign === '-' ? -d.scaled : d.scaled, decimals: d.decimals };
+/**
+ * Decodes the 8 value bytes at `from`, read in forward order (sign '0'/'-', then 7 characters with at most
+ * one point); `reversed` reads them back to front. Works on the bytes: this runs for every frame.
+ */
+function decodeForward(buf: Buffer, from: number, reversed: boolean): { scaled: number; decimals: number } | undefined {
+  const sign = buf[reversed ? from + 7 : from];
+  if (sign !== 0x30 && sign !== 0x2d) return undefined;
+  let scaled = 0;
+  let digits = 0;
+  let decimals = 0;
+  let seenPoint = false;
+  for (let i = 1; i < 8; i++) {
+    const c = buf[reversed ? from + 7 - i : from + i]!;
+    if (c === 0x2e) {
+      if (seenPoint) return undefined;
+      seenPoint = true;
+    } else if (c >= 0x30 && c <= 0x39) {
+      scaled = scaled * 10 + (c - 0x30);
+      digits++;
+      if (seenPoint) decimals++;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0) return undefined;
+  return { scaled: sign === 0x2d ? -scaled : scaled, decimals };
 }
 
 /** The frame is ASCII: a plain loop beats spreading into an array (this runs for every frame). */
@@ -45,8 +64,8 @@ export function createYaohuaEq(options: ProtocolOptions = {}): ScaleProtocol<EqS
   const configured = options.orientation === 'auto' ? undefined : options.orientation;
 
   // The capacity bound only serves auto-detection; a configured orientation is taken at its word.
-  const decode = (chars: string, o: Orientation, bounded: boolean) => {
-    const d = decodeForward(o === 'reversed' ? reverse(chars) : chars);
+  const decode = (buf: Buffer, from: number, o: Orientation, bounded: boolean) => {
+    const d = decodeForward(buf, from, o === 'reversed');
     if (!d) return undefined;
     const weightKg = toWeightKg(d.scaled, d.decimals, unit, division);
     return !bounded || Math.abs(weightKg) <= capacityKg ? { scaled: d.scaled, decimals: d.decimals, weightKg } : undefined;
@@ -60,14 +79,12 @@ export function createYaohuaEq(options: ProtocolOptions = {}): ScaleProtocol<EqS
       const attempt = (buf: Buffer, at: number): Attempt => {
         if (buf[at] !== 0x3d) return { kind: 'invalid' };
         if (buf.length - at < FRAME_LENGTH) return { kind: 'need-more' };
-        const chars = buf.toString('latin1', at + 1, at + FRAME_LENGTH);
-        if (!/^[0-9.\-]{8}$/.test(chars)) return { kind: 'invalid' };
         let reading;
         if (orientation) {
-          reading = decode(chars, orientation, configured === undefined);
+          reading = decode(buf, at + 1, orientation, configured === undefined);
         } else {
-          const rev = decode(chars, 'reversed', true);
-          const fwd = decode(chars, 'forward', true);
+          const rev = decode(buf, at + 1, 'reversed', true);
+          const fwd = decode(buf, at + 1, 'forward', true);
           // Lock onto the only plausible reading; when both fit and agree (e.g. zero), the value is known anyway.
           if (rev && !fwd) orientation = 'reversed';
           else if (fwd && !rev) orientation = 'forward';
