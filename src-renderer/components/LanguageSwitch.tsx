@@ -8,5 +8,5 @@ export function LanguageSwitch() {
     localStorage.setItem('lang', next);
     void i18n.changeLanguage(next);
   };
-  return <Button size="small" onClick={toggle}>{t('common.language')}</Button>;
+  return <Button size="small" autoInsertSpace={false} onClick={toggle}>{t('common.language')}</Button>;
 }

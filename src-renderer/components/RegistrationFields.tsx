@@ -48,7 +48,7 @@ export function toRegistrationInput(v: RegistrationFormValues): Record<string, u
 
 /** The registration's fields in three cards, shared by the kiosk form and the amendment dialog. */
 export function RegistrationFields(props: { extraWeights?: React.ReactNode; onPlateBlur?(plate: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const gross = Form.useWatch('grossKg', form);
   const tare = Form.useWatch('tareKg', form);
@@ -94,7 +94,7 @@ export function RegistrationFields(props: { extraWeights?: React.ReactNode; onPl
             <Col span={12}><Form.Item {...item('tareKg')}><InputNumber style={{ width: '100%' }} precision={0} data-testid="tareKg" /></Form.Item></Col>
           </Row>
           <div style={{ fontSize: 28, fontWeight: 600, marginBottom: 8 }} data-testid="netKg">
-            {t('registration.netKg')}：{net === null ? '—' : net.toLocaleString('zh-CN')}
+            {t('registration.netKg')}{i18n.language === 'en' ? ': ' : '：'}{net === null ? '—' : net.toLocaleString('zh-CN')}
           </div>
           <Form.Item {...item('weightSource')}><Select options={options(WEIGHT_SOURCES, 'weightSources')} /></Form.Item>
           {weightSource === 'manual' && <Form.Item {...item('manualReason')}><Input maxLength={200} /></Form.Item>}

@@ -83,12 +83,13 @@ function TallyCard(props: { title: string; tally: Tally; target: number; onOpen(
   const { tally } = props;
   const belowTarget = tally.trucks > 0 && tally.viaRouteTrucks / tally.trucks < props.target;
   const link = (label: string, filter: RecordsFilter) => ({ style: { cursor: 'pointer' }, onClick: () => props.onOpen(`${props.title} · ${label}`, filter) });
-  const compact = { title: { whiteSpace: 'nowrap' as const }, content: { fontSize: 22 } };
+  // Titles may take two lines (English ones are long); values never wrap, so a unit stays beside its number.
+  const compact = { title: { fontSize: 13, lineHeight: '17px', minHeight: 34 }, content: { fontSize: 20, whiteSpace: 'nowrap' as const } };
   return (
     <Card size="small" title={props.title} data-testid={props.testId} styles={{ body: { padding: '8px 12px' } }}>
       <Row gutter={8}>
-        <Col span={5} {...link(t('reports.trucks'), {})}><Statistic title={t('reports.trucks')} value={tally.trucks} styles={compact} /></Col>
-        <Col span={7} {...link(t('reports.tonnage'), {})}><Statistic title={t('reports.tonnage')} value={tonnes(tally.netKg)} suffix={<span style={{ fontSize: 13 }}>{t('reports.tonnes')}</span>} styles={compact} /></Col>
+        <Col span={4} {...link(t('reports.trucks'), {})}><Statistic title={t('reports.trucks')} value={tally.trucks} styles={compact} /></Col>
+        <Col span={8} {...link(t('reports.tonnage'), {})}><Statistic title={t('reports.tonnage')} value={tonnes(tally.netKg)} suffix={<span style={{ fontSize: 13 }}>{t('reports.tonnes')}</span>} styles={compact} /></Col>
         <Col span={6} {...link(t('reports.routeShare'), { viaDesignatedRoute: false })}>
           <Statistic title={t('reports.routeShare')} value={percent(tally.viaRouteTrucks, tally.trucks)} styles={{ ...compact, content: { ...compact.content, color: belowTarget ? '#cf1322' : '#389e0d' } }} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reports.target', { target: props.target * 100 })}</Typography.Text>
@@ -110,7 +111,7 @@ function FigureTabs({ figures, onOpen, onOpenEnforcement }: { figures: Dashboard
   const tallyColumns = (keyTitle: string, label: (k: string) => string = (k) => k) => [
     { title: keyTitle, dataIndex: 'key', render: label },
     { title: t('reports.count'), dataIndex: 'trucks', align: 'right' as const },
-    { title: t('reports.tonnes'), dataIndex: 'netKg', align: 'right' as const, render: tonnes },
+    { title: t('reports.netTonnes'), dataIndex: 'netKg', align: 'right' as const, render: tonnes },
   ];
   const tallyTable = (rows: TallyOf[], keyTitle: string, filterOf: (k: string) => RecordsFilter, label?: (k: string) => string) => (
     <Table<TallyOf> rowKey="key" size="small" pagination={false} scroll={{ y: CHART_HEIGHT - 40 }} dataSource={rows} columns={tallyColumns(keyTitle, label)}
@@ -180,9 +181,9 @@ function FigureTabs({ figures, onOpen, onOpenEnforcement }: { figures: Dashboard
             <Table<TallyOf> rowKey="key" size="small" pagination={false} scroll={{ y: CHART_HEIGHT - 40 }} dataSource={figures.byDay}
               onRow={(r) => ({ onClick: () => onOpen(r.key, { date: r.key }), style: { cursor: 'pointer' } })}
               columns={[
-                { title: t('reports.day'), dataIndex: 'key' },
+                { title: t('reports.day'), dataIndex: 'key', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
                 { title: t('reports.count'), dataIndex: 'trucks', align: 'right' },
-                { title: t('reports.tonnes'), dataIndex: 'netKg', align: 'right', render: tonnes },
+                { title: t('reports.netTonnes'), dataIndex: 'netKg', align: 'right', render: tonnes },
                 { title: t('reports.viaRoute'), key: 'route', align: 'right', render: (_, r) => percent(r.viaRouteTrucks, r.trucks) },
                 { title: t('reports.report'), key: 'report', align: 'right', render: (_, r) => percent(r.withReportTrucks, r.trucks) },
               ]} />,
@@ -270,7 +271,7 @@ function RecordsDrawer({ drill, onClose }: { drill: Drill; onClose(): void }) {
           { title: t('registration.plate'), dataIndex: 'plate', render: (v: string) => formatPlate(v) },
           { title: t('reports.origin'), dataIndex: 'origin' },
           { title: t('registration.coalKind'), dataIndex: 'coalKind', render: (v: string) => t(`coalKinds.${v}`) },
-          { title: t('reports.tonnes'), dataIndex: 'netKg', align: 'right', render: tonnes },
+          { title: t('reports.netTonnes'), dataIndex: 'netKg', align: 'right', render: tonnes },
           { title: t('registration.weightSource'), dataIndex: 'weightSource', render: (v: string) => t(`weightSources.${v}`) },
           { title: t('reports.viaRoute'), dataIndex: 'viaDesignatedRoute', render: (v: boolean) => (v ? t('common.yes') : <Tag color="red">{t('common.no')}</Tag>) },
           { title: t('reports.report'), dataIndex: 'hasReport', render: (v: boolean) => (v ? t('common.yes') : <Tag color="red">{t('common.no')}</Tag>) },

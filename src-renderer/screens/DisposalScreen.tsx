@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography, Upload, message } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSummary, LedgerMovementView, PointBalanceView } from '../../src-main/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
+
+const kg = (v: number) => v.toLocaleString('zh-CN');
 
 interface Bucket {
   pointId: number;
@@ -99,22 +101,25 @@ export function DisposalScreen() {
           <Card size="small" title={t('cases.importHandover')}>
             <Input.TextArea rows={3} value={importText} onChange={(e) => setImportText(e.target.value)} placeholder={t('cases.pasteQr')} data-testid="handover-text" />
             <Space style={{ marginTop: 8 }}>
-              <input type="file" accept=".json,.cchandover.json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} aria-label={t('cases.uploadFile')} />
+              {/* An antd button, not the browser's own file input, whose label stays in the browser's language. */}
+              <Upload accept=".json,.cchandover.json,application/json" showUploadList={false} beforeUpload={(file) => { void readFile(file); return false; }}>
+                <Button>{t('cases.uploadFile')}</Button>
+              </Upload>
               <Button type="primary" disabled={!importText.trim()} onClick={() => void doImport()} data-testid="handover-import">{t('cases.doImport')}</Button>
             </Space>
           </Card>
           <Card size="small" title={t('cases.balance')} style={{ marginTop: 8 }}>
             <Table<PointBalanceView> rowKey="id" size="small" pagination={false} dataSource={balances} columns={[
               { title: t('cases.point'), dataIndex: 'name' },
-              { title: t('cases.receivedKg'), dataIndex: 'receivedKg', align: 'right' },
-              { title: t('cases.disposedKg'), dataIndex: 'disposedKg', align: 'right' },
-              { title: t('cases.stockKg'), dataIndex: 'stockKg', align: 'right', render: (v: number) => <b data-testid="stock-kg">{v}</b> },
+              { title: t('cases.receivedKg'), dataIndex: 'receivedKg', align: 'right', render: kg },
+              { title: t('cases.disposedKg'), dataIndex: 'disposedKg', align: 'right', render: kg },
+              { title: t('cases.stockKg'), dataIndex: 'stockKg', align: 'right', render: (v: number) => <b data-testid="stock-kg">{kg(v)}</b> },
               { title: t('cases.proceeds'), dataIndex: 'proceedsFen', align: 'right', render: (v: number) => (v / 100).toFixed(2) },
             ]} />
             <Table<Bucket> rowKey={(b) => `${b.pointId}-${b.caseRef}-${b.coalKind}`} size="small" pagination={false} dataSource={buckets} style={{ marginTop: 8 }} columns={[
               { title: t('cases.caseRef'), dataIndex: 'caseRef' },
               { title: t('cases.coalKind'), dataIndex: 'coalKind' },
-              { title: t('cases.stockKg'), dataIndex: 'stockKg', align: 'right' },
+              { title: t('cases.stockKg'), dataIndex: 'stockKg', align: 'right', render: kg },
               { title: '', render: (_: unknown, b) => <Space size={4}><Button size="small" onClick={() => openEntry({ kind: 'dispose', bucket: b })}>{t('cases.dispose')}</Button><Button size="small" onClick={() => openEntry({ kind: 'stockTake', bucket: b })}>{t('cases.stockTake')}</Button></Space> },
             ]} />
           </Card>
@@ -126,7 +131,7 @@ export function DisposalScreen() {
                 { title: t('cases.formNo'), render: (_: unknown, r) => r.handover.formNo },
                 { title: t('cases.caseRef'), render: (_: unknown, r) => r.line.caseRef },
                 { title: t('cases.coalKind'), render: (_: unknown, r) => r.line.coalKind },
-                { title: t('cases.quantity'), align: 'right', render: (_: unknown, r) => r.line.quantityKg },
+                { title: t('cases.quantity'), align: 'right', render: (_: unknown, r) => kg(r.line.quantityKg) },
                 { title: '', render: (_: unknown, r) => (r.handover.receivedKg >= r.handover.totalKg
                   ? <Tag color="green">{t('cases.received')}</Tag>
                   : <Button size="small" type="primary" onClick={() => openEntry({ kind: 'receive', handover: r.handover, line: r.line })} data-testid="receive">{t('cases.receive')}</Button>) },
@@ -138,7 +143,7 @@ export function DisposalScreen() {
               { title: t('cases.kind'), dataIndex: 'kind', render: (k: string, m) => <>{t(`cases.movementKinds.${k}`)}{m.reversed && <Tag color="red" style={{ marginLeft: 4 }}>{t('cases.reversed')}</Tag>}</> },
               { title: t('cases.point'), dataIndex: 'pointId', render: pointName },
               { title: t('cases.caseRef'), dataIndex: 'caseRef' },
-              { title: t('cases.deltaKg'), dataIndex: 'balanceDeltaKg', align: 'right' },
+              { title: t('cases.deltaKg'), dataIndex: 'balanceDeltaKg', align: 'right', render: kg },
               { title: t('cases.operator'), dataIndex: 'operatorName' },
               { title: '', render: (_: unknown, m) => (m.kind !== 'reversal' && !m.reversed && <Button size="small" danger onClick={() => openEntry({ kind: 'reverse', movement: m })}>{t('cases.reverse')}</Button>) },
             ]} />

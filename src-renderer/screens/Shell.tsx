@@ -25,7 +25,7 @@ interface Screen {
 
 /** The logged-in frame: a menu of the screens the user's role may open, and the chosen screen. */
 export function Shell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const screens: Screen[] = [
     { key: 'kiosk', label: t('nav.kiosk'), roles: ROLE_GROUPS.registrar, render: () => <KioskScreen /> },
@@ -46,7 +46,7 @@ export function Shell() {
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, paddingInline: 16, height: 48, lineHeight: '48px' }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('app.title')} · {session.login.station.name}</Typography.Text>
         <Space>
-          <Typography.Text style={{ color: '#fff' }}>{session.login.user.displayName}（{t(`roles.${session.login.user.role}`)}）</Typography.Text>
+          <Typography.Text style={{ color: '#fff' }}>{session.login.user.displayName} · {t(`roles.${session.login.user.role}`)}</Typography.Text>
           <LanguageSwitch />
           <Button size="small" onClick={session.lock}>{t('nav.lock')}</Button>
           <Button size="small" onClick={session.logout}>{t('nav.logout')}</Button>
@@ -54,7 +54,8 @@ export function Shell() {
       </Layout.Header>
       <Layout>
         {/* A side menu holds every screen a role has (ten for an administrator) without folding any away. */}
-        <Layout.Sider width={132} theme="light">
+        {/* English labels ("Register truck", "Enforcement") need more room than two to five Chinese characters. */}
+        <Layout.Sider width={i18n.language === 'en' ? 164 : 132} theme="light">
           <Menu mode="inline" selectedKeys={[screen?.key ?? '']} style={{ height: '100%' }}
             items={screens.map((s) => ({ key: s.key, label: s.label }))} onClick={(e) => setCurrent(e.key)} />
         </Layout.Sider>

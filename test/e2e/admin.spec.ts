@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
 import { validRegistration } from '../support/app-fixture.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -11,21 +12,12 @@ test.describe.configure({ mode: 'serial' });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-admin-'));
 const dbPath = path.join(dir, 'checkpoint.db');
 let host: HostProcess;
+const api = hostApi(() => host.url);
 let admin = '';
 let registrationId = 0;
 /** A 1×1 PNG, as a photographed report would be stored. */
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-async function api<T>(method: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
 
 test.beforeAll(async () => {
   host = await startHostProcess(dbPath);
@@ -42,15 +34,8 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-}
-
 test('the administrator sets up documents, a disposal point and handover keys', async ({ page }) => {
-  await logIn(page, 'admin', 'admin-pass-1');
+  await logIn(page, host.url, 'admin', 'admin-pass-1');
   await page.getByRole('menuitem', { name: '执法设置' }).click();
 
   const docs = page.getByTestId('document-settings');
@@ -95,7 +80,7 @@ test('the administrator sets up documents, a disposal point and handover keys', 
 });
 
 test('an officer records a follow-up sample and its result in the registration drawer', async ({ page }) => {
-  await logIn(page, 'officer1', 'user-pass-1');
+  await logIn(page, host.url, 'officer1', 'user-pass-1');
   await page.getByRole('menuitem', { name: '登记台账' }).click();
   await page.getByRole('button', { name: '查 看' }).or(page.getByRole('button', { name: '查看' })).first().click();
   const followUp = page.getByTestId('follow-up');
@@ -128,7 +113,7 @@ test('an officer records a follow-up sample and its result in the registration d
 });
 
 test('the administrator previews a policy file before activating it', async ({ page }) => {
-  await logIn(page, 'admin', 'admin-pass-1');
+  await logIn(page, host.url, 'admin', 'admin-pass-1');
   await page.getByRole('menuitem', { name: '标准与限值' }).click();
   await page.getByTestId('policy-import').locator('input[type=file]').setInputFiles(path.join(import.meta.dirname, '../../data/policies/fuping-2020.json'));
   const preview = page.getByTestId('policy-preview');

@@ -3,27 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-certificate-'));
 const dbPath = path.join(dir, 'checkpoint.db');
 let host: HostProcess;
+const api = hostApi(() => host.url);
 
-async function api(method: string, input: unknown, token?: string): Promise<{ token: string }> {
-  const res = await fetch(`${host.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; value: { token: string }; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
 
 test.beforeAll(async () => {
   host = await startHostProcess(dbPath);
-  const { token } = await api('setup.init', {
+  const { token } = await api<{ token: string }>('setup.init', {
     stationName: '承德市入市煤炭检查站', stationCode: 'CD01', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' },
   });
   await api('users.create', { username: 'kiosk1', displayName: '登记员 王芳', role: 'kiosk', password: 'kiosk-pass-1' }, token);
@@ -32,15 +24,8 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-}
-
 test('a failing report typed at the kiosk shows red with the reasons, and is stored with the registration', async ({ page }) => {
-  await logIn(page, 'kiosk1', 'kiosk-pass-1');
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   await page.getByTestId('plate').fill('A12345');
   await page.getByRole('button', { name: '选择省份简称' }).first().click();
   await page.locator('[data-province="冀"]').first().click();
@@ -93,7 +78,7 @@ test('a failing report typed at the kiosk shows red with the reasons, and is sto
 });
 
 test('a scanned JSON report fills the panel', async ({ page }) => {
-  await logIn(page, 'kiosk1', 'kiosk-pass-1');
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   const panel = page.getByTestId('certificate-panel');
   const json = JSON.stringify({
     reportNumber: 'JC-2026-1128-08', lab: '某某检测有限公司', cmaNumber: '201712345678', sampleOrigin: 'lab', sampledOn: '2026-11-20',
@@ -117,7 +102,7 @@ test('the admin adds a lab and imports a limits table after seeing what changes'
   const file = path.join(dir, 'limits-2026.2.json');
   fs.writeFileSync(file, JSON.stringify(stricter));
 
-  await logIn(page, 'admin', 'admin-pass-1');
+  await logIn(page, host.url, 'admin', 'admin-pass-1');
   await page.getByRole('menuitem', { name: '标准与限值' }).click();
   await page.getByPlaceholder('检测机构').fill('河北省煤炭产品质量监督检验站');
   await page.getByPlaceholder('CMA证书编号').fill('201812000001');

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cliPath, startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { logIn } from '../support/e2e.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 import { openDatabase } from '../../db/open.ts';
 import { getDisposalPointByCode } from '../../db/handovers-repo.ts';
@@ -45,10 +46,7 @@ test.afterAll(async () => {
 });
 
 test('a supervisor sees the cases under seizure by remaining legal days, seizures, handovers, disposals and stock', async ({ page }) => {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill('supervisor');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await logIn(page, host.url, 'supervisor', DEMO_PASSWORD);
   await page.getByRole('menuitem', { name: '统计报表' }).click();
 
   // The login reminder names the same cases; close it so the dashboard shows whole.

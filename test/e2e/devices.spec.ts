@@ -3,30 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-devices-'));
 const dbPath = path.join(dir, 'checkpoint.db');
 let host: HostProcess;
+const api = hostApi(() => host.url);
 
-async function api(method: string, input: unknown, token?: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${host.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; value: Record<string, unknown>; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
 
 test.beforeAll(async () => {
   host = await startHostProcess(dbPath);
-  const setup = await api('setup.init', {
+  const { token: admin } = await api<{ token: string }>('setup.init', {
     stationName: '承德市入市煤炭检查站', stationCode: 'CD01', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' },
   });
-  const admin = String(setup.token);
   await api('users.create', { username: 'kiosk1', displayName: '登记员 王芳', role: 'kiosk', password: 'kiosk-pass-1' }, admin);
   await api('devices.setTraining', { training: true }, admin);
 });
@@ -34,17 +25,10 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-}
-
 const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
 
 test('training kiosk: the simulated weighbridge shows live, its stable weight is captured into the form and saved as training', async ({ page }) => {
-  await logIn(page, 'kiosk1', 'kiosk-pass-1');
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   await expect(page.getByTestId('training-banner')).toBeVisible();
   await expect(page.getByTestId('health-sim-scale')).toHaveAttribute('data-status', 'online');
 
@@ -82,7 +66,7 @@ test('training kiosk: the simulated weighbridge shows live, its stable weight is
 });
 
 test('technician screen: simulated indicator bytes beside parsed frames, protocol detected from them', async ({ page }) => {
-  await logIn(page, 'admin', 'admin-pass-1');
+  await logIn(page, host.url, 'admin', 'admin-pass-1');
   await page.getByRole('menuitem', { name: '设备设置' }).click();
   await expect(page.getByTestId('training-switch')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('raw-hex')).not.toBeEmpty({ timeout: 5000 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
 import { validRegistration } from '../support/app-fixture.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 
@@ -12,19 +13,10 @@ test.describe.configure({ mode: 'serial' });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-enforcement-'));
 const dbPath = path.join(dir, 'checkpoint.db');
 let host: HostProcess;
+const api = hostApi(() => host.url);
 let registrationId = 0;
 let pointId = 0;
 
-async function api<T>(method: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
 const login = async (username: string, password: string) => (await api<{ token: string }>('auth.login', { username, password })).token;
 
 test.beforeAll(async () => {
@@ -52,15 +44,8 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function logIn(page: Page, username: string) {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('user-pass-1');
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-}
-
 test('officer opens a case from a registration, decides it, prints the seizure decision and hands the coal over', async ({ page }) => {
-  await logIn(page, 'officer1');
+  await logIn(page, host.url, 'officer1', 'user-pass-1');
   await page.getByRole('menuitem', { name: '案件办理' }).click();
   await page.getByTestId('case-candidates').click();
   await expect(page.locator('.ant-select-item-option')).toHaveCount(1);
@@ -134,7 +119,7 @@ test('the disposal point imports the signed handover and receives it into the le
   const signed = outgoing[0]!.qrText!;
   expect(signed).toMatch(/^CCHO1:/);
 
-  await logIn(page, 'disposal1');
+  await logIn(page, host.url, 'disposal1', 'user-pass-1');
   await page.getByRole('menuitem', { name: '处置点' }).click();
   await page.getByTestId('handover-text').fill(signed);
   await page.getByTestId('handover-import').click();
@@ -142,7 +127,7 @@ test('the disposal point imports the signed handover and receives it into the le
   await page.getByTestId('receive').click();
   await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
   const net = validRegistration(7).grossKg - validRegistration(7).tareKg;
-  await expect(page.getByTestId('stock-kg')).toHaveText(String(net));
+  await expect(page.getByTestId('stock-kg')).toHaveText(net.toLocaleString('zh-CN'));
   await expect(page.locator('.ant-tag', { hasText: '已入库' })).toBeVisible();
 
   // Importing the same handover again is refused.

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { logIn } from '../support/e2e.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,13 +17,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.stop();
 });
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-}
 
 test('first run: set up the checkpoint and add a kiosk operator', async ({ page }) => {
   await page.goto(host.url);
@@ -42,7 +36,7 @@ test('first run: set up the checkpoint and add a kiosk operator', async ({ page 
 });
 
 test('kiosk registers a truck, finds it after a restart, amends it and sees both versions', async ({ page }) => {
-  await logIn(page, 'kiosk1', 'kiosk-pass-1');
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   await expect(page.getByText('运煤车辆登记')).toBeVisible();
   // Province character from the picker, the rest typed: no IME needed.
   await page.getByTestId('plate').fill('A12345');
@@ -68,7 +62,7 @@ test('kiosk registers a truck, finds it after a restart, amends it and sees both
   await host.stop();
   host = await startHostProcess(dbPath);
 
-  await logIn(page, 'kiosk1', 'kiosk-pass-1');
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   await page.getByRole('menuitem', { name: '登记台账' }).click();
   // Full-width letters and the separator are accepted in the search.
   await page.getByTestId('ledger-search').locator('input').fill('冀Ａ·12345');
@@ -87,7 +81,7 @@ test('kiosk registers a truck, finds it after a restart, amends it and sees both
 });
 
 test('bad input is refused with a message and nothing is stored', async ({ page }) => {
-  await logIn(page, 'kiosk1', 'kiosk-pass-1');
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   await page.getByTestId('plate').fill('冀I12345');
   await page.getByLabel('身份证号码').fill('130102199003071234');
   await page.getByTestId('grossKg').fill('250000');
@@ -98,4 +92,46 @@ test('bad input is refused with a message and nothing is stored', async ({ page 
   await expect(page.getByText('重量超过 200 吨，请核对')).toBeVisible();
   await page.getByRole('menuitem', { name: '登记台账' }).click();
   await expect(page.getByRole('row')).toHaveCount(2); // header + the one truck from before
+});
+
+test('a truck is registered with the keyboard alone, and F9 saves it once however often it is pressed', async ({ page }) => {
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
+  const plate = page.getByTestId('plate');
+  await expect(plate).toBeFocused();
+  // The province picker sits in front of the plate: open it, it offers 冀 first, arrows move, Enter picks.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-province="冀"]').first()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(plate).toBeFocused();
+  await page.keyboard.type('B67890');
+  await expect(plate).toHaveValue('冀B67890');
+
+  /** Tab forward (never back, never a click) until `target` has the focus: the fields come in reading order. */
+  const tabTo = async (target: ReturnType<Page['getByLabel']>, text: string) => {
+    for (let i = 0; i < 12 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(target).toBeFocused();
+    await page.keyboard.type(text);
+  };
+  await tabTo(page.getByLabel('驾驶员姓名'), '郝建国');
+  await tabTo(page.getByLabel('身份证号码'), '11010519491231002X');
+  await tabTo(page.getByLabel('联系电话'), '13912345678');
+  await tabTo(page.getByLabel('煤炭来源（矿/销售方及地点）'), '陕西府谷');
+  await tabTo(page.getByLabel('目的地', { exact: true }), '河北承德双桥区');
+  await tabTo(page.getByTestId('grossKg'), '48000');
+  await tabTo(page.getByTestId('tareKg'), '16000');
+  await tabTo(page.getByLabel('手工录入原因'), '地磅未接入');
+  await tabTo(page.getByLabel('运单申报重量（kg）'), '32000');
+
+  await expect(page.getByTestId('save')).toContainText('F9');
+  await page.keyboard.press('F9');
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('saved')).toBeVisible();
+  await expect(plate).toBeFocused(); // ready for the next truck
+  await page.getByRole('menuitem', { name: '登记台账' }).click();
+  await page.getByTestId('ledger-search').locator('input').fill('冀B67890');
+  await page.getByTestId('ledger-search').locator('input').press('Enter');
+  await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(1);
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 
 // Real CUPS with two cups-pdf queues; "Jammed" rejects jobs until it is accepted again.
@@ -14,19 +15,10 @@ test.describe.configure({ mode: 'serial' });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-printing-'));
 let host: HostProcess;
+const api = hostApi(() => host.url);
 let cupsd: ChildProcess | null = null;
 const PRINTERS = ['E2E-Office', 'E2E-Jammed'];
 
-async function api<T>(method: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
 const schedulerRunning = () => /^scheduler is running/.test(execFileSync('lpstat', ['-r'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } }));
 
 test.beforeAll(async () => {
@@ -59,20 +51,13 @@ test.afterAll(async () => {
   }
 });
 
-async function logIn(page: Page) {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill('officer1');
-  await page.getByLabel('密码').fill('user-pass-1');
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-}
-
 async function choosePrinter(page: Page, scope: Locator, name: string) {
   await scope.getByTestId('printer-select').click();
   await page.locator('.ant-select-item-option:visible', { hasText: name }).click();
 }
 
 test('prints from the preview to a chosen printer; a failed print waits in the queue and the retry prints it', async ({ page }) => {
-  await logIn(page);
+  await logIn(page, host.url, 'officer1', 'user-pass-1');
   await page.getByRole('menuitem', { name: '案件办理' }).click();
   await page.getByRole('cell', { name: /CD01-\d{4}-0001/ }).click();
   await page.getByTestId('print-seizure-decision').click();

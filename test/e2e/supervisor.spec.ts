@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cliPath, startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
 import { validRegistration } from '../support/app-fixture.ts';
 import { openDatabase } from '../../db/open.ts';
 import { insertWeighing } from '../../db/devices-repo.ts';
@@ -15,17 +16,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-supervisor-'));
 const dbPath = path.join(dir, 'checkpoint.db');
 const TRUCKS = 12;
 let host: HostProcess;
+const api = hostApi(() => host.url);
 
-async function api<T>(method: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input }),
-  });
-  const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
 
 test.beforeAll(async () => {
   host = await startHostProcess(dbPath);
@@ -51,10 +43,7 @@ test.afterAll(async () => {
 });
 
 test('a supervisor sees the dashboard, opens the records behind a figure and exports the week', async ({ page }) => {
-  await page.goto(host.url);
-  await page.getByLabel('用户名').fill('super1');
-  await page.getByLabel('密码').fill('super-pass-1');
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await logIn(page, host.url, 'super1', 'super-pass-1');
   await page.getByRole('menuitem', { name: '统计报表' }).click();
   const week = page.getByTestId('card-week');
   await expect(week).toContainText(String(TRUCKS));

@@ -66,7 +66,7 @@ const en: Catalog<typeof zhCN> = {
     coalForms: { loose: 'Loose coal', briquette: 'Briquette', honeycomb: 'Honeycomb briquette', 'semi-coke': 'Semi-coke', washed: 'Washed coal' }, inHebei: 'bound for Hebei', notInHebei: 'not bound for Hebei', distanceOver: 'distance over {{km}} km',
   },
   reports: {
-    nav: 'Reports', today: 'Today', week: 'This week', range: 'Chosen period', trucks: 'Trucks registered', tonnage: 'Net tonnage', tonnes: 't',
+    nav: 'Reports', today: 'Today', week: 'This week', range: 'Chosen period', trucks: 'Trucks registered', tonnage: 'Net tonnage', tonnes: 't', netTonnes: 'Net (t)',
     routeShare: 'Designated route', target: 'target ≥ {{target}}%', reportShare: 'Report presented', manual: 'Manual weights',
     byDay: 'By day', byOrigin: 'By origin', byCoalKind: 'By coal kind', weighing: 'Weighing', gaps: 'Weighbridge gaps', noGaps: 'No weighbridge gaps',
     checks: 'Certificate checks', checked: 'Checked', validReport: 'Valid report (passed)', failing: 'Failed check', failingOrigins: 'Origins of failing loads',
@@ -75,7 +75,7 @@ const en: Catalog<typeof zhCN> = {
     origin: 'Origin', day: 'Date', hour: 'Hour', count: 'Trucks', records: 'Records', more: 'Load more',
     reminder: 'Report for {{month}} due by {{dueDate}} ({{daysLeft}} days left)', reminderToday: 'Report for {{month}} due today ({{dueDate}})',
     exportWeekly: 'Export week', exportMonthly: 'Export month', unmasked: 'Unmasked (audited)', format: 'Format',
-    viaRoute: 'Designated route', report: 'Report',
+    viaRoute: 'Via route', report: 'Report',
     enforcement: {
       tab: 'Seizures & disposal', openCases: 'Cases under seizure', termAlerts: '{{count}} seizure term(s) ending within 5 days or past', noOpenCases: 'No cases under seizure',
       seizures: 'Seizures decided', seizureTonnage: 'Seized', handovers: 'Handovers', handoverTonnage: 'Handed over', disposals: 'Disposals in period (by method)', stock: 'Disposal-point stock (now, t)', noDisposals: 'No disposals in the period',

@@ -63,7 +63,7 @@ const zhCN = {
     coalForms: { loose: '散煤', briquette: '型煤', honeycomb: '蜂窝煤', 'semi-coke': '兰炭', washed: '洗煤' }, inHebei: '运往河北', notInHebei: '不运往河北', distanceOver: '运距超过 {{km}} km',
   },
   reports: {
-    nav: '统计报表', today: '今日', week: '本周', range: '所选期间', trucks: '登记车辆', tonnage: '净重合计', tonnes: '吨',
+    nav: '统计报表', today: '今日', week: '本周', range: '所选期间', trucks: '登记车辆', tonnage: '净重合计', tonnes: '吨', netTonnes: '净重（吨）',
     routeShare: '专用通道使用率', target: '目标 ≥ {{target}}%', reportShare: '出示质检报告', manual: '手工录入重量',
     byDay: '按日', byOrigin: '按来源', byCoalKind: '按煤种', weighing: '称重方式', gaps: '地磅数据缺失时段', noGaps: '无地磅数据缺失时段',
     checks: '煤质核查', checked: '已核查', validReport: '报告有效（合格）', failing: '核查不合格', failingOrigins: '不合格煤炭来源',
