@@ -1,5 +1,5 @@
 /** Enforcement cases, their events and the certificate finding they start from. Named parameters only. */
-import type { CaseDraft, CaseFinding, TestingRecord } from '../src-main/contract/cases.ts';
+import type { CaseDraft, CaseFinding, EnforcementCase, TestingRecord } from '../src-main/contract/cases.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { CasePhase } from '../src-main/domain/case-state.ts';
 import type { Db } from './open.ts';
@@ -25,23 +25,8 @@ export interface CaseRow {
   updated_at: string;
 }
 
-export interface StoredCase {
-  id: number;
-  caseNumber: string;
-  registrationId: number | null;
-  phase: CasePhase;
-  draft: CaseDraft;
-  netKg: number;
-  plate: string | null;
-  finding: CaseFinding | null;
-  decisionDate: string | null;
-  decidedBy: number | null;
-  testing: TestingRecord[];
-  extension: { days: number; approvedOn: string; reason: string; approverName: string } | null;
-  release: { date: string; ground: number; explanation: string } | null;
-  outcomeDate: string | null;
-  createdAt: string;
-}
+/** A case as stored: the contract's view without what is derived on reading (numbers, term, documents). */
+export type StoredCase = Omit<EnforcementCase, 'decisionNumber' | 'decidedById' | 'term' | 'documents'> & { decidedBy: number | null };
 
 export function toStoredCase(r: CaseRow): StoredCase {
   return {

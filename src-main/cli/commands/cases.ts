@@ -6,8 +6,6 @@ import { currentNumbersOfCase } from '../../../db/documents-repo.ts';
 import type { Role } from '../../contract/roles.ts';
 import { listUsers } from '../../services/accounts.ts';
 import type { CallContext } from '../../services/context.ts';
-import { ServiceError } from '../../services/errors.ts';
-import { translate } from '../../contract/i18n/index.ts';
 import { listCases } from '../../services/cases.ts';
 import { renderCaseDocument, verifyDocument } from '../../services/documents.ts';
 import { importHandover } from '../../services/handovers.ts';
