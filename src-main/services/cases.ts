@@ -125,6 +125,8 @@ export function openCaseFromRegistration(ctx: CallContext, registrationId: numbe
       items: [{
         coalKind, quantityKg: reg.netKg, measuredBy: 'weighbridge', weighTicketNo: reg.recordNumber, sealNumbers: [],
         vehiclePlate: reg.trailerPlate ?? reg.plate,
+        // A weight typed by hand is marked on every document that lists the coal.
+        ...(reg.weightSource === 'manual' ? { remarks: `手工录入重量（${reg.manualReason ?? ''}）` } : {}),
       }],
       custodyPointId: null,
       approval: null,

@@ -48,7 +48,8 @@ describe('opening a case', () => {
     expect(c.netKg).toBe(reg.netKg);
     expect(c.plate).toBe(reg.plate);
     expect(c.draft.parties[0]).toMatchObject({ name: reg.driverName, idNumber: reg.driverIdNumber, role: 'driver' });
-    expect(c.draft.items[0]).toMatchObject({ quantityKg: reg.netKg, weighTicketNo: reg.recordNumber });
+    // The registration's weight was typed by hand: the documents listing the coal say so.
+    expect(c.draft.items[0]).toMatchObject({ quantityKg: reg.netKg, weighTicketNo: reg.recordNumber, remarks: '手工录入重量（地磅未接入）' });
     expect(c.finding).toMatchObject({ verdict: 'fail', outcome: 'seize', reasons: [{ zh: '全硫超标' }] });
     expect(c.draft.reason).toBe('全硫超标');
     await expectRefused('cases.openFromRegistration', { registrationId: reg.id }, e.officer, 'cases.errors.alreadyOpened');
