@@ -9,10 +9,14 @@ export const PLATE_PROVINCES = [
   '鄂', '湘', '粤', '桂', '琼', '渝', '川', '贵', '云', '藏', '陕', '甘', '青', '宁', '新',
 ] as const;
 
+/** Last characters of special 7-character plates: trailer, driving school, police, Hong Kong and Macau cross-border. */
+export const PLATE_ENDINGS = ['挂', '学', '警', '港', '澳'] as const;
+export const TRAILER_ENDING = '挂';
+
 const PROVINCE = `[${PLATE_PROVINCES.join('')}使领]`;
 // Serial characters exclude I and O, which read as 1 and 0.
 const ALNUM = '[A-HJ-NP-Z0-9]';
-const ORDINARY = new RegExp(`^${PROVINCE}[A-HJ-NP-Z]${ALNUM}{4}[A-HJ-NP-Z0-9挂学警港澳]$`);
+const ORDINARY = new RegExp(`^${PROVINCE}[A-HJ-NP-Z]${ALNUM}{4}[A-HJ-NP-Z0-9${PLATE_ENDINGS.join('')}]$`);
 const NEW_ENERGY_STRICT = new RegExp(`^${PROVINCE}[A-HJ-NP-Z](?:\\d{5}[DF]|[DF]${ALNUM}\\d{4})$`);
 // Newer number segments use A–K in the D/F position; accepted with a warning, not rejected.
 const NEW_ENERGY_EXTENDED = new RegExp(`^${PROVINCE}[A-HJ-NP-Z](?:\\d{5}[A-HJK]|[A-HJK]${ALNUM}\\d{4})$`);
@@ -36,7 +40,7 @@ export function checkPlate(input: string): PlateCheck {
   if (plate === '') return { ok: false, plate, error: 'empty' };
   if (!new RegExp(`^${PROVINCE}`).test(plate)) return { ok: false, plate, error: 'province' };
   if (plate.length === 7 && ORDINARY.test(plate)) {
-    return { ok: true, plate, kind: plate.endsWith('挂') ? 'trailer' : 'ordinary' };
+    return { ok: true, plate, kind: plate.endsWith(TRAILER_ENDING) ? 'trailer' : 'ordinary' };
   }
   if (plate.length === 8 && NEW_ENERGY_STRICT.test(plate)) return { ok: true, plate, kind: 'new-energy' };
   if (plate.length === 8 && NEW_ENERGY_EXTENDED.test(plate)) {

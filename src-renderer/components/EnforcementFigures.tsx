@@ -66,7 +66,7 @@ export function EnforcementPanel({ figures, height, onOpen }: { figures: Enforce
     <Row gutter={8} data-testid="enforcement-panel">
       <Col span={11}>
         <Table<CaseTermRow> rowKey="id" size="small" pagination={false} scroll={{ y: height - 72 }} dataSource={figures.openCases}
-          title={() => <Typography.Text strong {...link({ title: t('reports.enforcement.openCases'), figure: 'openCases' })}>{t('reports.enforcement.openCases')}（{figures.openCases.length}）</Typography.Text>}
+          title={() => <Typography.Text strong {...link({ title: t('reports.enforcement.openCases'), figure: 'openCases' })}>{t('reports.enforcement.openCasesCount', { count: figures.openCases.length })}</Typography.Text>}
           locale={{ emptyText: t('reports.enforcement.noOpenCases') }} data-testid="open-cases"
           onRow={(r) => ({ style: { cursor: 'pointer', ...(isAlert(r) ? ALERT_ROW : {}) }, onClick: () => onOpen({ title: t('reports.enforcement.openCases'), figure: 'openCases' }) })}
           columns={[caseColumns.caseNumber, caseColumns.plate, caseColumns.end, caseColumns.days]} />
@@ -112,7 +112,7 @@ export function EnforcementDrawer({ drill, period, onClose }: { drill: Enforceme
   const { t } = useTranslation();
   const caseColumns = useCaseColumns();
   const [records, setRecords] = useState<EnforcementRecords | null>(null);
-  const inTonnes = (key: string) => `${t(key)}（${t('reports.tonnes')}）`;
+  const inTonnes = (key: string) => t('reports.enforcement.inTonnes', { label: t(key) });
   useEffect(() => {
     const { title: _title, ...query } = drill;
     call('reports.enforcementRecords', { ...period, ...query }).then(setRecords, showApiError);
@@ -169,7 +169,7 @@ export function EnforcementDrawer({ drill, period, onClose }: { drill: Enforceme
   };
 
   return (
-    <Drawer open size={900} title={`${t('reports.records')}：${drill.title}`} onClose={onClose} data-testid="enforcement-drawer">
+    <Drawer open size={900} title={t('reports.recordsOf', { title: drill.title })} onClose={onClose} data-testid="enforcement-drawer">
       <Card size="small" variant="borderless" styles={{ body: { padding: 0 } }}>{table()}</Card>
     </Drawer>
   );

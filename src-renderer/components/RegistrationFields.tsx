@@ -59,13 +59,13 @@ export function RegistrationFields(props: { extraWeights?: React.ReactNode; onPl
   const item = (name: keyof RegistrationFormValues) => ({ name, label: t(`registration.${name}`) });
   const options = (values: readonly string[], ns: string) => values.map((v) => ({ value: v, label: t(`${ns}.${v}`) }));
   return (
-    <Row gutter={12}>
+    <Row gutter={12} data-testid="registration-fields">
       <Col span={8}>
         <Card size="small" title={t('registration.driver')}>
           <Form.Item {...item('plate')}>
             <PlateInput autoFocus data-testid="plate" onBlur={(e) => props.onPlateBlur?.(e.target.value)} />
           </Form.Item>
-          <Form.Item {...item('trailerPlate')}><PlateInput data-testid="trailerPlate" /></Form.Item>
+          <Form.Item {...item('trailerPlate')}><PlateInput trailer data-testid="trailerPlate" /></Form.Item>
           <Form.Item {...item('plateColor')}><Select options={options(PLATE_COLORS, 'plateColors')} /></Form.Item>
           <Form.Item {...item('driverName')}><Input maxLength={40} /></Form.Item>
           <Form.Item {...item('driverIdNumber')}><Input maxLength={18} /></Form.Item>
@@ -75,7 +75,7 @@ export function RegistrationFields(props: { extraWeights?: React.ReactNode; onPl
       <Col span={8}>
         <Card size="small" title={t('registration.cargo')}>
           <Form.Item {...item('carrier')}><Input maxLength={100} /></Form.Item>
-          <Form.Item {...item('origin')}><Input maxLength={100} placeholder="陕西府谷" /></Form.Item>
+          <Form.Item {...item('origin')}><Input maxLength={100} placeholder={t('registration.originExample')} /></Form.Item>
           <Form.Item {...item('consignee')}><Input maxLength={100} /></Form.Item>
           <Form.Item {...item('destination')}><Input maxLength={100} /></Form.Item>
           <Row gutter={8}>
@@ -84,6 +84,12 @@ export function RegistrationFields(props: { extraWeights?: React.ReactNode; onPl
           </Row>
           {coalKind === 'other' && <Form.Item {...item('coalKindOther')}><Input maxLength={40} /></Form.Item>}
           <Form.Item {...item('destinationInHebei')} valuePropName="checked" layout="horizontal"><Switch /></Form.Item>
+        </Card>
+        <Card size="small" title={t('registration.documents')} style={{ marginTop: 12 }}>
+          <Form.Item {...item('hasContract')} valuePropName="checked" layout="horizontal"><Switch /></Form.Item>
+          <Form.Item {...item('hasReport')} valuePropName="checked" layout="horizontal"><Switch /></Form.Item>
+          {hasReport && <Form.Item {...item('reportNumber')}><Input maxLength={60} /></Form.Item>}
+          <Form.Item {...item('viaDesignatedRoute')} valuePropName="checked" layout="horizontal"><Switch /></Form.Item>
         </Card>
       </Col>
       <Col span={8}>
@@ -99,12 +105,6 @@ export function RegistrationFields(props: { extraWeights?: React.ReactNode; onPl
           <Form.Item {...item('weightSource')}><Select options={options(WEIGHT_SOURCES, 'weightSources')} /></Form.Item>
           {weightSource === 'manual' && <Form.Item {...item('manualReason')}><Input maxLength={200} /></Form.Item>}
           <Form.Item {...item('declaredKg')}><InputNumber style={{ width: '100%' }} precision={0} /></Form.Item>
-        </Card>
-        <Card size="small" title={t('registration.documents')} style={{ marginTop: 12 }}>
-          <Form.Item {...item('hasContract')} valuePropName="checked" layout="horizontal"><Switch /></Form.Item>
-          <Form.Item {...item('hasReport')} valuePropName="checked" layout="horizontal"><Switch /></Form.Item>
-          {hasReport && <Form.Item {...item('reportNumber')}><Input maxLength={60} /></Form.Item>}
-          <Form.Item {...item('viaDesignatedRoute')} valuePropName="checked" layout="horizontal"><Switch /></Form.Item>
         </Card>
       </Col>
     </Row>

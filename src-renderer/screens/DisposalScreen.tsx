@@ -138,14 +138,23 @@ export function DisposalScreen() {
               ]} />
           </Card>
           <Card size="small" title={t('cases.movements')} style={{ marginTop: 8 }}>
+            {/* Times, kinds, case numbers and quantities each fit one line; the point's long name goes under the case, cut short. */}
             <Table<LedgerMovementView> rowKey="id" size="small" pagination={{ pageSize: 8 }} dataSource={moves} columns={[
-              { title: t('cases.at'), dataIndex: 'at', render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
-              { title: t('cases.kind'), dataIndex: 'kind', render: (k: string, m) => <>{t(`cases.movementKinds.${k}`)}{m.reversed && <Tag color="red" style={{ marginLeft: 4 }}>{t('cases.reversed')}</Tag>}</> },
-              { title: t('cases.point'), dataIndex: 'pointId', render: pointName },
-              { title: t('cases.caseRef'), dataIndex: 'caseRef' },
-              { title: t('cases.deltaKg'), dataIndex: 'balanceDeltaKg', align: 'right', render: kg },
-              { title: t('cases.operator'), dataIndex: 'operatorName' },
-              { title: '', render: (_: unknown, m) => (m.kind !== 'reversal' && !m.reversed && <Button size="small" danger onClick={() => openEntry({ kind: 'reverse', movement: m })}>{t('cases.reverse')}</Button>) },
+              { title: t('cases.at'), dataIndex: 'at', width: 104, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(v).format('MM-DD HH:mm')}</span> },
+              { title: t('cases.kind'), dataIndex: 'kind', width: 92, render: (k: string) => t(`cases.movementKinds.${k}`) },
+              {
+                title: `${t('cases.caseRef')} / ${t('cases.point')}`, dataIndex: 'caseRef', ellipsis: true,
+                render: (ref: string, m) => <>{ref}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }} title={pointName(m.pointId)}>{pointName(m.pointId)}</Typography.Text></>,
+              },
+              { title: t('cases.deltaKg'), dataIndex: 'balanceDeltaKg', align: 'right', width: 100, render: kg },
+              { title: t('cases.operator'), dataIndex: 'operatorName', width: 96, ellipsis: { showTitle: true } },
+              {
+                title: '', width: 88,
+                // A reversed movement shows so where its Reverse button was.
+                render: (_: unknown, m) => (m.reversed
+                  ? <Tag color="red">{t('cases.reversed')}</Tag>
+                  : m.kind !== 'reversal' && <Button size="small" danger onClick={() => openEntry({ kind: 'reverse', movement: m })}>{t('cases.reverse')}</Button>),
+              },
             ]} />
           </Card>
         </Col>

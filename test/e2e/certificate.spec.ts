@@ -28,7 +28,7 @@ test('a failing report typed at the kiosk shows red with the reasons, and is sto
   await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   await page.getByTestId('plate').fill('A12345');
   await page.getByRole('button', { name: '选择省份简称' }).first().click();
-  await page.locator('[data-province="冀"]').first().click();
+  await page.locator('[data-char="冀"]').first().click();
   await page.getByLabel('驾驶员姓名').fill('郝建国');
   await page.getByLabel('身份证号码').fill('11010519491231002X');
   await page.getByLabel('联系电话').fill('13912345678');

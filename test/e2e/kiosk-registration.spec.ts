@@ -41,7 +41,7 @@ test('kiosk registers a truck, finds it after a restart, amends it and sees both
   // Province character from the picker, the rest typed: no IME needed.
   await page.getByTestId('plate').fill('A12345');
   await page.getByRole('button', { name: '选择省份简称' }).first().click();
-  await page.locator('[data-province="冀"]').first().click();
+  await page.locator('[data-char="冀"]').first().click();
   await expect(page.getByTestId('plate')).toHaveValue('冀A12345');
   await page.getByTestId('trailerPlate').fill('冀A1234挂');
   await page.getByLabel('驾驶员姓名').fill('郝建国');
@@ -101,13 +101,30 @@ test('a truck is registered with the keyboard alone, and F9 saves it once howeve
   // The province picker sits in front of the plate: open it, it offers 冀 first, arrows move, Enter picks.
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
-  await expect(page.locator('[data-province="冀"]').first()).toBeFocused();
+  await expect(page.locator('[data-char="冀"]').first()).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
   await expect(plate).toBeFocused();
   await page.keyboard.type('B67890');
   await expect(plate).toHaveValue('冀B67890');
+  // The trailer plate the same way, and its 挂 from the button behind the field: Tab to it, Enter appends.
+  const trailer = page.getByTestId('trailerPlate');
+  const trailerProvince = page.getByRole('button', { name: '选择省份简称' }).nth(1);
+  for (let i = 0; i < 3 && !(await trailerProvince.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(trailerProvince).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-char="冀"]').last()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(trailer).toBeFocused();
+  await page.keyboard.type('B1234');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('trailer-ending')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(trailer).toHaveValue('冀B1234挂');
+  // A second press does not add a second 挂: a plate has one last character.
+  await page.keyboard.press('Enter');
+  await expect(trailer).toHaveValue('冀B1234挂');
 
   /** Tab forward (never back, never a click) until `target` has the focus: the fields come in reading order. */
   const tabTo = async (target: ReturnType<Page['getByLabel']>, text: string) => {
@@ -134,4 +151,5 @@ test('a truck is registered with the keyboard alone, and F9 saves it once howeve
   await page.getByTestId('ledger-search').locator('input').fill('冀B67890');
   await page.getByTestId('ledger-search').locator('input').press('Enter');
   await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(page.locator('tbody tr.ant-table-row')).toContainText('冀B·67890 / 冀B·1234挂');
 });
