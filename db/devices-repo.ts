@@ -1,9 +1,10 @@
-import type { DeviceConfig, DeviceData, DeviceOptions } from '../src-main/contract/devices.ts';
+import type { DeviceConfig, DeviceData, DeviceOptions, WedgeSettings } from '../src-main/contract/devices.ts';
 import type { Db } from './open.ts';
 
 interface DeviceRow {
   id: number;
   kind: DeviceConfig['kind'];
+  transport: DeviceConfig['transport'];
   name: string;
   port_path: string;
   baud_rate: number;
@@ -19,6 +20,7 @@ interface DeviceRow {
 const toDevice = (r: DeviceRow): DeviceConfig => ({
   id: r.id,
   kind: r.kind,
+  transport: r.transport,
   name: r.name,
   portPath: r.port_path,
   baudRate: r.baud_rate,
@@ -43,18 +45,18 @@ export function getDevice(db: Db, id: number): DeviceConfig | undefined {
 /** Inserts, or replaces the row with d.id; returns the id. */
 export function saveDevice(db: Db, d: DeviceData, updatedAt: string): number {
   const params = {
-    kind: d.kind, name: d.name, port_path: d.portPath, baud_rate: d.baudRate, data_bits: d.dataBits, parity: d.parity,
+    kind: d.kind, transport: d.transport, name: d.name, port_path: d.portPath, baud_rate: d.baudRate, data_bits: d.dataBits, parity: d.parity,
     stop_bits: d.stopBits, protocol: d.protocol ?? null, options_json: JSON.stringify(d.options), enabled: d.enabled ? 1 : 0,
     updated_at: updatedAt,
   };
   if (d.id === undefined) {
     return Number(db.prepare(
-      `INSERT INTO devices (kind, name, port_path, baud_rate, data_bits, parity, stop_bits, protocol, options_json, enabled, updated_at)
-       VALUES (@kind, @name, @port_path, @baud_rate, @data_bits, @parity, @stop_bits, @protocol, @options_json, @enabled, @updated_at)`,
+      `INSERT INTO devices (kind, transport, name, port_path, baud_rate, data_bits, parity, stop_bits, protocol, options_json, enabled, updated_at)
+       VALUES (@kind, @transport, @name, @port_path, @baud_rate, @data_bits, @parity, @stop_bits, @protocol, @options_json, @enabled, @updated_at)`,
     ).run(params).lastInsertRowid);
   }
   db.prepare(
-    `UPDATE devices SET kind = @kind, name = @name, port_path = @port_path, baud_rate = @baud_rate, data_bits = @data_bits,
+    `UPDATE devices SET kind = @kind, transport = @transport, name = @name, port_path = @port_path, baud_rate = @baud_rate, data_bits = @data_bits,
        parity = @parity, stop_bits = @stop_bits, protocol = @protocol, options_json = @options_json, enabled = @enabled,
        updated_at = @updated_at WHERE id = @id`,
   ).run({ ...params, id: d.id });
@@ -71,6 +73,20 @@ export function trainingMode(db: Db): boolean {
 
 export function setTrainingMode(db: Db, on: boolean, updatedAt: string): void {
   db.prepare('UPDATE device_settings SET training_mode = @on, updated_at = @updatedAt WHERE id = 1').run({ on: on ? 1 : 0, updatedAt });
+}
+
+export function wedgeSettings(db: Db): WedgeSettings {
+  return db.prepare(
+    `SELECT wedge_prefix AS prefix, wedge_suffix AS suffix, wedge_min_length AS minLength, wedge_max_inter_key_ms AS maxInterKeyMs
+     FROM device_settings WHERE id = 1`,
+  ).get() as WedgeSettings;
+}
+
+export function saveWedgeSettings(db: Db, w: WedgeSettings, updatedAt: string): void {
+  db.prepare(
+    `UPDATE device_settings SET wedge_prefix = @prefix, wedge_suffix = @suffix, wedge_min_length = @minLength,
+       wedge_max_inter_key_ms = @maxInterKeyMs, wedge_updated_at = @updatedAt WHERE id = 1`,
+  ).run({ ...w, updatedAt });
 }
 
 export interface WeighingFrame {

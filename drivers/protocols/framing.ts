@@ -56,6 +56,23 @@ export function scan<T>(
 }
 
 /**
+ * Finds a line starting at `at` that ends with LF within maxLength bytes; returns its consumed length (LF
+ * included). Works on the bytes so byte-level parsers build no string per frame.
+ */
+export function lineLengthAt(buf: Buffer, at: number, maxLength: number): number | 'need-more' | 'invalid' {
+  // A bounded loop, not buf.indexOf: in LF-less garbage indexOf would scan to the end from every offset.
+  const limit = Math.min(buf.length, at + maxLength);
+  for (let j = at; j < limit; j++) if (buf[j] === 0x0a) return j + 1 - at;
+  return buf.length - at < maxLength ? 'need-more' : 'invalid';
+}
+
+/** End (exclusive) of a line's text: before its LF and the CR, if any, in front of it. */
+export function lineTextEnd(buf: Buffer, at: number, length: number): number {
+  const lf = at + length - 1;
+  return lf > at && buf[lf - 1] === 0x0d ? lf - 1 : lf;
+}
+
+/**
  * Finds a line starting at `at` that ends with LF (CR optional before it) within maxLength bytes.
  * Returns the line text without CR/LF and the consumed length.
  */
@@ -64,15 +81,9 @@ export function lineAt(
   at: number,
   maxLength: number,
 ): { text: string; length: number } | 'need-more' | 'invalid' {
-  const limit = Math.min(buf.length, at + maxLength);
-  for (let j = at; j < limit; j++) {
-    if (buf[j] === 0x0a) {
-      let end = j;
-      if (end > at && buf[end - 1] === 0x0d) end--;
-      return { text: buf.toString('latin1', at, end), length: j + 1 - at };
-    }
-  }
-  return buf.length - at < maxLength ? 'need-more' : 'invalid';
+  const length = lineLengthAt(buf, at, maxLength);
+  if (typeof length === 'string') return length;
+  return { text: buf.toString('latin1', at, lineTextEnd(buf, at, length)), length };
 }
 
 /** parse() for protocols whose only carry-over is the unfinished tail. */

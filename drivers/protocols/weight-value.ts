@@ -34,6 +34,30 @@ export function parseDecimal(text: string): DecimalReading | undefined {
   return { scaled: m[1] === '-' ? -magnitude : magnitude, decimals: fracPart.length };
 }
 
+/**
+ * parseDecimal's digits on bytes, without a string: exactly `\d*(\.\d*)?` over [start, end), 1–9 digits.
+ * The magnitude is unsigned; the caller applies the sign it read.
+ */
+export function readUnsignedDecimal(buf: Uint8Array, start: number, end: number): DecimalReading | undefined {
+  let scaled = 0;
+  let digits = 0;
+  let decimals = 0;
+  let seenPoint = false;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      scaled = scaled * 10 + (c - 0x30);
+      digits++;
+      if (seenPoint) decimals++;
+    } else if (c === 0x2e && !seenPoint) {
+      seenPoint = true;
+    } else {
+      return undefined;
+    }
+  }
+  return digits === 0 || digits > 9 ? undefined : { scaled, decimals };
+}
+
 export function divisionOf(options: ProtocolOptions): number {
   const d = options.divisionKg ?? 1;
   return Number.isInteger(d) && d > 0 ? d : 1;

@@ -43,3 +43,32 @@ export async function openHidDevice(path: string): Promise<HidDevice> {
   adapter.close = () => void device.close();
   return adapter;
 }
+
+/** Where a configured HID scanner is: a hidraw path (changes on re-plug) or its USB vendor and product id. */
+export type HidTarget = { path: string } | { vendorId: number; productId: number };
+
+const VID_PID = /^([0-9a-f]{4}):([0-9a-f]{4})$/i;
+
+/** Reads a configured address: "0c2e:0b61" is a vendor:product id (hex), anything else a path. */
+export function hidTargetOf(address: string): HidTarget {
+  const m = VID_PID.exec(address.trim());
+  return m ? { vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) } : { path: address };
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** How the app reaches HID POS scanners; tests inject a fake in place of node-hid. */
+export interface HidBackend {
+  list(): Promise<HidDeviceInfo[]>;
+  open(path: string): Promise<HidDevice>;
+}
+
+export const nodeHidBackend: HidBackend = { list: listHidPosScanners, open: openHidDevice };
+
+/** Opens the scanner a target names; by vendor:product id, the first such HID POS scanner attached. */
+export async function openHidTarget(backend: HidBackend, target: HidTarget): Promise<HidDevice> {
+  if ('path' in target) return backend.open(target.path);
+  const found = (await backend.list()).find((d) => d.vendorId === target.vendorId && d.productId === target.productId);
+  if (!found) throw new Error(`no HID POS scanner ${hex4(target.vendorId)}:${hex4(target.productId)} attached`);
+  return backend.open(found.path);
+}

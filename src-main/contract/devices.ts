@@ -6,6 +6,9 @@ import { ROLE_GROUPS } from './roles.ts';
 export const DEVICE_KINDS = ['scale', 'idcard', 'scanner'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const PARITIES = ['none', 'even', 'odd'] as const;
+/** How a device is reached: a serial port, or (scanners only) a HID POS device by hidraw path or "vid:pid". */
+export const DEVICE_TRANSPORTS = ['serial', 'hid'] as const;
+export type DeviceTransport = (typeof DEVICE_TRANSPORTS)[number];
 export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 
 /** Protocol options and stability overrides a technician may set per scale (drivers/protocols ProtocolOptions). */
@@ -36,13 +39,15 @@ export const DeviceInput = z
     id: z.int().positive().optional(),
     kind: z.enum(DEVICE_KINDS, { message: 'validation.choice' }),
     name: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' }),
+    transport: z.enum(DEVICE_TRANSPORTS, { message: 'validation.choice' }).default('serial'),
     ...portSettings,
     protocol: z.enum(protocolNames, { message: 'validation.choice' }).optional(),
     options: DeviceOptions.default({}),
     enabled: z.boolean().default(true),
   })
   .strict()
-  .refine((d) => (d.kind === 'scale') === (d.protocol !== undefined), { path: ['protocol'], message: 'validation.required' });
+  .refine((d) => (d.kind === 'scale') === (d.protocol !== undefined), { path: ['protocol'], message: 'validation.required' })
+  .refine((d) => d.transport === 'serial' || d.kind === 'scanner', { path: ['transport'], message: 'validation.hidScannersOnly' });
 export type DeviceInput = z.input<typeof DeviceInput>;
 export type DeviceData = z.output<typeof DeviceInput>;
 
@@ -85,7 +90,7 @@ export interface DevicesLive {
   devices: DeviceHealth[];
   /** Increments on every ID card read: fetch devices.lastIdCard when it changes. */
   idCardSeq: number;
-  /** Last code from a serial (virtual COM) scanner, routed like a keyboard-wedge scan. */
+  /** Last code from a serial (virtual COM) or HID POS scanner, routed like a keyboard-wedge scan. */
   lastScan: { seq: number; text: string } | null;
 }
 
@@ -138,6 +143,42 @@ export interface DetectOutcome {
   matches: { protocol: string; frames: number; droppedBytes: number }[];
 }
 
+/** A HID POS barcode scanner node-hid sees (usage page 0x8C, usage 0x02). */
+export interface HidScannerInfo {
+  path: string;
+  vendorId: number;
+  productId: number;
+  product: string | null;
+}
+
+/** HID scanners attached now; `reason` says why the list is empty when node-hid/libusb cannot load. */
+export interface HidScannerList {
+  available: boolean;
+  reason: string | null;
+  devices: HidScannerInfo[];
+}
+
+/** Printable ASCII: what a scanner can be set to send as a prefix or suffix character. */
+const printable = /^[\x21-\x7e]*$/;
+
+/**
+ * How the kiosk tells a keyboard-wedge scan from typing: every key within maxInterKeyMs of the previous one,
+ * at least minLength characters after the prefix, ended by the suffix key (a KeyboardEvent.key).
+ */
+export const WedgeSettings = z
+  .object({
+    prefix: z.string().max(8, { message: 'validation.tooLong' }).regex(printable, { message: 'validation.wedgePrintable' }),
+    suffix: z.string().refine((k) => k === 'Enter' || k === 'Tab' || (k.length === 1 && printable.test(k)), { message: 'validation.wedgeSuffixKey' }),
+    minLength: z.int().min(1).max(64),
+    maxInterKeyMs: z.int().min(5).max(200),
+  })
+  .strict()
+  // A suffix character inside the prefix would end every scan before it starts.
+  .refine((w) => w.suffix.length !== 1 || !w.prefix.includes(w.suffix), { path: ['prefix'], message: 'validation.wedgePrefixHasSuffix' });
+export type WedgeSettings = z.infer<typeof WedgeSettings>;
+
+export const defaultWedgeSettings: WedgeSettings = { prefix: '', suffix: 'Enter', minLength: 6, maxInterKeyMs: 30 };
+
 const Channel = z.string().regex(/^(cfg-\d+|sim-scale|sim-idcard)$/, { message: 'validation.choice' });
 
 export const DetectInput = z
@@ -161,5 +202,8 @@ export const devicesContract = {
   'devices.ports': method<SerialPortInfo[]>()(Empty, ROLE_GROUPS.admin),
   'devices.detect': method<DetectOutcome>()(DetectInput, ROLE_GROUPS.admin),
   'devices.rawTail': method<RawTail>()(z.object({ channel: Channel, bytes: z.int().min(16).max(4096).default(512) }).strict(), ROLE_GROUPS.admin),
+  'devices.hidList': method<HidScannerList>()(Empty, ROLE_GROUPS.admin),
+  'devices.wedgeSettings': method<WedgeSettings>()(Empty, ROLE_GROUPS.registrar),
+  'devices.setWedgeSettings': method<WedgeSettings>()(WedgeSettings, ROLE_GROUPS.admin),
   'devices.setTraining': method<{ training: boolean }>()(z.object({ training: z.boolean() }).strict(), ROLE_GROUPS.admin),
 } satisfies Record<string, MethodDef>;

@@ -1,13 +1,15 @@
 /**
- * One running device each: a scale session, an ID-card reader loop or a serial scanner, each on its own byte
- * transport, with a tap that keeps the last raw bytes and frames for the technician's live view.
+ * One running device each: a scale session, an ID-card reader loop, a serial scanner, each on its own byte
+ * transport, or a HID POS scanner on its HID device, with a tap that keeps the last raw bytes and frames for the technician's live view.
  */
 import { ScaleSession, type SessionStatus } from '../../drivers/device-session.ts';
 import { IdCardReader } from '../../drivers/idcard-reader.ts';
 import type { ProtocolName, ProtocolOptions, ScaleFrame } from '../../drivers/protocols/types.ts';
 import type { ReadTextReply } from '../../drivers/protocols/sam-idcard.ts';
-import { SerialScanner } from '../../drivers/scanners.ts';
+import type { ScannedCode } from '../../drivers/protocols/hid-pos.ts';
+import { HidPosScanner, SerialScanner } from '../../drivers/scanners.ts';
 import { defaultStabilityOptions, type StabilityOptions } from '../../drivers/stability.ts';
+import type { HidDevice } from '../../drivers/transports/hid.ts';
 import type { ByteTransport } from '../../drivers/transports/types.ts';
 import type { DeviceHealth, DeviceKind } from '../contract/devices.ts';
 
@@ -193,6 +195,28 @@ export class IdCardChannel implements ChannelBase {
   }
 }
 
+const REOPEN_MS = 2000;
+
+/** A scanner link that failed or vanished is retried every REOPEN_MS; one retry pending at a time. */
+class Reopener {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly open: () => Promise<void>) {}
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.open();
+    }, REOPEN_MS);
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
 /** A virtual-COM barcode scanner: the port stays open; codes are handed to onScan. */
 export class ScannerChannel implements ChannelBase {
   readonly kind = 'scanner' as const;
@@ -205,7 +229,7 @@ export class ScannerChannel implements ChannelBase {
   private detail: string | null = null;
   private lastScanAt: number | undefined;
   private running = false;
-  private reopenTimer: NodeJS.Timeout | undefined;
+  private readonly reopen = new Reopener(() => this.open());
 
   constructor(
     id: ChannelIdentity,
@@ -238,11 +262,7 @@ export class ScannerChannel implements ChannelBase {
   }
 
   private scheduleOpen(): void {
-    if (!this.running || this.reopenTimer) return;
-    this.reopenTimer = setTimeout(() => {
-      this.reopenTimer = undefined;
-      void this.open();
-    }, 2000);
+    if (this.running) this.reopen.schedule();
   }
 
   health(): DeviceHealth {
@@ -254,9 +274,88 @@ export class ScannerChannel implements ChannelBase {
 
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.reopenTimer);
+    this.reopen.cancel();
     await this.scanner.stop().catch(() => undefined);
   }
 }
 
-export type DeviceChannel = ScaleChannel | IdCardChannel | ScannerChannel;
+/** A HID POS barcode scanner: multi-report codes are joined and handed to onScan; a lost device is reopened. */
+export class HidScannerChannel implements ChannelBase {
+  readonly kind = 'scanner' as const;
+  readonly key: string;
+  readonly label: string;
+  readonly simulated = false;
+  readonly deviceId: number | null;
+  /** The raw input reports, 64 bytes each, for the technician's hex view. */
+  readonly raw = new ByteRing(16 * 1024);
+  private device: HidDevice | undefined;
+  private detail: string | null = null;
+  private lastScanAt: number | undefined;
+  private running = false;
+  private readonly reopen = new Reopener(() => this.open());
+
+  constructor(
+    id: ChannelIdentity,
+    private readonly openDevice: () => Promise<HidDevice>,
+    private readonly onScan: (text: string) => void,
+  ) {
+    ({ key: this.key, label: this.label, deviceId: this.deviceId } = id);
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.open();
+  }
+
+  private async open(): Promise<void> {
+    let device: HidDevice;
+    try {
+      device = await this.openDevice();
+    } catch (err) {
+      this.detail = (err as Error).message;
+      if (this.running) this.reopen.schedule();
+      return;
+    }
+    if (!this.running) return device.close();
+    this.device = device;
+    this.detail = null;
+    device.on('data', (report) => this.raw.write(report));
+    new HidPosScanner(device).on('scan', (code: ScannedCode) => {
+      this.lastScanAt = Date.now();
+      this.onScan(code.text);
+    });
+    // node-hid reports an unplugged scanner as an error on its read loop.
+    device.on('error', (err) => {
+      if (this.device !== device) return;
+      this.detail = err.message;
+      this.closeDevice();
+      if (this.running) this.reopen.schedule();
+    });
+  }
+
+  private closeDevice(): void {
+    const device = this.device;
+    this.device = undefined;
+    try {
+      device?.close();
+    } catch {
+      // Already gone with the USB device.
+    }
+  }
+
+  health(): DeviceHealth {
+    return {
+      channel: this.key, kind: this.kind, label: this.label, simulated: false,
+      status: this.device ? 'online' : 'offline', detail: this.detail, lastFrameAt: iso(this.lastScanAt),
+    };
+  }
+
+  stop(): Promise<void> {
+    this.running = false;
+    this.reopen.cancel();
+    this.closeDevice();
+    return Promise.resolve();
+  }
+}
+
+export type DeviceChannel = ScaleChannel | IdCardChannel | ScannerChannel | HidScannerChannel;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { SerialPort } from 'serialport';
 import { detectProtocol } from '../../drivers/protocols/index.ts';
 import { SerialTransport } from '../../drivers/transports/serial.ts';
-import { deleteDevice, getDevice, insertWeighing, listDevices, saveDevice, setTrainingMode } from '../../db/devices-repo.ts';
+import {
+  deleteDevice, getDevice, insertWeighing, listDevices, saveDevice, saveWedgeSettings, setTrainingMode, wedgeSettings,
+} from '../../db/devices-repo.ts';
 import type { CaptureOutcome, DetectInput, DeviceConfig, devicesContract, RawTail } from '../contract/devices.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
@@ -129,6 +131,16 @@ export function devicesHandlers(devices: DeviceManager): DomainHandlers<typeof d
       await devices.ensureStarted();
       return rawTail(devices, input.channel, input.bytes);
     },
+    'devices.hidList': () => devices.hidScanners(),
+    'devices.wedgeSettings': (ctx) => wedgeSettings(ctx.db),
+    // The kiosk reads these when its screen opens; no device reopens.
+    'devices.setWedgeSettings': (ctx, input) =>
+      ctx.db.transaction(() => {
+        const before = wedgeSettings(ctx.db);
+        saveWedgeSettings(ctx.db, input, ctx.now().toISOString());
+        appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'devices.setWedgeSettings', entity: 'device_settings', before, after: input, at: ctx.now() });
+        return wedgeSettings(ctx.db);
+      })(),
     'devices.setTraining': (ctx, input) =>
       changeConfiguration(ctx, devices, () => {
         setTrainingMode(ctx.db, input.training, ctx.now().toISOString());

@@ -7,15 +7,16 @@ import type { ProtocolOptions } from '../../drivers/protocols/types.ts';
 import type { IdCardInput, ReadTextReply } from '../../drivers/protocols/sam-idcard.ts';
 import { IdCardSimulator, sampleCard } from '../../drivers/simulators/idcard-simulator.ts';
 import { ScaleSimulator, type ScaleSimulatorOptions } from '../../drivers/simulators/scale-simulator.ts';
+import { hidTargetOf, nodeHidBackend, openHidTarget, type HidBackend } from '../../drivers/transports/hid.ts';
 import { createInProcessPair } from '../../drivers/transports/in-process.ts';
 import { SerialTransport } from '../../drivers/transports/serial.ts';
 import type { ByteTransport } from '../../drivers/transports/types.ts';
 import type { CaptureResult, StabilityOptions } from '../../drivers/stability.ts';
 import type { Db } from '../../db/open.ts';
 import { listDevices, trainingMode } from '../../db/devices-repo.ts';
-import type { DeviceConfig, DevicesLive, IdCardRead, LiveWeight, StabilityLight } from '../contract/devices.ts';
+import type { DeviceConfig, DevicesLive, HidScannerList, IdCardRead, LiveWeight, StabilityLight } from '../contract/devices.ts';
 import { localDate } from '../domain/local-time.ts';
-import { IdCardChannel, ScaleChannel, ScannerChannel, type DeviceChannel, type TimedFrame } from './device-channels.ts';
+import { HidScannerChannel, IdCardChannel, ScaleChannel, ScannerChannel, type DeviceChannel, type TimedFrame } from './device-channels.ts';
 
 /** Sample drivers for the simulated reader; one card has expired so trainees see the warning. */
 export const sampleCards: readonly IdCardInput[] = [
@@ -42,6 +43,8 @@ export interface DeviceManagerOptions {
   simulation?: SimulationOptions;
   /** How a configured device's port is opened (tests inject in-process links). */
   openTransport?: (device: DeviceConfig) => ByteTransport;
+  /** How HID POS scanners are listed and opened (default node-hid; tests inject fake devices). */
+  hid?: HidBackend;
 }
 
 interface Simulator {
@@ -138,7 +141,11 @@ export class DeviceManager {
   }
 
   private configuredChannel(d: DeviceConfig): DeviceChannel {
-    const id = { key: `cfg-${d.id}`, label: `${d.name} (${d.portPath})`, simulated: false, deviceId: d.id };
+    const id = { key: `cfg-${d.id}`, label: `${d.name} (${d.transport === 'hid' ? 'HID ' : ''}${d.portPath})`, simulated: false, deviceId: d.id };
+    if (d.transport === 'hid') {
+      const backend = this.options.hid ?? nodeHidBackend;
+      return new HidScannerChannel(id, () => openHidTarget(backend, hidTargetOf(d.portPath)), (text) => this.recordScan(text));
+    }
     const transport = (this.options.openTransport ?? serialTransport)(d);
     if (d.kind === 'idcard') return new IdCardChannel(id, transport, (card, ch) => this.recordCard(card, ch.simulated));
     if (d.kind === 'scanner') return new ScannerChannel(id, transport, (text) => this.recordScan(text));
@@ -248,9 +255,19 @@ export class DeviceManager {
     return { ...this.idCard, expired: validTo !== '长期' && validTo < localDate(new Date()) };
   }
 
+  /** HID POS scanners attached now; empty with the loader's message when node-hid or libusb is missing. */
+  async hidScanners(): Promise<HidScannerList> {
+    try {
+      const devices = await (this.options.hid ?? nodeHidBackend).list();
+      return { available: true, reason: null, devices: devices.map((d) => ({ ...d, product: d.product ?? null })) };
+    } catch (err) {
+      return { available: false, reason: (err as Error).message, devices: [] };
+    }
+  }
+
   /** A running channel on this port, if any (a port cannot be opened twice). */
   channelOnPort(path: string): DeviceChannel | undefined {
-    const device = listDevices(this.db).find((d) => d.portPath === path);
+    const device = listDevices(this.db).find((d) => d.transport === 'serial' && d.portPath === path);
     return device && this.channel(`cfg-${device.id}`);
   }
 }

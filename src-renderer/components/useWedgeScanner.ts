@@ -1,21 +1,23 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { defaultWedgeSettings, type WedgeSettings } from '../../src-main/contract/devices.ts';
 import { checkPlate } from '../../src-main/domain/plate.ts';
+import { call } from '../api.ts';
 
 /**
  * Keyboard-wedge barcode scanners "type" the code. A scan is told from typing by its speed: every key of the
  * burst within maxInterKeyMs of the previous one (people type 100+ ms apart), at least minLength characters,
- * ended by the suffix key; a configured prefix must open it. IME composition is never a scan.
+ * ended by the suffix key; a configured prefix must open it. IME composition is never a scan. The technician
+ * sets these on the Devices screen (devices.setWedgeSettings) to match how the scanners are programmed.
  */
-export interface WedgeOptions {
-  maxInterKeyMs: number;
-  minLength: number;
-  /** Characters the scanner is configured to send first; '' for none. */
-  prefix: string;
-  /** The KeyboardEvent.key that ends a scan: 'Enter', 'Tab' or a character. */
-  suffix: string;
-}
+export type WedgeOptions = WedgeSettings;
 
-export const defaultWedgeOptions: WedgeOptions = { maxInterKeyMs: 30, minLength: 6, prefix: '', suffix: 'Enter' };
+export const defaultWedgeOptions: WedgeOptions = defaultWedgeSettings;
+
+/** What the detector runs with: the stored settings, except where the caller overrides them. */
+export function wedgeOptions(stored: WedgeOptions, overrides: Partial<WedgeOptions>): WedgeOptions {
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Partial<WedgeOptions>;
+  return { ...stored, ...given };
+}
 
 /** Pure detector: feed it key presses with their times; it returns the code when a key completes a scan. */
 export class WedgeDetector {
@@ -77,14 +79,27 @@ function restoreValue(el: Editable, value: string): void {
 
 const isEditable = (el: Element | null): el is Editable => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
 
+/** The stored wedge settings; the defaults until they arrive, or if they cannot be read. */
+function useStoredWedgeOptions(): WedgeOptions {
+  const [stored, setStored] = useState(defaultWedgeOptions);
+  useEffect(() => {
+    let current = true;
+    call('devices.wedgeSettings', {}).then((s) => current && setStored(s), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
+  return stored;
+}
+
 /**
  * Listens to the whole window: whichever field has focus, a scan is taken out of it and handed to onScan.
  * The suffix key of a scan is swallowed so Enter does not submit the form.
  */
-export function useWedgeScanner(onScan: (code: string) => void, options: Partial<WedgeOptions> = {}): void {
+export function useWedgeScanner(onScan: (code: string) => void, overrides: Partial<WedgeOptions> = {}): void {
   const handler = useRef(onScan);
   handler.current = onScan;
-  const { maxInterKeyMs, minLength, prefix, suffix } = { ...defaultWedgeOptions, ...options };
+  const { maxInterKeyMs, minLength, prefix, suffix } = wedgeOptions(useStoredWedgeOptions(), overrides);
   useEffect(() => {
     const detector = new WedgeDetector({ maxInterKeyMs, minLength, prefix, suffix });
     let before: { el: Editable; value: string } | undefined;

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { AutoComplete, Alert, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Typography, message } from 'antd';
+import { AutoComplete, Alert, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Tooltip, Typography, message } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { protocolNames } from '../../drivers/protocols/types.ts';
 import {
-  BAUD_RATES, DEVICE_KINDS, PARITIES, type DeviceConfig, type DeviceInput, type RawTail, type SerialPortInfo,
+  BAUD_RATES, DEVICE_KINDS, DEVICE_TRANSPORTS, PARITIES, type DeviceConfig, type DeviceInput, type HidScannerList, type RawTail, type SerialPortInfo,
+  type WedgeSettings,
 } from '../../src-main/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
@@ -13,7 +15,7 @@ import { useDevicesLive } from '../components/useDevicesLive.ts';
 
 type DeviceFormValues = Omit<DeviceInput, 'options'> & { divisionKg?: number };
 
-const NEW_DEVICE: Partial<DeviceFormValues> = { kind: 'scale', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, protocol: 'yaohua-tf0', enabled: true, divisionKg: 20 };
+const NEW_DEVICE: Partial<DeviceFormValues> = { kind: 'scale', transport: 'serial', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, protocol: 'yaohua-tf0', enabled: true, divisionKg: 20 };
 const RAW_POLL_MS = 500;
 
 const toForm = (d: DeviceConfig): DeviceFormValues => ({ ...d, protocol: d.protocol ?? undefined, divisionKg: d.options.divisionKg });
@@ -23,6 +25,7 @@ function toInput(v: DeviceFormValues, previous: DeviceConfig | undefined): Devic
   return {
     ...rest,
     ...(v.kind === 'scale' ? {} : { protocol: undefined }),
+    ...(v.kind === 'scanner' ? {} : { transport: 'serial' }),
     options: { ...previous?.options, divisionKg: v.kind === 'scale' ? divisionKg : undefined },
   };
 }
@@ -75,18 +78,61 @@ function RawView(props: { channel: string | undefined }) {
   );
 }
 
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** How the kiosk tells a keyboard-wedge scan from typing; one row under the raw view. */
+function WedgeSettingsCard() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<WedgeSettings>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    call('devices.wedgeSettings', {}).then((w) => form.setFieldsValue(w), showApiError);
+  }, [form]);
+  const save = async (values: WedgeSettings) => {
+    setBusy(true);
+    try {
+      const saved = await call('devices.setWedgeSettings', { ...values, prefix: values.prefix ?? '' });
+      // A refusal's messages stay on their fields until cleared: a save that went through clears them all.
+      form.setFields(Object.entries(saved).map(([name, value]) => ({ name: name as keyof WedgeSettings, value, errors: [] })));
+      void message.success(t('devices.wedge.saved'));
+    } catch (err) {
+      showApiError(err, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const suffixes = ['Enter', 'Tab'].map((k) => ({ value: k, label: t(`devices.wedge.suffixes.${k}`) }));
+  return (
+    <Card size="small" style={{ marginTop: 8 }} data-testid="wedge-settings"
+      title={<Tooltip title={t('devices.wedge.help')}><span>{t('devices.wedge.title')} <QuestionCircleOutlined /></span></Tooltip>}
+      extra={<Button type="primary" size="small" onClick={() => form.submit()} loading={busy} data-testid="wedge-save">{t('devices.wedge.save')}</Button>}>
+      <Form form={form} size="small" onFinish={save} labelCol={{ span: 12 }}>
+        <Row gutter={8}>
+          <Col span={10}><Form.Item name="prefix" label={t('devices.wedge.prefix')} labelCol={{ span: 10 }}><Input maxLength={8} data-testid="wedge-prefix" /></Form.Item></Col>
+          <Col span={14}><Form.Item name="suffix" label={t('devices.wedge.suffix')} labelCol={{ span: 10 }}><AutoComplete options={suffixes} data-testid="wedge-suffix" /></Form.Item></Col>
+          <Col span={10}><Form.Item name="minLength" label={t('devices.wedge.minLength')} labelCol={{ span: 10 }} style={{ marginBottom: 0 }}><InputNumber min={1} max={64} precision={0} style={{ width: '100%' }} data-testid="wedge-min-length" /></Form.Item></Col>
+          <Col span={14}><Form.Item name="maxInterKeyMs" label={t('devices.wedge.maxInterKeyMs')} labelCol={{ span: 14 }} style={{ marginBottom: 0 }}><InputNumber min={5} max={200} precision={0} style={{ width: '100%' }} data-testid="wedge-gap" /></Form.Item></Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}
+
 /** Technician's screen: configure serial devices, detect a scale's protocol, watch raw bytes, switch training mode. */
 export function DevicesScreen() {
   const { t } = useTranslation();
   const [form] = Form.useForm<DeviceFormValues>();
   const [devices, setDevices] = useState<DeviceConfig[]>([]);
   const [ports, setPorts] = useState<SerialPortInfo[]>([]);
+  const [hid, setHid] = useState<HidScannerList | null>(null);
   const [editing, setEditing] = useState<number | undefined>(undefined);
   const [channel, setChannel] = useState<string | undefined>(undefined);
   const [detectNote, setDetectNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const live = useDevicesLive(1000);
   const kind = Form.useWatch('kind', form);
+  const transport = Form.useWatch('transport', form);
+  const overHid = kind === 'scanner' && transport === 'hid';
 
   const load = useCallback(async () => {
     try {
@@ -96,7 +142,8 @@ export function DevicesScreen() {
     }
   }, []);
   const loadPorts = useCallback(async () => setPorts(await call('devices.ports', {}).catch(() => [])), []);
-  useEffect(() => { void load(); void loadPorts(); }, [load, loadPorts]);
+  const loadHid = useCallback(async () => setHid(await call('devices.hidList', {}).catch(() => null)), []);
+  useEffect(() => { void load(); void loadPorts(); void loadHid(); }, [load, loadPorts, loadHid]);
   useEffect(() => {
     if (!channel && live?.devices[0]) setChannel(live.devices[0].channel);
   }, [live, channel]);
@@ -183,6 +230,26 @@ export function DevicesScreen() {
                 <Col span={12}><Form.Item name="kind" label={t('devices.kind')} labelCol={{ span: 10 }}><Select options={options(DEVICE_KINDS, (k) => t(`devices.kinds.${k}`))} /></Form.Item></Col>
                 <Col span={12}><Form.Item name="name" label={t('devices.name')} labelCol={{ span: 8 }}><Input maxLength={40} /></Form.Item></Col>
               </Row>
+              {kind === 'scanner' && (
+                <Form.Item name="transport" label={t('devices.transport')} style={{ marginBottom: 8 }}>
+                  <Select data-testid="transport" options={options(DEVICE_TRANSPORTS, (v) => t(`devices.transports.${v}`))} />
+                </Form.Item>
+              )}
+              {overHid ? (
+                <Form.Item label={t('devices.hidAddress')} tooltip={t('devices.hidHint')} style={{ marginBottom: 8 }}
+                  help={hid && !hid.available ? t('devices.hidUnavailable', { reason: hid.reason }) : hid?.devices.length === 0 ? t('devices.hidNone') : undefined}>
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Form.Item name="portPath" noStyle>
+                      <AutoComplete data-testid="port-path" placeholder={t('devices.hidHint')} style={{ width: 'calc(100% - 88px)' }}
+                        options={(hid?.devices ?? []).flatMap((d) => {
+                          const name = `${d.product ?? ''} (${hex4(d.vendorId)}:${hex4(d.productId)})`;
+                          return [{ value: `${hex4(d.vendorId)}:${hex4(d.productId)}`, label: name }, { value: d.path, label: `${d.path} · ${name}` }];
+                        })} />
+                    </Form.Item>
+                    <Button onClick={() => void loadHid()}>{t('devices.refreshHid')}</Button>
+                  </Space.Compact>
+                </Form.Item>
+              ) : (
               <Form.Item label={t('devices.port')} tooltip={t('devices.portsNote')} style={{ marginBottom: 8 }}>
                 <Space.Compact style={{ width: '100%' }}>
                   <Form.Item name="portPath" noStyle>
@@ -192,12 +259,13 @@ export function DevicesScreen() {
                   <Button onClick={() => void loadPorts()}>{t('devices.refreshPorts')}</Button>
                 </Space.Compact>
               </Form.Item>
-              <Row gutter={8}>
+              )}
+              {!overHid && <Row gutter={8}>
                 <Col span={12}><Form.Item name="baudRate" label={t('devices.baudRate')} labelCol={{ span: 10 }}><Select options={options(BAUD_RATES)} /></Form.Item></Col>
                 <Col span={12}><Form.Item name="dataBits" label={t('devices.dataBits')} labelCol={{ span: 10 }}><Select options={options([8, 7, 6, 5] as const)} /></Form.Item></Col>
                 <Col span={12}><Form.Item name="parity" label={t('devices.parity')} labelCol={{ span: 10 }}><Select options={options(PARITIES, (p) => t(`devices.parities.${p}`))} /></Form.Item></Col>
                 <Col span={12}><Form.Item name="stopBits" label={t('devices.stopBits')} labelCol={{ span: 10 }}><Select options={options([1, 2] as const)} /></Form.Item></Col>
-              </Row>
+              </Row>}
               {kind === 'scale' && (
                 <>
                   <Form.Item label={t('devices.protocol')} style={{ marginBottom: 8 }}>
@@ -224,6 +292,7 @@ export function DevicesScreen() {
               </Space>
             </Form>
           </Card>
+          <WedgeSettingsCard />
         </Col>
         <Col span={14}>
           <Card size="small" title={

@@ -75,3 +75,40 @@ test('technician screen: simulated indicator bytes beside parsed frames, protoco
   await expect(page.getByTestId('detect-note')).toContainText('yaohua-a12e', { timeout: 10_000 });
   await page.screenshot({ path: 'test-results/devices-screen.png' });
 });
+
+test('technician sets the keyboard-wedge scanner; the kiosk then takes a slow, prefixed, Tab-ended burst as a scan', async ({ page, browser }) => {
+  await logIn(page, host.url, 'admin', 'admin-pass-1');
+  await page.getByRole('menuitem', { name: '设备设置' }).click();
+  await expect(page.getByTestId('wedge-gap')).toHaveValue('30');
+  await page.getByTestId('wedge-prefix').fill('#');
+  await page.getByTestId('wedge-suffix').locator('input').fill('#');
+  await page.getByTestId('wedge-save').click();
+  await expect(page.getByText('前缀不能包含结束键字符')).toBeVisible();
+  await page.getByTestId('wedge-suffix').locator('input').fill('Tab');
+  await page.getByTestId('wedge-gap').fill('150');
+  await page.getByTestId('wedge-save').click();
+  await expect(page.getByText('扫码设置已保存')).toBeVisible();
+  await expect(page.getByText('前缀不能包含结束键字符')).toHaveCount(0);
+
+  // A HID POS scanner: addressed by HID path or vid:pid, no serial settings.
+  await page.getByLabel('类型').click();
+  await page.getByTitle('扫码枪（串口/HID）').click();
+  await page.getByTestId('transport').click();
+  await page.getByTitle('HID POS').click();
+  await expect(page.getByText('HID 设备')).toBeVisible();
+  await expect(page.getByLabel('波特率')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/devices-wedge-settings.png' });
+
+  const kiosk = await browser.newPage();
+  await logIn(kiosk, host.url, 'kiosk1', 'kiosk-pass-1');
+  await expect(kiosk.getByTestId('plate')).toBeVisible();
+  await kiosk.waitForTimeout(500); // the stored settings load with the screen
+  await kiosk.getByLabel('联系电话').click();
+  // Playwright waits `delay` inside each press and again after it: keys ~55 ms apart, typing under the defaults
+  // (30 ms), a scan under the stored 150 ms.
+  await kiosk.keyboard.type('#ZJ2026-00871', { delay: 25 });
+  await kiosk.keyboard.press('Tab');
+  await expect(kiosk.getByText('扫码：报告编号 ZJ2026-00871')).toBeVisible();
+  await expect(kiosk.getByLabel('联系电话')).toHaveValue('');
+  await kiosk.close();
+});
