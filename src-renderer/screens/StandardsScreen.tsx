@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, Upload, message } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Space, Table, Tag, Typography, Upload, message } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { LimitsPreview, LimitsVersion, PolicyInfo, RecognisedLabRow } from '../../src-main/contract/index.ts';
