@@ -21,7 +21,7 @@ function seedCases(db: Db, lastDay: string, count: number): void {
     const at = `${decisionDate}T02:00:00.000Z`;
     const id = insertCase(db, { caseNumber: `BENCH-${i}`, registrationId: null, draft, netKg: 25_000 + i, plate: null, finding: null, createdBy: user.id, at });
     updateProgress(db, id, {
-      phase: i % 2 === 0 ? 'seized' : 'released', decisionDate, decidedBy: user.id, testing: [], extension: null, release: null, outcomeDate: null,
+      phase: i % 2 === 0 ? 'seized' : 'released', decisionDate, decidedBy: user.id, testing: [], extension: null, release: null, outcomeDate: null, termRules: null,
     }, at);
   }
 }

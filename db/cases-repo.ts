@@ -1,5 +1,5 @@
 /** Enforcement cases, their events and the certificate finding they start from. Named parameters only. */
-import type { CaseDraft, CaseFinding, EnforcementCase, TestingRecord } from '../src-main/contract/cases.ts';
+import type { CaseDraft, CaseFinding, CaseTermRules, EnforcementCase, TestingRecord } from '../src-main/contract/cases.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { CasePhase } from '../src-main/domain/case-state.ts';
 import type { Db } from './open.ts';
@@ -20,6 +20,7 @@ export interface CaseRow {
   extension_json: string | null;
   release_json: string | null;
   outcome_date: string | null;
+  term_rules_json: string | null;
   created_by: number;
   created_at: string;
   updated_at: string;
@@ -44,6 +45,7 @@ export function toStoredCase(r: CaseRow): StoredCase {
     extension: r.extension_json === null ? null : (JSON.parse(r.extension_json) as StoredCase['extension']),
     release: r.release_json === null ? null : (JSON.parse(r.release_json) as StoredCase['release']),
     outcomeDate: r.outcome_date,
+    termRules: r.term_rules_json === null ? null : (JSON.parse(r.term_rules_json) as CaseTermRules),
     createdAt: r.created_at,
   };
 }
@@ -133,17 +135,19 @@ export interface ProgressUpdate {
   extension: StoredCase['extension'];
   release: StoredCase['release'];
   outcomeDate: string | null;
+  termRules: CaseTermRules | null;
 }
 
 export function updateProgress(db: Db, id: number, p: ProgressUpdate, at: string): void {
   db.prepare(
     `UPDATE enforcement_cases SET phase = @phase, decision_date = @decisionDate, decided_by = @decidedBy, testing_json = @testingJson,
-       extension_json = @extensionJson, release_json = @releaseJson, outcome_date = @outcomeDate, updated_at = @at
+       extension_json = @extensionJson, release_json = @releaseJson, outcome_date = @outcomeDate,
+       term_rules_json = @termRulesJson, updated_at = @at
      WHERE id = @id`,
   ).run({
     id, phase: p.phase, decisionDate: p.decisionDate, decidedBy: p.decidedBy, testingJson: JSON.stringify(p.testing),
     extensionJson: p.extension === null ? null : JSON.stringify(p.extension), releaseJson: p.release === null ? null : JSON.stringify(p.release),
-    outcomeDate: p.outcomeDate, at,
+    outcomeDate: p.outcomeDate, termRulesJson: p.termRules === null ? null : JSON.stringify(p.termRules), at,
   });
 }
 

@@ -1,6 +1,7 @@
 /** Document settings, issued document numbers, printed documents and print jobs. */
-import type { DocumentRecord, DocumentSettings, IssuedNumberInfo, PrintJob } from '../src-main/contract/cases.ts';
+import type { DocumentRecord, DocumentSettings, IssuedNumberInfo, PrintJob, TermPolicySettings } from '../src-main/contract/cases.ts';
 import { DEFAULT_NUMBER_PATTERNS, type DocumentKind } from '../src-main/domain/document-number.ts';
+import { DEFAULT_TERM_POLICY } from '../src-main/domain/seizure-term.ts';
 import type { Db } from './open.ts';
 
 interface SettingsRow {
@@ -12,7 +13,14 @@ interface SettingsRow {
   review_superior_department: string;
   court: string;
   number_patterns_json: string;
+  term_policy_json: string | null;
 }
+
+const DEFAULT_TERM_SETTINGS: TermPolicySettings = {
+  startDayRule: DEFAULT_TERM_POLICY.startDayRule,
+  warnWithinDays: DEFAULT_TERM_POLICY.warnWithinDays,
+  statutoryHolidays: [...DEFAULT_TERM_POLICY.statutoryHolidays],
+};
 
 /** Until an admin fills them in, documents print with placeholders an officer will notice. */
 export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
@@ -24,6 +32,7 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
   reviewSuperiorDepartment: '',
   court: '（管辖人民法院）',
   numberPatterns: DEFAULT_NUMBER_PATTERNS,
+  termPolicy: DEFAULT_TERM_SETTINGS,
 };
 
 export function getDocumentSettings(db: Db): DocumentSettings {
@@ -38,17 +47,19 @@ export function getDocumentSettings(db: Db): DocumentSettings {
     reviewSuperiorDepartment: r.review_superior_department,
     court: r.court,
     numberPatterns: { ...DEFAULT_NUMBER_PATTERNS, ...(JSON.parse(r.number_patterns_json) as Partial<Record<DocumentKind, string>>) },
+    termPolicy: r.term_policy_json === null ? DEFAULT_TERM_SETTINGS : (JSON.parse(r.term_policy_json) as TermPolicySettings),
   };
 }
 
 export function saveDocumentSettings(db: Db, s: DocumentSettings, at: string): void {
   db.prepare(
-    `INSERT INTO document_settings (id, agency_name, agency_address, agency_phone, seal_text, review_government, review_superior_department, court, number_patterns_json, updated_at)
-     VALUES (1, @agencyName, @agencyAddress, @agencyPhone, @sealText, @reviewGovernment, @reviewSuperiorDepartment, @court, @patterns, @at)
+    `INSERT INTO document_settings (id, agency_name, agency_address, agency_phone, seal_text, review_government, review_superior_department, court, number_patterns_json, term_policy_json, updated_at)
+     VALUES (1, @agencyName, @agencyAddress, @agencyPhone, @sealText, @reviewGovernment, @reviewSuperiorDepartment, @court, @patterns, @termPolicy, @at)
      ON CONFLICT(id) DO UPDATE SET agency_name = excluded.agency_name, agency_address = excluded.agency_address, agency_phone = excluded.agency_phone,
        seal_text = excluded.seal_text, review_government = excluded.review_government, review_superior_department = excluded.review_superior_department,
-       court = excluded.court, number_patterns_json = excluded.number_patterns_json, updated_at = excluded.updated_at`,
-  ).run({ ...s, patterns: JSON.stringify(s.numberPatterns), at });
+       court = excluded.court, number_patterns_json = excluded.number_patterns_json, term_policy_json = excluded.term_policy_json,
+       updated_at = excluded.updated_at`,
+  ).run({ ...s, patterns: JSON.stringify(s.numberPatterns), termPolicy: JSON.stringify(s.termPolicy), at });
 }
 
 interface NumberRow {

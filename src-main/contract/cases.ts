@@ -7,7 +7,7 @@ import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-number.ts';
 import type { CasePhase } from '../domain/case-state.ts';
-import type { TermState } from '../domain/seizure-term.ts';
+import { isIsoDate, type TermPolicy, type TermState } from '../domain/seizure-term.ts';
 
 const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
 const required = (max: number) => text(max).min(1, { message: 'validation.required' });
@@ -118,6 +118,8 @@ export interface EnforcementCase {
   outcomeDate: string | null;
   /** Null until decided, and once the case has an outcome. */
   term: CaseTerm | null;
+  /** The term rules the case was decided under (frozen at decision); null while in draft. */
+  termRules: CaseTermRules | null;
   documents: CaseDocumentInfo[];
   createdAt: string;
 }
@@ -140,6 +142,21 @@ export interface DisposalPoint {
   active: boolean;
 }
 
+/**
+ * The legal-term rules an admin may change. The 30-day term and the 30-day extension limit are statutory
+ * (行政强制法 art.25) and are not settings. Holidays come back sorted and without duplicates.
+ */
+export const TermPolicyInput = z.object({
+  startDayRule: z.enum(['next-day', 'same-day']),
+  warnWithinDays: z.int().min(1).max(15),
+  statutoryHolidays: z.array(z.string().trim().refine(isIsoDate, { message: 'validation.date' })).max(400)
+    .transform((dates) => [...new Set(dates)].sort()),
+}).strict();
+export type TermPolicySettings = z.output<typeof TermPolicyInput>;
+
+/** What a case freezes at decision; the warning threshold is not a term rule and always follows the settings. */
+export type CaseTermRules = Omit<TermPolicy, 'warnWithinDays'>;
+
 export const DocumentSettingsInput = z.object({
   agencyName: required(80),
   agencyAddress: text(200).default(''),
@@ -149,8 +166,13 @@ export const DocumentSettingsInput = z.object({
   reviewSuperiorDepartment: text(80).default(''),
   court: required(80),
   numberPatterns: z.partialRecord(z.enum(DOCUMENT_KINDS), required(60)).default({}),
+  /** Omitted: the term rules stay as they are. */
+  termPolicy: TermPolicyInput.optional(),
 }).strict();
-export type DocumentSettings = Omit<z.output<typeof DocumentSettingsInput>, 'numberPatterns'> & { numberPatterns: Record<DocumentKind, string> };
+export type DocumentSettings = Omit<z.output<typeof DocumentSettingsInput>, 'numberPatterns' | 'termPolicy'> & {
+  numberPatterns: Record<DocumentKind, string>;
+  termPolicy: TermPolicySettings;
+};
 
 export interface RenderedPrint {
   documentId: number;

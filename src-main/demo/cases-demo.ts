@@ -3,7 +3,7 @@ import type { User } from '../contract/accounts.ts';
 import type { CaseDraft } from '../contract/cases.ts';
 import type { CallContext } from '../services/context.ts';
 import { getDisposalPointByCode, insertDisposalPoint } from '../../db/handovers-repo.ts';
-import { saveDocumentSettings } from '../../db/documents-repo.ts';
+import { DEFAULT_DOCUMENT_SETTINGS, saveDocumentSettings } from '../../db/documents-repo.ts';
 import { DEFAULT_NUMBER_PATTERNS } from '../domain/document-number.ts';
 import {
   confiscateCase, decideCase, destroyCase, extendCase, openCase, openCaseFromRegistration, releaseCase, startTesting,
@@ -45,6 +45,7 @@ export const casesStep: DemoStep = (db: Db, users: Map<string, User>, { now }) =
   saveDocumentSettings(db, {
     agencyName: '承德市市场监督管理局', agencyAddress: '承德市双桥区', agencyPhone: '0314-0000000', sealText: '承德市市场监督管理局',
     reviewGovernment: '承德市人民政府', reviewSuperiorDepartment: '河北省市场监督管理局', court: '承德市双桥区人民法院', numberPatterns: DEFAULT_NUMBER_PATTERNS,
+    termPolicy: DEFAULT_DOCUMENT_SETTINGS.termPolicy,
   }, now.toISOString());
   if (!getDisposalPointByCode(db, 'CDX01')) insertDisposalPoint(db, { code: 'CDX01', name: '承德县发改局煤炭处置点', address: '承德县下板城镇', at: now.toISOString() });
   const pointId = getDisposalPointByCode(db, 'CDX01')!.id;

@@ -17,7 +17,7 @@ import { checksOfRecord, overridesOf } from '../../db/certificates-repo.ts';
 import type { CaseDraft, CaseFinding, EnforcementCase, TermWarning } from '../contract/cases.ts';
 import { translate } from '../contract/i18n/index.ts';
 import { applyCaseEvent, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
-import { computeSeizureTerm, shanghaiDate, termStatus } from '../domain/seizure-term.ts';
+import { computeSeizureTerm, shanghaiDate, termStatus, type SeizureTermInput } from '../domain/seizure-term.ts';
 import type { DocumentKind } from '../domain/document-number.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
@@ -25,6 +25,7 @@ import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
 import { requireStation } from './accounts.ts';
 import { issueNumber } from './documents.ts';
+import { currentTermPolicy, termPolicyOf, termRulesOf } from './term-policy.ts';
 
 const ACTIVE_PHASES = new Set(['seized', 'extended']);
 
@@ -47,11 +48,15 @@ function progressOf(c: StoredCase): CaseProgress {
   };
 }
 
-export function termOf(c: StoredCase, today: string): EnforcementCase['term'] {
+const termInputOf = (c: StoredCase, decisionDate: string): SeizureTermInput =>
+  ({ decisionDate, testingPeriods: progressOf(c).testingPeriods, ...(c.extension ? { extension: c.extension } : {}) });
+
+export function termOf(db: Db, c: StoredCase, today: string): EnforcementCase['term'] {
   if (c.decisionDate === null || !ACTIVE_PHASES.has(c.phase)) return null;
-  const input = { decisionDate: c.decisionDate, testingPeriods: progressOf(c).testingPeriods, ...(c.extension ? { extension: c.extension } : {}) };
-  const term = computeSeizureTerm(input);
-  const status = termStatus(input, today);
+  const input = termInputOf(c, c.decisionDate);
+  const policy = termPolicyOf(db, c);
+  const term = computeSeizureTerm(input, policy);
+  const status = termStatus(input, today, policy);
   return { firstDay: term.firstDay, endDate: term.endDate, remainingDays: status.remainingDays, state: status.state };
 }
 
@@ -62,7 +67,7 @@ export function caseView(db: Db, c: StoredCase, now: Date): EnforcementCase {
     ...c,
     decidedById: c.decidedBy,
     decisionNumber: numbers.find((n) => n.kind === 'seizure-decision')?.number ?? null,
-    term: termOf(c, shanghaiDate(now)),
+    term: termOf(db, c, shanghaiDate(now)),
     documents: numbers.map((n) => ({ kind: n.kind, number: n.number, printCount: prints.get(n.id)?.printCount ?? 0, contentHash: prints.get(n.id)?.contentHash ?? null })),
   };
 }
@@ -186,7 +191,7 @@ export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementC
     const at = ctx.now();
     const date = shanghaiDate(at);
     const event = move.event(before, date);
-    const result = applyCaseEvent(progressOf(before), event);
+    const result = applyCaseEvent(progressOf(before), event, termPolicyOf(ctx.db, before));
     if (!result.ok) throw refusal(result.problems);
     const p = result.progress;
     let next: ProgressUpdate = {
@@ -197,6 +202,7 @@ export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementC
       extension: before.extension,
       release: before.release,
       outcomeDate: p.outcomeDate,
+      termRules: before.termRules,
     };
     if (move.details) next = move.details(before, next, date);
     updateProgress(ctx.db, id, next, at.toISOString());
@@ -213,7 +219,8 @@ export function decideCase(ctx: CallContext, id: number): EnforcementCase {
   return moveCase(ctx, id, {
     action: 'cases.decide',
     event: (c, date) => ({ type: 'decide', date, record: caseRecordOf(ctx.db, c) }),
-    details: (_c, next) => ({ ...next, decidedBy: ctx.session.user.id }),
+    // The case keeps the rules in force today for its whole life (see termPolicyOf).
+    details: (_c, next) => ({ ...next, decidedBy: ctx.session.user.id, termRules: termRulesOf(currentTermPolicy(ctx.db)) }),
     numbers: SEIZURE_SET,
   });
 }
@@ -270,11 +277,12 @@ export function termWarnings(db: Db, now: Date): TermWarning[] {
   const today = shanghaiDate(now);
   return [...listCaseRows(db, 'seized'), ...listCaseRows(db, 'extended')].flatMap((row) => {
     const c = toStoredCase(row);
-    const input = { decisionDate: c.decisionDate!, testingPeriods: progressOf(c).testingPeriods, ...(c.extension ? { extension: c.extension } : {}) };
-    const status = termStatus(input, today);
+    const input = termInputOf(c, c.decisionDate!);
+    const policy = termPolicyOf(db, c);
+    const status = termStatus(input, today, policy);
     if (status.warnings.length === 0) return [];
     return [{
-      caseId: c.id, caseNumber: c.caseNumber, plate: c.plate, endDate: computeSeizureTerm(input).endDate, remainingDays: status.remainingDays,
+      caseId: c.id, caseNumber: c.caseNumber, plate: c.plate, endDate: computeSeizureTerm(input, policy).endDate, remainingDays: status.remainingDays,
       state: status.state, messages: status.warnings.map((w) => ({ zh: w.zh, en: w.en })),
     }];
   }).sort((a, b) => a.remainingDays - b.remainingDays);

@@ -12,7 +12,8 @@ import {
 import { getCaseRow, toStoredCase, type StoredCase } from '../../db/cases-repo.ts';
 import { storeJobPdf } from '../../db/printing-repo.ts';
 import { getDisposalPoint, getDisposalPointByCode, latestOutgoingHandoverOfCase } from '../../db/handovers-repo.ts';
-import type { DocumentRecord, DocumentSettings, IssuedNumberInfo, PrintJob, RenderedPrint } from '../contract/cases.ts';
+import type { z } from 'zod';
+import type { DocumentRecord, DocumentSettings, DocumentSettingsInput, IssuedNumberInfo, PrintJob, RenderedPrint } from '../contract/cases.ts';
 import { computeSeizureTerm, shanghaiDate } from '../domain/seizure-term.ts';
 import { formatDocumentNumber, nextSequence, parseNumberPattern, type DocumentKind } from '../domain/document-number.ts';
 import { renderDocumentWithHash } from '../documents/render.ts';
@@ -23,6 +24,7 @@ import { appendAudit } from './audit.ts';
 import { actorOf, type Actor, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
+import { termPolicyOf } from './term-policy.ts';
 
 const LEGAL_BASIS = new Map(legalBasisJson.entries.map((e) => [e.id, e]));
 
@@ -36,7 +38,7 @@ export function issueNumber(db: Db, kind: DocumentKind, owner: { caseId: number 
   return issued;
 }
 
-export function updateDocumentSettings(ctx: CallContext, input: Omit<DocumentSettings, 'numberPatterns'> & { numberPatterns: Partial<DocumentSettings['numberPatterns']> }): DocumentSettings {
+export function updateDocumentSettings(ctx: CallContext, input: z.output<typeof DocumentSettingsInput>): DocumentSettings {
   const problems = Object.entries(input.numberPatterns).flatMap(([kind, pattern]) => {
     const parsed = parseNumberPattern(pattern ?? '');
     return parsed.ok ? [] : [{ zh: `${kind}：${parsed.errors.join('，')}`, en: `${kind}: ${parsed.errors.join(', ')}` }];
@@ -44,7 +46,9 @@ export function updateDocumentSettings(ctx: CallContext, input: Omit<DocumentSet
   if (problems.length > 0) throw refusal(problems, 'invalid-input');
   return ctx.db.transaction(() => {
     const before = getDocumentSettings(ctx.db);
-    const after: DocumentSettings = { ...input, numberPatterns: { ...before.numberPatterns, ...input.numberPatterns } };
+    const after: DocumentSettings = {
+      ...input, numberPatterns: { ...before.numberPatterns, ...input.numberPatterns }, termPolicy: input.termPolicy ?? before.termPolicy,
+    };
     saveDocumentSettings(ctx.db, after, ctx.now().toISOString());
     appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'documentSettings.update', entity: 'document_settings', before, after, at: ctx.now() });
     return after;
@@ -70,7 +74,9 @@ export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, doc
   const settings = getDocumentSettings(db);
   const d = c.draft;
   const point = d.custodyPointId === null ? null : getDisposalPoint(db, d.custodyPointId);
-  const baseTerm = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: [] });
+  // The case's own rules: a document reprinted or first printed after a settings change shows the decided term.
+  const policy = termPolicyOf(db, c);
+  const baseTerm = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: [] }, policy);
   const closedTesting = c.testing.filter((t) => t.endDate !== null).map((t) => ({ startDate: t.startDate, endDate: t.endDate }));
   const decisionNumber = requireNumber(db, c.id, 'seizure-decision').number;
   const data: Omit<CaseDocumentData, 'print'> = {
@@ -106,8 +112,8 @@ export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, doc
     data.testing = { startDate: testing.startDate, endDate: testing.endDate ?? testing.expectedEndDate, institution: testing.institution, items: testing.items, ...(testing.sampleNo ? { sampleNo: testing.sampleNo } : {}) };
   }
   if (kind === 'extension-decision' && c.extension) {
-    const original = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting });
-    const extended = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting, extension: c.extension });
+    const original = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting }, policy);
+    const extended = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting, extension: c.extension }, policy);
     data.extension = {
       days: c.extension.days, originalEndDate: original.endDate ?? original.firstDay, newEndDate: extended.endDate ?? extended.firstDay,
       reason: c.extension.reason, approverName: c.extension.approverName, approvedOn: c.extension.approvedOn,

@@ -20,13 +20,14 @@ import { periodBounds, type LocalPeriod } from '../domain/report-period.ts';
 import { shanghaiDate, type TermState } from '../domain/seizure-term.ts';
 import { count, kg, text, type Section } from '../reports/content.ts';
 import { termOf } from './cases.ts';
+import { currentTermPolicy } from './term-policy.ts';
 import { balances } from './ledger.ts';
 
 const UNDER_SEIZURE = ['seized', 'extended'] as const;
 
-function caseTermRow(row: CaseRow, today: string): CaseTermRow {
+function caseTermRow(db: Db, row: CaseRow, today: string): CaseTermRow {
   const c = toStoredCase(row);
-  const term = termOf(c, today);
+  const term = termOf(db, c, today);
   return {
     id: c.id, caseNumber: c.caseNumber, phase: c.phase, plate: c.plate, netKg: c.netKg, decisionDate: c.decisionDate ?? '',
     term: term && { endDate: term.endDate, remainingDays: term.remainingDays, state: term.state },
@@ -38,7 +39,7 @@ const isTermAlert = (r: CaseTermRow): boolean => r.term !== null && TERM_ALERT_S
 /** Cases under seizure, fewest remaining legal days first. */
 export function openCaseTerms(db: Db, today: string): CaseTermRow[] {
   return UNDER_SEIZURE.flatMap((phase) => listCaseRows(db, phase))
-    .map((r) => caseTermRow(r, today))
+    .map((r) => caseTermRow(db, r, today))
     .sort((a, b) => (a.term?.remainingDays ?? 0) - (b.term?.remainingDays ?? 0) || a.id - b.id);
 }
 
@@ -54,7 +55,7 @@ export function enforcementRecords(db: Db, now: Date, input: z.output<typeof Enf
   const range = periodBounds(input);
   switch (input.figure) {
     case 'openCases': return { figure: 'openCases', rows: openCaseTerms(db, today) };
-    case 'seizures': return { figure: 'seizures', rows: casesDecidedIn(db, input).map((r) => caseTermRow(r, today)) };
+    case 'seizures': return { figure: 'seizures', rows: casesDecidedIn(db, input).map((r) => caseTermRow(db, r, today)) };
     case 'handovers': return { figure: 'handovers', rows: handoversIn(db, range) };
     case 'disposals': return { figure: 'disposals', rows: disposalsIn(db, range, input.method) };
     case 'stock': return { figure: 'stock', rows: stockBuckets(db, input.pointId) };
@@ -71,11 +72,13 @@ export interface EnforcementColumn {
   tally: EnforcementTally;
   /** Cases decided in the period, still under seizure, whose term is close to its end or past it. */
   termAlerts: CaseTermRow[];
+  /** The warning threshold the alerts were judged by (the current term settings). */
+  warnWithinDays: number;
 }
 
 export function enforcementColumn(db: Db, period: LocalPeriod, today: string): EnforcementColumn {
-  const termAlerts = casesDecidedIn(db, period).map((r) => caseTermRow(r, today)).filter(isTermAlert);
-  return { tally: enforcementTally(db, period, periodBounds(period)), termAlerts };
+  const termAlerts = casesDecidedIn(db, period).map((r) => caseTermRow(db, r, today)).filter(isTermAlert);
+  return { tally: enforcementTally(db, period, periodBounds(period)), termAlerts, warnWithinDays: currentTermPolicy(db).warnWithinDays };
 }
 
 const disposedKg = (t: EnforcementTally, method?: string) =>
@@ -133,6 +136,6 @@ export function termProblems(column: EnforcementColumn): string[] {
   const close = column.termAlerts.length - expired.length;
   const lines: string[] = [];
   if (expired.length > 0) lines.push(`${expired.length} 件查封扣押案件期限已届满仍未处理（${expired.map((r) => r.caseNumber).join('、')}），应当及时解除或作出处理决定。`);
-  if (close > 0) lines.push(`${close} 件查封扣押案件期限将在 5 日内届满，请在期限内作出处理决定或依法延长。`);
+  if (close > 0) lines.push(`${close} 件查封扣押案件期限将在 ${column.warnWithinDays} 日内届满，请在期限内作出处理决定或依法延长。`);
   return lines;
 }

@@ -1,14 +1,61 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Row, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DisposalPoint, DocumentSettings, InputOf, TrustedCheckpoint } from '../../src-main/contract/index.ts';
 import { DOCUMENT_KINDS, formatDocumentNumber, parseNumberPattern } from '../../src-main/domain/document-number.ts';
+import { DEFAULT_TERM_POLICY, isIsoDate } from '../../src-main/domain/seizure-term.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 
 type PointValues = InputOf<'disposalPoints.create'>;
 type TrustValues = InputOf<'checkpointKey.trust'>;
+
+/** Sorted, once each, as the server stores them, so the list reads in calendar order while editing. */
+const normalizeHolidays = (dates: string[] | undefined) => [...new Set((dates ?? []).map((d) => d.trim()).filter(Boolean))].sort();
+
+/**
+ * The legal-term rules (期限规则), saved with the document settings. The 30-day term and extension limit are
+ * statutory and only shown. Holidays are a tag list: pasting several dates separated by spaces, commas or
+ * line breaks adds them all.
+ */
+function TermRulesFields() {
+  const { t } = useTranslation();
+  const holidaysRule = {
+    validator: async (_: unknown, value: string[] | undefined) => {
+      const bad = (value ?? []).filter((d) => !isIsoDate(d));
+      if (bad.length > 0) throw new Error(t('enforcementSettings.holidaysInvalid', { dates: bad.join('、') }));
+    },
+  };
+  return (
+    <div data-testid="term-rules">
+      <div style={{ margin: '8px 0 4px' }}>
+        <Typography.Text strong>{t('enforcementSettings.termRules')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+          {t('enforcementSettings.statutoryDays', { baseDays: DEFAULT_TERM_POLICY.baseDays, maxExtensionDays: DEFAULT_TERM_POLICY.maxExtensionDays })}
+        </Typography.Text>
+      </div>
+      <Form.Item label={t('enforcementSettings.startDayRule')} style={{ marginBottom: 4 }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+          <Form.Item noStyle name={['termPolicy', 'startDayRule']}>
+            <Select data-testid="term-start-day" style={{ width: 190 }}
+              options={(['next-day', 'same-day'] as const).map((rule) => ({ value: rule, label: t(`enforcementSettings.startDayRules.${rule}`) }))} />
+          </Form.Item>
+          <span>{t('enforcementSettings.warnWithinDays')}</span>
+          <Form.Item noStyle name={['termPolicy', 'warnWithinDays']}>
+            <InputNumber data-testid="term-warn-days" min={1} max={15} precision={0} style={{ width: 70 }} suffix={t('enforcementSettings.days')} />
+          </Form.Item>
+        </div>
+      </Form.Item>
+      <Form.Item label={t('enforcementSettings.holidays')} name={['termPolicy', 'statutoryHolidays']} normalize={normalizeHolidays} rules={[holidaysRule]}
+        extra={<span style={{ fontSize: 12 }}>{t('enforcementSettings.holidaysHelp')}</span>} style={{ marginBottom: 4 }}>
+        <Select mode="tags" open={false} suffixIcon={null} data-testid="term-holidays" maxTagCount={12}
+          tokenSeparators={[' ', ',', '，', '、', ';', '；', '\n', '\t']} placeholder={t('enforcementSettings.holidaysPlaceholder')} />
+      </Form.Item>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('enforcementSettings.termRulesNote')}</Typography.Text>
+    </div>
+  );
+}
 
 /** The agency's document settings: who issues, where to appeal, and each document type's number pattern. */
 function DocumentSettingsCard() {
@@ -52,6 +99,7 @@ function DocumentSettingsCard() {
         {field('reviewGovernment', true)}
         {field('reviewSuperiorDepartment')}
         {field('court', true)}
+        <TermRulesFields />
         <div style={{ margin: '8px 0 4px' }}>
           <Typography.Text strong>{t('enforcementSettings.numberPatterns')}</Typography.Text>
           <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>{t('enforcementSettings.patternHelp')}</Typography.Text>

@@ -176,6 +176,11 @@ const en: Catalog<typeof zhCN> = {
     key: 'This checkpoint\'s signing key', keyHelp: 'Give this public key to disposal points so they can verify handovers signed here', copy: 'Copy key', copied: 'Key copied', copyFailed: 'Could not write to the clipboard; select and copy by hand',
     checkpointId: 'Checkpoint code', trust: 'Register another checkpoint\'s key', trustName: 'Checkpoint name', publicKeyPem: 'Public key (PEM)', doTrust: 'Register',
     trusted: 'Key of {{checkpointId}} registered', trustedList: 'Trusted checkpoints', registeredAt: 'Registered', noTrusted: 'No other checkpoint registered',
+    termRules: 'Term rules', statutoryDays: 'Seizure term {{baseDays}} days, extension at most {{maxExtensionDays}} days (statutory, not editable)',
+    startDayRule: 'Counting starts', startDayRules: { 'next-day': 'Day after the decision (default)', 'same-day': 'On the decision day' },
+    warnWithinDays: 'Warn when days left', days: 'days', holidays: 'Statutory holidays', holidaysPlaceholder: 'Paste or type dates, e.g. 2026-10-01',
+    holidaysHelp: 'YYYY-MM-DD; paste several at once (separated by spaces, commas or line breaks); a term ending on a holiday runs to the next day after it',
+    holidaysInvalid: 'Invalid dates: {{dates}}', termRulesNote: 'Changes apply to cases decided afterwards; a decided case keeps the rules it was decided under (except the warning days)',
   },
   printing: {
     printer: 'Printer', copies: 'Copies', print: 'Print', saveAs: 'Save PDF', isDefault: 'default', noPrinters: 'No printer available',

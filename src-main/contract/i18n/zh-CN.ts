@@ -173,6 +173,11 @@ const zhCN = {
     key: '本站签名公钥', keyHelp: '将此公钥交给处置点登记，用于核验本站签发的移交单', copy: '复制公钥', copied: '公钥已复制', copyFailed: '无法写入剪贴板，请手工选择复制',
     checkpointId: '检查站代码', trust: '登记其他检查站的公钥', trustName: '检查站名称', publicKeyPem: '公钥（PEM 格式）', doTrust: '登记',
     trusted: '已登记 {{checkpointId}} 的公钥', trustedList: '已信任的检查站', registeredAt: '登记时间', noTrusted: '尚未登记其他检查站',
+    termRules: '期限规则', statutoryDays: '查封、扣押期限 {{baseDays}} 日，延长不超过 {{maxExtensionDays}} 日（法定，不可修改）',
+    startDayRule: '起算规则', startDayRules: { 'next-day': '决定次日起算（默认）', 'same-day': '决定当日起算' },
+    warnWithinDays: '剩余天数提醒', days: '日', holidays: '法定节假日', holidaysPlaceholder: '粘贴或输入日期，如 2026-10-01',
+    holidaysHelp: '格式 YYYY-MM-DD，可一次粘贴多个（空格、逗号或换行分隔）；期限届满日为节假日的，顺延至节假日后第一日',
+    holidaysInvalid: '日期无效：{{dates}}', termRulesNote: '规则变更只适用于此后作出决定的案件；已决定的案件沿用决定时的期限规则（提醒天数除外）',
   },
   printing: {
     printer: '打印机', copies: '份数', print: '打印', saveAs: '另存 PDF', isDefault: '默认', noPrinters: '没有可用的打印机',
