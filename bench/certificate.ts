@@ -1,43 +1,31 @@
 /** Certificate-check benchmarks: one report's latency, and re-checking a register against a corrected table. */
 import { performance } from 'node:perf_hooks';
+import { report, result } from '../test/unit/certificate/fixtures.ts';
 import {
   checkCertificate,
   chengdePolicy,
-  parseCertificateInput,
   shippedLimits,
   type LimitsTable,
   type ReportInput,
 } from '../src-main/domain/certificate/index.ts';
 
+/** The issue's example report, varied per index so the checks do not all take one path. */
 function sampleReport(i: number): ReportInput {
   const wobble = (i % 97) / 97;
-  const parsed = parseCertificateInput({
+  const ashAdPct = 10 + 3 * wobble;
+  return report({
     reportNumber: `JC-2026-${i}`,
-    lab: '某某检测有限公司',
-    cmaNumber: '201712345678',
     sampleOrigin: i % 3 === 0 ? 'client' : 'lab',
-    sampledOn: '2026-11-20',
-    reportedOn: '2026-11-22',
-    arrivedAt: '2026-11-28T09:15:00+08:00',
-    coalForm: 'loose',
-    coalRank: 'anthracite',
-    use: 'civil',
-    destinationInHebei: true,
-    distanceKm: 850,
-    tonnageCoveredKg: 600000,
-    truckNetKg: 32480,
     results: [
-      { item: 'M', basis: 'ad', value: 1.2, unit: '%' },
-      { item: 'Mt', basis: 'ar', value: 6.0, unit: '%' },
-      { item: 'A', basis: 'ad', value: 10 + 3 * wobble, unit: '%' },
-      { item: 'A', basis: 'd', value: ((10 + 3 * wobble) * 100) / 98.8, unit: '%' },
-      { item: 'V', basis: 'ad', value: 8.4, unit: '%' },
-      { item: 'St', basis: 'ad', value: 0.3 + 0.2 * wobble, unit: '%' },
-      { item: 'Qnet', basis: 'ar', value: 26.28, unit: 'MJ/kg' },
+      result('M', 'ad', 1.2),
+      result('Mt', 'ar', 6.0),
+      result('A', 'ad', ashAdPct),
+      result('A', 'd', (ashAdPct * 100) / 98.8),
+      result('V', 'ad', 8.4),
+      result('St', 'ad', 0.3 + 0.2 * wobble),
+      result('Qnet', 'ar', 26.28, 'MJ/kg'),
     ],
   });
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.value as ReportInput;
 }
 
 /** The shipped table with GB 34169 无烟1号 ash tightened, as an administrator's import would change it. */
