@@ -9,6 +9,9 @@ export class ApiCallError extends Error {
   }
 }
 
+/** True inside the Electron shell (the preload exposed the contract), false in a browser on the loopback host. */
+export const inDesktopApp = typeof window !== 'undefined' && 'checkpoint' in window;
+
 let token: string | undefined;
 let lang: 'zh-CN' | 'en' = 'zh-CN';
 let onUnauthorized: () => void = () => {};

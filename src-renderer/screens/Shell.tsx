@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Popconfirm, Space, Typography } from 'antd';
+import { call, inDesktopApp } from '../api.ts';
+import { showApiError } from '../errors.ts';
 import { useTranslation } from 'react-i18next';
 import { ROLE_GROUPS, type Role } from '../../src-main/contract/index.ts';
 import { hasRole, useSession } from '../session.tsx';
@@ -50,6 +52,12 @@ export function Shell() {
           <LanguageSwitch />
           <Button size="small" onClick={session.lock}>{t('nav.lock')}</Button>
           <Button size="small" onClick={session.logout}>{t('nav.logout')}</Button>
+          {/* Only the desktop app has a window to close; in kiosk mode only a supervisor may (the service checks). */}
+          {inDesktopApp && hasRole(session.login, ROLE_GROUPS.oversight) && (
+            <Popconfirm title={t('nav.quitConfirm')} onConfirm={() => void call('app.quit', {}).catch(showApiError)}>
+              <Button size="small" danger>{t('nav.quitApp')}</Button>
+            </Popconfirm>
+          )}
         </Space>
       </Layout.Header>
       <Layout>

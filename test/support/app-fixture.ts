@@ -24,10 +24,10 @@ export interface Fixture {
 }
 
 /** A set-up checkpoint on a fresh database file, driven through the same dispatcher the shells use. */
-export async function createFixture(options: { devices?: DeviceManagerOptions; printer?: PrinterBackend } = {}): Promise<Fixture> {
+export async function createFixture(options: { devices?: DeviceManagerOptions; printer?: PrinterBackend; requestQuit?: () => void } = {}): Promise<Fixture> {
   const dbPath = tempDbPath();
   const clock = { now: new Date('2026-11-28T08:00:00Z') };
-  const app = createApp({ dbPath, now: () => clock.now, devices: options.devices, printer: options.printer });
+  const app = createApp({ dbPath, now: () => clock.now, devices: options.devices, printer: options.printer, requestQuit: options.requestQuit });
   const raw = (method: string, input: unknown, token?: string) => app.dispatch(method, { token, input });
   const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {
     const result = await raw(method, input, token);

@@ -4,7 +4,7 @@ type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]>
 
 const en: Catalog<typeof zhCN> = {
   app: { title: 'Coal Checkpoint', subtitle: 'Coal truck registration and quality checks' },
-  nav: { kiosk: 'Register truck', ledger: 'Ledger', users: 'Users', settings: 'Settings', logout: 'Log out', lock: 'Lock' },
+  nav: { kiosk: 'Register truck', ledger: 'Ledger', users: 'Users', settings: 'Settings', logout: 'Log out', lock: 'Lock', quitApp: 'Quit app', quitConfirm: 'Quit the checkpoint app?' },
   setup: {
     title: 'First run: set up the checkpoint', stationName: 'Checkpoint name', stationCode: 'Checkpoint code', adminUsername: 'Administrator username',
     adminName: 'Administrator name', adminPassword: 'Administrator password', submit: 'Finish set-up',

@@ -1,7 +1,7 @@
 /** Simplified Chinese, the default language. Keys are shared with en.ts (the type there enforces it). */
 const zhCN = {
   app: { title: '煤质检查站', subtitle: '运煤车辆登记与煤质核查系统' },
-  nav: { kiosk: '车辆登记', ledger: '登记台账', users: '用户管理', settings: '系统设置', logout: '退出登录', lock: '锁屏' },
+  nav: { kiosk: '车辆登记', ledger: '登记台账', users: '用户管理', settings: '系统设置', logout: '退出登录', lock: '锁屏', quitApp: '退出程序', quitConfirm: '确定退出检查站程序？' },
   setup: {
     title: '首次使用：设置检查站', stationName: '检查站名称', stationCode: '检查站代码', adminUsername: '管理员用户名',
     adminName: '管理员姓名', adminPassword: '管理员密码', submit: '完成设置',

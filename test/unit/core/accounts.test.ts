@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFixture, validRegistration } from '../../support/app-fixture.ts';
 
 describe('accounts and permissions', () => {
@@ -47,5 +47,16 @@ describe('accounts and permissions', () => {
     await f.call('auth.logout', {}, kiosk);
     const r = await f.raw('registrations.search', {}, kiosk);
     expect(r.ok ? null : r.error.code).toBe('unauthorized');
+  });
+
+  it('lets only a supervisor or administrator quit a kiosk, and audits it', async () => {
+    const requestQuit = vi.fn();
+    const f = await createFixture({ requestQuit });
+    const kiosk = await f.raw('app.quit', {}, await f.tokenFor('kiosk'));
+    expect(kiosk.ok ? null : kiosk.error.code).toBe('forbidden');
+    expect(requestQuit).not.toHaveBeenCalled();
+    await f.call('app.quit', {}, await f.tokenFor('supervisor'));
+    expect(requestQuit).toHaveBeenCalledTimes(1);
+    expect(f.app.db.prepare("SELECT actor_name FROM audit_log WHERE action = 'app.quit'").all()).toEqual([{ actor_name: 'supervisor1' }]);
   });
 });
