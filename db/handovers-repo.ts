@@ -163,3 +163,8 @@ export function upsertTrustedCheckpoint(db: Db, t: { checkpointId: string; name:
      ON CONFLICT(checkpoint_id) DO UPDATE SET name = excluded.name, public_key_pem = excluded.public_key_pem, registered_by = excluded.registered_by, registered_at = excluded.registered_at`,
   ).run(t);
 }
+
+/** Returns whether a key was registered (and is now removed). */
+export function deleteTrustedCheckpoint(db: Db, checkpointId: string): boolean {
+  return db.prepare('DELETE FROM trusted_checkpoints WHERE checkpoint_id = @checkpointId').run({ checkpointId }).changes > 0;
+}

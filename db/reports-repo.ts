@@ -53,13 +53,32 @@ export function breakdown(db: Db, range: UtcRange, by: Breakdown): TallyOf[] {
 
 /** Local hours in which trucks were registered but the weighbridge captured none: usually an outage. */
 export function weighbridgeGaps(db: Db, range: UtcRange): WeighbridgeGap[] {
-  return db
+  return tallyWithGaps(db, range).gaps;
+}
+
+/**
+ * The tally and the weighbridge gaps of a range from one scan, grouped by local hour: a heating season is a
+ * quarter of a million trucks, and the monthly report needs both for it.
+ */
+export function tallyWithGaps(db: Db, range: UtcRange): { tally: Tally; gaps: WeighbridgeGap[] } {
+  const hours = db
     .prepare(
       `WITH ${TRUCKS_IN_RANGE}
-       SELECT strftime('%Y-%m-%d %H', passed_at, '+8 hours') AS hour, COUNT(*) AS trucks
-       FROM trucks GROUP BY hour HAVING SUM(weight_source = 'scale') = 0 ORDER BY hour`,
+       SELECT strftime('%Y-%m-%d %H', passed_at, '+8 hours') AS hour, ${TALLY_COLUMNS}, SUM(weight_source = 'scale') AS scaleTrucks
+       FROM trucks GROUP BY hour ORDER BY hour`,
     )
-    .all(range) as WeighbridgeGap[];
+    .all(range) as (Tally & { hour: string; scaleTrucks: number })[];
+  const tally: Tally = { trucks: 0, netKg: 0, viaRouteTrucks: 0, withReportTrucks: 0, manualTrucks: 0 };
+  const gaps: WeighbridgeGap[] = [];
+  for (const h of hours) {
+    tally.trucks += h.trucks;
+    tally.netKg += h.netKg;
+    tally.viaRouteTrucks += h.viaRouteTrucks;
+    tally.withReportTrucks += h.withReportTrucks;
+    tally.manualTrucks += h.manualTrucks;
+    if (h.scaleTrucks === 0) gaps.push({ hour: h.hour, trucks: h.trucks });
+  }
+  return { tally, gaps };
 }
 
 /**

@@ -357,6 +357,8 @@ export const casesContract = {
     ROLE_GROUPS.admin,
   ),
   'checkpointKey.trusted': method<TrustedCheckpoint[]>()(Empty, ROLE_GROUPS.admin),
+  /** Refused for this checkpoint's own id: its own handovers are always accepted. */
+  'checkpointKey.untrust': method<{ checkpointId: string }>()(z.object({ checkpointId: required(40) }).strict(), ROLE_GROUPS.admin),
 
   'ledger.receive': method<LedgerMovementView>()(
     z.object({ handoverId: Id, caseRef: required(60), coalKind: required(40), quantityKg: positiveKg, differenceReason: text(500).optional() }).strict(),

@@ -91,7 +91,17 @@ export interface DevicesLive {
   /** Increments on every ID card read: fetch devices.lastIdCard when it changes. */
   idCardSeq: number;
   /** Last code from a serial (virtual COM) or HID POS scanner, routed like a keyboard-wedge scan. */
-  lastScan: { seq: number; text: string } | null;
+  lastScan: (ScannerCode & { seq: number }) | null;
+}
+
+/** One decoded code from a scanner. */
+export interface ScannerCode {
+  text: string;
+  /**
+   * AIM symbology id ("]Q0" QR, "]E0" EAN-13, "]C0" Code 128…), so a QR can be told from a 1-D code.
+   * Only HID POS scanners report it; absent for serial (virtual COM) scanners.
+   */
+  aim?: string;
 }
 
 export interface CaptureOutcome {

@@ -167,7 +167,7 @@ export function validateTermInput(input: SeizureTermInput, policy: TermPolicy = 
  * used up. Testing periods are few and a term is at most 60 counted days, so walking is cheap and
  * keeps month ends and leap years exact.
  */
-export function computeSeizureTerm(input: SeizureTermInput, policy: TermPolicy = DEFAULT_TERM_POLICY): SeizureTerm {
+export function computeSeizureTerm(input: SeizureTermInput, policy: TermRules = DEFAULT_TERM_POLICY): SeizureTerm {
   const firstDay = policy.startDayRule === 'next-day' ? addDays(input.decisionDate, 1) : input.decisionDate;
   const extensionDays = input.extension?.days ?? 0;
   const totalDays = policy.baseDays + extensionDays;
@@ -203,6 +203,18 @@ export function computeSeizureTerm(input: SeizureTermInput, policy: TermPolicy =
     excludedDays,
     pausedAfterDays: null,
   };
+}
+
+/** The rules a term is computed by; the warning threshold only matters for its status. */
+export type TermRules = Omit<TermPolicy, 'warnWithinDays'>;
+
+/**
+ * The statutory holidays that fall within a term, first day to end date inclusive, so an officer can see
+ * why the end date moved. While testing pauses the clock the end is unknown: every holiday from the first day on.
+ */
+export function holidaysInTerm(input: SeizureTermInput, rules: TermRules): IsoDate[] {
+  const { firstDay, endDate } = computeSeizureTerm(input, rules);
+  return rules.statutoryHolidays.filter((d) => d >= firstDay && (endDate === null || d <= endDate));
 }
 
 function rollPastHolidays(day: number, holidays: ReadonlySet<IsoDate>): IsoDate {

@@ -11,7 +11,7 @@ import {
   requireCase, caseView, startTesting, termWarnings, updateCaseDraft,
 } from './cases.ts';
 import { issuedNumbers, printQueue, renderCaseDocument, setPrintResult, updateDocumentSettings, verifyDocument, voidDocumentNumber } from './documents.ts';
-import { checkpointKey, createHandover, handoverList, importHandover, trustCheckpoint } from './handovers.ts';
+import { checkpointKey, createHandover, handoverList, importHandover, trustCheckpoint, untrustCheckpoint } from './handovers.ts';
 import { balances, dispose, movements, receive, reverse, stockTake } from './ledger.ts';
 
 function createDisposalPoint(ctx: CallContext, input: { code: string; name: string; address: string }): DisposalPoint {
@@ -61,6 +61,7 @@ export function casesHandlers(): DomainHandlers<typeof casesContract> {
     },
     'checkpointKey.trust': (ctx, input) => trustCheckpoint(ctx, input),
     'checkpointKey.trusted': (ctx) => listTrustedCheckpoints(ctx.db),
+    'checkpointKey.untrust': (ctx, input) => untrustCheckpoint(ctx, input.checkpointId),
     'ledger.receive': (ctx, input) => receive(ctx, input),
     'ledger.dispose': (ctx, input) => dispose(ctx, input),
     'ledger.reverse': (ctx, input) => reverse(ctx, input.movementId, input.reason),

@@ -11,7 +11,7 @@ import { HidPosScanner, SerialScanner } from '../../drivers/scanners.ts';
 import { defaultStabilityOptions, type StabilityOptions } from '../../drivers/stability.ts';
 import type { HidDevice } from '../../drivers/transports/hid.ts';
 import type { ByteTransport } from '../../drivers/transports/types.ts';
-import type { DeviceHealth, DeviceKind } from '../contract/devices.ts';
+import type { DeviceHealth, DeviceKind, ScannerCode } from '../contract/devices.ts';
 
 /** Fixed-size ring of the last bytes seen; no allocation per chunk. */
 export class ByteRing {
@@ -234,14 +234,14 @@ export class ScannerChannel implements ChannelBase {
   constructor(
     id: ChannelIdentity,
     private readonly transport: ByteTransport,
-    onScan: (text: string) => void,
+    onScan: (code: ScannerCode) => void,
   ) {
     ({ key: this.key, label: this.label, deviceId: this.deviceId } = id);
     this.raw = tapped(transport);
     this.scanner = new SerialScanner(transport);
     this.scanner.on('scan', (scan: { text: string }) => {
       this.lastScanAt = Date.now();
-      onScan(scan.text);
+      onScan({ text: scan.text });
     });
     transport.on('close', () => this.scheduleOpen());
   }
@@ -297,7 +297,7 @@ export class HidScannerChannel implements ChannelBase {
   constructor(
     id: ChannelIdentity,
     private readonly openDevice: () => Promise<HidDevice>,
-    private readonly onScan: (text: string) => void,
+    private readonly onScan: (code: ScannerCode) => void,
   ) {
     ({ key: this.key, label: this.label, deviceId: this.deviceId } = id);
   }
@@ -322,7 +322,7 @@ export class HidScannerChannel implements ChannelBase {
     device.on('data', (report) => this.raw.write(report));
     new HidPosScanner(device).on('scan', (code: ScannedCode) => {
       this.lastScanAt = Date.now();
-      this.onScan(code.text);
+      this.onScan({ text: code.text, aim: code.aim });
     });
     // node-hid reports an unplugged scanner as an error on its read loop.
     device.on('error', (err) => {

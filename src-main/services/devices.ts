@@ -14,7 +14,7 @@ import type { ByteTransport } from '../../drivers/transports/types.ts';
 import type { CaptureResult, StabilityOptions } from '../../drivers/stability.ts';
 import type { Db } from '../../db/open.ts';
 import { listDevices, trainingMode } from '../../db/devices-repo.ts';
-import type { DeviceConfig, DevicesLive, HidScannerList, IdCardRead, LiveWeight, StabilityLight } from '../contract/devices.ts';
+import type { DeviceConfig, DevicesLive, HidScannerList, IdCardRead, LiveWeight, ScannerCode, StabilityLight } from '../contract/devices.ts';
 import { localDate } from '../domain/local-time.ts';
 import { HidScannerChannel, IdCardChannel, ScaleChannel, ScannerChannel, type DeviceChannel, type TimedFrame } from './device-channels.ts';
 
@@ -89,7 +89,7 @@ export class DeviceManager {
   private queue: Promise<void> = Promise.resolve();
   private idCard: Omit<IdCardRead, 'expired'> | undefined;
   private idCardSeq = 0;
-  private lastScan: { seq: number; text: string } | null = null;
+  private lastScan: DevicesLive['lastScan'] = null;
   private cardRotation = 0;
 
   constructor(
@@ -144,11 +144,11 @@ export class DeviceManager {
     const id = { key: `cfg-${d.id}`, label: `${d.name} (${d.transport === 'hid' ? 'HID ' : ''}${d.portPath})`, simulated: false, deviceId: d.id };
     if (d.transport === 'hid') {
       const backend = this.options.hid ?? nodeHidBackend;
-      return new HidScannerChannel(id, () => openHidTarget(backend, hidTargetOf(d.portPath)), (text) => this.recordScan(text));
+      return new HidScannerChannel(id, () => openHidTarget(backend, hidTargetOf(d.portPath)), (code) => this.recordScan(code));
     }
     const transport = (this.options.openTransport ?? serialTransport)(d);
     if (d.kind === 'idcard') return new IdCardChannel(id, transport, (card, ch) => this.recordCard(card, ch.simulated));
-    if (d.kind === 'scanner') return new ScannerChannel(id, transport, (text) => this.recordScan(text));
+    if (d.kind === 'scanner') return new ScannerChannel(id, transport, (code) => this.recordScan(code));
     const { windowMs, minWeightKg, divisionKg, unit, orientation, checksum, address } = d.options;
     const protocolOptions: ProtocolOptions = { divisionKg, unit, orientation, checksum, address };
     const stability: Partial<StabilityOptions> = {
@@ -197,8 +197,8 @@ export class DeviceManager {
     };
   }
 
-  private recordScan(text: string): void {
-    this.lastScan = { seq: (this.lastScan?.seq ?? 0) + 1, text };
+  private recordScan(code: ScannerCode): void {
+    this.lastScan = { seq: (this.lastScan?.seq ?? 0) + 1, ...code };
   }
 
   isTraining(): boolean {

@@ -6,7 +6,7 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/open.ts';
 import {
-  getCheckpointKey, getDisposalPoint, getDisposalPointByCode, getHandover, handoverImported, insertCheckpointKey, insertHandover, listHandovers,
+  deleteTrustedCheckpoint, getCheckpointKey, getDisposalPoint, getDisposalPointByCode, getHandover, handoverImported, insertCheckpointKey, insertHandover, listHandovers,
   outgoingHandedOverKg, trustedKeyOf, upsertTrustedCheckpoint, type KeyRow, type StoredHandover,
 } from '../../db/handovers-repo.ts';
 import { currentNumber } from '../../db/documents-repo.ts';
@@ -53,6 +53,21 @@ export function trustCheckpoint(ctx: CallContext, input: { checkpointId: string;
     upsertTrustedCheckpoint(ctx.db, { ...input, by: ctx.session.user.id, at: ctx.now().toISOString() });
     appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'checkpointKey.trust', entity: 'trusted_checkpoint', entityId: input.checkpointId, before: before ?? null, after: input.publicKeyPem, at: ctx.now() });
     return { checkpointId: input.checkpointId, name: input.name };
+  })();
+}
+
+/**
+ * Stops accepting handovers signed by another checkpoint. This checkpoint's own key is always accepted
+ * (see importHandover), so removing it is refused rather than silently doing nothing.
+ */
+export function untrustCheckpoint(ctx: CallContext, checkpointId: string): { checkpointId: string } {
+  const ownId = getCheckpointKey(ctx.db)?.checkpoint_id ?? requireStation(ctx.db).code;
+  if (checkpointId === ownId) throw new ServiceError('conflict', 'cases.errors.untrustOwnKey', { checkpointId });
+  return ctx.db.transaction(() => {
+    const before = trustedKeyOf(ctx.db, checkpointId);
+    if (before === undefined || !deleteTrustedCheckpoint(ctx.db, checkpointId)) throw new ServiceError('not-found', 'cases.errors.trustedNotFound', { checkpointId });
+    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'checkpointKey.untrust', entity: 'trusted_checkpoint', entityId: checkpointId, before, after: null, at: ctx.now() });
+    return { checkpointId };
   })();
 }
 

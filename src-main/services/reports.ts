@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/open.ts';
 import {
-  breakdown, certificateTally, failingOrigins, iterateTrucks, tally, truckPage, weighbridgeGaps, type TruckFilter, type UtcRange,
+  breakdown, certificateTally, failingOrigins, iterateTrucks, tally, tallyWithGaps, truckPage, weighbridgeGaps, type TruckFilter, type UtcRange,
 } from '../../db/reports-repo.ts';
 import type { Station } from '../contract/accounts.ts';
 import { translate } from '../contract/i18n/index.ts';
@@ -107,8 +107,8 @@ export interface PeriodFigures {
   gaps: number;
 }
 
-function periodFigures(db: Db, r: UtcRange, gaps: WeighbridgeGap[]): PeriodFigures {
-  return { tally: tally(db, r), certificates: certificateTally(db, r), gaps: gaps.length };
+function periodFigures(db: Db, r: UtcRange, tallied = tallyWithGaps(db, r)): PeriodFigures {
+  return { tally: tallied.tally, certificates: certificateTally(db, r), gaps: tallied.gaps.length };
 }
 
 /** The headline rows, one column per period (a week; or a month and its season to date). */
@@ -224,7 +224,8 @@ export async function exportWeeklyLog(db: Db, who: Exporter, input: z.output<typ
   const header: ExportHeader = {
     title: '运煤车辆登记周报', station: who.station, periodLabel: label, exportedBy: who.displayName, exportedAt: who.at, masked: !input.unmasked,
   };
-  const gaps = weighbridgeGaps(db, r);
+  const tallied = tallyWithGaps(db, r);
+  const { gaps } = tallied;
   // The enforcement table gives the week beside the heating season to date, as the monthly report does.
   const season = seasonToDate(period, getSettings(db).heatingSeasonStart);
   const today = shanghaiDate(who.at);
@@ -236,10 +237,10 @@ export async function exportWeeklyLog(db: Db, who: Exporter, input: z.output<typ
     ...breakdownSections(db, r, gaps, '按日统计'),
   ];
   let out: { bytes: Buffer; trucks: number };
-  if (input.format === 'xlsx') out = await logWorkbook(header, iterateTrucks(db, r), summary(periodFigures(db, r, gaps)));
+  if (input.format === 'xlsx') out = await logWorkbook(header, iterateTrucks(db, r), summary(periodFigures(db, r, tallied)));
   else if (input.format === 'csv') out = logCsv(header, iterateTrucks(db, r));
   else {
-    const figures = periodFigures(db, r, gaps);
+    const figures = periodFigures(db, r, tallied);
     const notes = { title: '发现的问题', lines: [...problemsFound(figures.tally, figures.certificates, gaps), ...termProblems(enforcement[1]!)] };
     out = { bytes: await reportPdf({ header, sections: summary(figures), notes, signatures: ['填报人', '审核人（主管）', '日期'] }), trucks: figures.tally.trucks };
   }
@@ -253,8 +254,9 @@ export async function exportMonthlyReport(db: Db, who: Exporter, settings: Setti
   const season = seasonToDate(month, settings.heatingSeasonStart);
   const m = bounds(month);
   const s = bounds(season);
-  const monthGaps = weighbridgeGaps(db, m);
-  const monthFigures = periodFigures(db, m, monthGaps);
+  const monthTallied = tallyWithGaps(db, m);
+  const monthGaps = monthTallied.gaps;
+  const monthFigures = periodFigures(db, m, monthTallied);
   const today = shanghaiDate(who.at);
   const enforcement = [enforcementColumn(db, month, today), enforcementColumn(db, season, today)];
   const [year, mm] = input.month.split('-');
@@ -266,7 +268,7 @@ export async function exportMonthlyReport(db: Db, who: Exporter, settings: Setti
     {
       title: '本月及采暖季累计',
       columns: ['项目', '本月', `采暖季累计（${season.from} 至 ${season.to}）`],
-      rows: overviewRows([monthFigures, periodFigures(db, s, weighbridgeGaps(db, s))]),
+      rows: overviewRows([monthFigures, periodFigures(db, s)]),
     },
     ...enforcementSections(enforcement, ['本月', `采暖季累计（${season.from} 至 ${season.to}）`], stockAtEndOf(db, month)),
     ...breakdownSections(db, m, monthGaps, '本月按日统计'),

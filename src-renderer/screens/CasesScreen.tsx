@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, S
 import { useTranslation } from 'react-i18next';
 import type { DisposalPoint, EnforcementCase, RenderedPrint, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
 import type { DocumentKind } from '../../src-main/domain/document-number.ts';
+import { holidaysInTerm } from '../../src-main/domain/seizure-term.ts';
 import { call } from '../api.ts';
 import { formatPlate } from '../../src-main/domain/plate.ts';
 import { showApiError } from '../errors.ts';
@@ -25,6 +26,20 @@ function actionsFor(c: EnforcementCase): Action[] {
   }
   if (c.phase === 'confiscated') return ['destroy', 'handover'];
   return [];
+}
+
+/** The term rules a decided case keeps (frozen at decision): its start-day rule and the holidays within its term. */
+function CaseTermRules({ c }: { c: EnforcementCase }) {
+  const { t } = useTranslation();
+  if (!c.termRules || c.decisionDate === null) return '—';
+  const input = { decisionDate: c.decisionDate, testingPeriods: c.testing, ...(c.extension ? { extension: c.extension } : {}) };
+  const holidays = holidaysInTerm(input, c.termRules);
+  return (
+    <span data-testid="case-term-rules">
+      {t(`enforcementSettings.startDayRules.${c.termRules.startDayRule}`)}；
+      {holidays.length > 0 ? t('cases.holidaysInTerm', { dates: holidays.join('、') }) : t('cases.noHolidaysInTerm')}
+    </span>
+  );
 }
 
 /** 查封扣押案件: list with state and remaining days, the case form, decision, documents and outcomes. */
@@ -180,6 +195,7 @@ export function CasesScreen() {
               { key: 'plates', label: t('cases.plate'), children: open.draft.vehiclePlates.join(' / ') },
               { key: 'kg', label: t('cases.netKg'), children: open.netKg.toLocaleString() },
               { key: 'reason', label: t('cases.reason'), span: 3, children: open.draft.reason },
+              { key: 'termRules', label: t('cases.termRules'), span: 3, children: <CaseTermRules c={open} /> },
             ]} />
             <Typography.Title level={5} style={{ marginTop: 12 }}>{t('cases.documents')}</Typography.Title>
             <Table size="small" rowKey="number" pagination={false} dataSource={open.documents} columns={[

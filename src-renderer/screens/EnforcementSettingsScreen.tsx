@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DisposalPoint, DocumentSettings, InputOf, TrustedCheckpoint } from '../../src-main/contract/index.ts';
@@ -199,6 +199,15 @@ function CheckpointKeysCard() {
       showApiError(err, form);
     }
   };
+  const untrust = async (checkpointId: string) => {
+    try {
+      await call('checkpointKey.untrust', { checkpointId });
+      void message.success(t('enforcementSettings.untrusted', { checkpointId }));
+      await load();
+    } catch (err) {
+      showApiError(err);
+    }
+  };
   const required = [{ required: true, whitespace: true, message: t('validation.required') }];
   return (
     <Card size="small" title={`${t('enforcementSettings.key')}${own ? ` · ${own.checkpointId}` : ''}`} style={{ marginTop: 8 }}
@@ -231,6 +240,14 @@ function CheckpointKeysCard() {
           { title: t('enforcementSettings.checkpointId'), dataIndex: 'checkpointId', width: 100 },
           { title: t('enforcementSettings.trustName'), dataIndex: 'name', ellipsis: true },
           { title: t('enforcementSettings.registeredAt'), width: 130, render: (_, c) => dayjs(c.registeredAt).format('YYYY-MM-DD HH:mm') },
+          {
+            width: 64,
+            render: (_, c) => (
+              <Popconfirm title={t('enforcementSettings.untrustConfirm', { checkpointId: c.checkpointId })} onConfirm={() => untrust(c.checkpointId)}>
+                <Button size="small" type="link" danger data-testid={`untrust-${c.checkpointId}`}>{t('enforcementSettings.untrust')}</Button>
+              </Popconfirm>
+            ),
+          },
         ]} />
     </Card>
   );

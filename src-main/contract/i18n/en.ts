@@ -109,6 +109,7 @@ const en: Catalog<typeof zhCN> = {
     confiscate: 'Confiscate', destroy: 'Destroy', outcomeReason: 'Reason', handover: 'Hand over', receiverName: 'Receiver', handoverDone: 'Handover form signed: {{formNo}}',
     downloadSigned: 'Download signed file', qrText: 'QR text', termWarningTitle: 'Seizure terms', termWarningLine: '{{caseNumber}} ({{plate}}): {{days}} days left, ends {{endDate}}',
     decided: 'Decided, number {{number}}', empty: 'No cases', refresh: 'Refresh', detail: 'Case', select: 'Select',
+    termRules: 'Term rules (at decision)', holidaysInTerm: 'Statutory holidays within the term: {{dates}}', noHolidaysInTerm: 'No statutory holidays within the term',
     importHandover: 'Import handover', pasteQr: 'Paste the QR text or the signed file', uploadFile: 'Upload signed file', doImport: 'Import', imported: 'Imported handover {{formNo}}',
     incoming: 'Imported handovers', receive: 'Receive', reweighedKg: 'Re-weighed (kg)', differenceReason: 'Reason for difference', received: 'Received',
     balance: 'Stock', point: 'Point', receivedKg: 'Received (kg)', disposedKg: 'Disposed (kg)', stockKg: 'Stock (kg)', proceeds: 'Proceeds (yuan)',
@@ -125,6 +126,7 @@ const en: Catalog<typeof zhCN> = {
       separationOfDuties: 'You decided case {{caseNumber}}, so you may not record its coal at the disposal point (separation of duties)',
       handoverNotFound: 'Handover not found', handoverLineNotFound: 'The handover has no such case and coal kind', alreadyReceived: 'This handover line is already received',
       movementNotFound: 'Ledger entry not found', notHandoverable: 'Case {{caseNumber}} cannot be handed over in its state', alreadyHandedOver: 'Case {{caseNumber}} was already handed over',
+      untrustOwnKey: '{{checkpointId}} is this checkpoint\'s own code; handovers signed here are always accepted, so its key cannot be removed', trustedNotFound: 'No key is registered for checkpoint {{checkpointId}}',
     },
   },
   settingsForm: {
@@ -176,6 +178,7 @@ const en: Catalog<typeof zhCN> = {
     key: 'This checkpoint\'s signing key', keyHelp: 'Give this public key to disposal points so they can verify handovers signed here', copy: 'Copy key', copied: 'Key copied', copyFailed: 'Could not write to the clipboard; select and copy by hand',
     checkpointId: 'Checkpoint code', trust: 'Register another checkpoint\'s key', trustName: 'Checkpoint name', publicKeyPem: 'Public key (PEM)', doTrust: 'Register',
     trusted: 'Key of {{checkpointId}} registered', trustedList: 'Trusted checkpoints', registeredAt: 'Registered', noTrusted: 'No other checkpoint registered',
+    untrust: 'Remove', untrustConfirm: 'Handovers signed by {{checkpointId}} will be refused after removal. Remove?', untrusted: 'Key of {{checkpointId}} removed',
     termRules: 'Term rules', statutoryDays: 'Seizure term {{baseDays}} days, extension at most {{maxExtensionDays}} days (statutory, not editable)',
     startDayRule: 'Counting starts', startDayRules: { 'next-day': 'Day after the decision (default)', 'same-day': 'On the decision day' },
     warnWithinDays: 'Warn when days left', days: 'days', holidays: 'Statutory holidays', holidaysPlaceholder: 'Paste or type dates, e.g. 2026-10-01',

@@ -106,6 +106,7 @@ const zhCN = {
     confiscate: '没收', destroy: '销毁', outcomeReason: '理由', handover: '移交处置点', receiverName: '接收人', handoverDone: '移交单已签发：{{formNo}}',
     downloadSigned: '下载签名文件', qrText: '二维码文本', termWarningTitle: '查封扣押期限提醒', termWarningLine: '{{caseNumber}}（{{plate}}）：剩余 {{days}} 天，{{endDate}} 届满',
     decided: '已作出决定，文号 {{number}}', empty: '暂无案件', refresh: '刷新', detail: '案件详情', select: '请选择',
+    termRules: '期限规则（决定时）', holidaysInTerm: '期限内法定节假日：{{dates}}', noHolidaysInTerm: '期限内无法定节假日',
     importHandover: '导入移交单', pasteQr: '粘贴二维码文本或签名文件内容', uploadFile: '上传签名文件', doImport: '导入', imported: '已导入移交单 {{formNo}}',
     incoming: '已导入的移交单', receive: '入库', reweighedKg: '复磅数量（kg）', differenceReason: '差异原因', received: '已入库',
     balance: '库存', point: '处置点', receivedKg: '入库（kg）', disposedKg: '处置（kg）', stockKg: '结存（kg）', proceeds: '价款（元）',
@@ -122,6 +123,7 @@ const zhCN = {
       separationOfDuties: '您是案件 {{caseNumber}} 的决定人，不能在处置点登记该案件的入库或处置（职责分离）',
       handoverNotFound: '找不到该移交单', handoverLineNotFound: '移交单中没有该案件和煤种', alreadyReceived: '该移交单此项已入库',
       movementNotFound: '找不到该台账记录', notHandoverable: '案件 {{caseNumber}} 当前状态不能移交', alreadyHandedOver: '案件 {{caseNumber}} 已移交',
+      untrustOwnKey: '{{checkpointId}} 是本站自己的代码，本站签发的移交单始终可导入，不能移除', trustedNotFound: '未登记检查站 {{checkpointId}} 的公钥',
     },
   },
   settingsForm: {
@@ -173,6 +175,7 @@ const zhCN = {
     key: '本站签名公钥', keyHelp: '将此公钥交给处置点登记，用于核验本站签发的移交单', copy: '复制公钥', copied: '公钥已复制', copyFailed: '无法写入剪贴板，请手工选择复制',
     checkpointId: '检查站代码', trust: '登记其他检查站的公钥', trustName: '检查站名称', publicKeyPem: '公钥（PEM 格式）', doTrust: '登记',
     trusted: '已登记 {{checkpointId}} 的公钥', trustedList: '已信任的检查站', registeredAt: '登记时间', noTrusted: '尚未登记其他检查站',
+    untrust: '移除', untrustConfirm: '移除后将拒绝导入 {{checkpointId}} 签发的移交单，确定移除？', untrusted: '已移除 {{checkpointId}} 的公钥',
     termRules: '期限规则', statutoryDays: '查封、扣押期限 {{baseDays}} 日，延长不超过 {{maxExtensionDays}} 日（法定，不可修改）',
     startDayRule: '起算规则', startDayRules: { 'next-day': '决定次日起算（默认）', 'same-day': '决定当日起算' },
     warnWithinDays: '剩余天数提醒', days: '日', holidays: '法定节假日', holidaysPlaceholder: '粘贴或输入日期，如 2026-10-01',

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../../support/app-fixture.ts';
+import { generateCheckpointKeyPair, signHandover } from '../../../src-main/domain/handover-signature.ts';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -65,6 +66,49 @@ describe('checkpoint keys', () => {
       expect(!r.ok && r.error.code).toBe('forbidden');
     }
     expect(f.count('trusted_checkpoints')).toBe(0);
+  });
+});
+
+describe('removing a trusted checkpoint key', () => {
+  /** A handover signed by checkpoint FP01 for point CDX01, as FP01 would hand it over. */
+  const signedByFp01 = (privateKeyPem: string, id: string) => signHandover({
+    id, formNo: `阜移〔2026〕${id}号`, checkpointId: 'FP01', checkpointName: '阜平检查站', disposalPointId: 'CDX01', handedOverAt: '2026-11-28T07:30:00.000Z',
+    cases: [{ caseId: `FP-${id}`, decisionNo: `阜强〔2026〕${id}号`, legalStatus: 'confiscated', items: [{ coalKind: '劣质散煤', quantityKg: 20_000 }] }],
+  }, privateKeyPem).qrText!;
+
+  it('refuses handovers signed by that checkpoint afterwards, and audits the removal', async () => {
+    await f.call('disposalPoints.create', { code: 'CDX01', name: '承德县处置点', address: '承德县下板城镇' }, f.adminToken);
+    const disposal = await f.tokenFor('disposal');
+    const fp01 = generateCheckpointKeyPair();
+    await f.call('checkpointKey.trust', { checkpointId: 'FP01', name: '阜平检查站', publicKeyPem: fp01.publicKeyPem }, f.adminToken);
+    expect((await f.raw('handovers.import', { text: signedByFp01(fp01.privateKeyPem, '1') }, disposal)).ok).toBe(true);
+
+    const audits = f.count('audit_log');
+    expect(await f.call('checkpointKey.untrust', { checkpointId: 'FP01' }, f.adminToken)).toEqual({ checkpointId: 'FP01' });
+    expect(await f.call('checkpointKey.trusted', {}, f.adminToken)).toEqual([]);
+    expect(f.count('audit_log')).toBe(audits + 1);
+    const audit = f.app.db.prepare("SELECT entity_id AS entityId FROM audit_log WHERE action = 'checkpointKey.untrust'").get();
+    expect(audit).toEqual({ entityId: 'FP01' });
+
+    const refused = await f.raw('handovers.import', { text: signedByFp01(fp01.privateKeyPem, '2') }, disposal);
+    expect(!refused.ok && refused.error.message).toContain('未登记公钥');
+    expect(f.count('handovers')).toBe(1);
+  });
+
+  it('refuses this checkpoint\'s own id, an unknown id and non-admins, changing nothing', async () => {
+    await f.call('checkpointKey.trust', { checkpointId: 'FP01', name: '阜平检查站', publicKeyPem: ed25519Pem() }, f.adminToken);
+    const own = await f.call('checkpointKey.get', {}, f.adminToken);
+    const supervisorToken = await f.tokenFor('supervisor');
+    const audits = f.count('audit_log');
+    const ownRefused = await f.raw('checkpointKey.untrust', { checkpointId: own.checkpointId }, f.adminToken);
+    expect(!ownRefused.ok && ownRefused.error).toMatchObject({ code: 'conflict', key: 'cases.errors.untrustOwnKey' });
+    expect(!ownRefused.ok && ownRefused.error.message).toContain('本站自己的代码');
+    const unknown = await f.raw('checkpointKey.untrust', { checkpointId: 'ZZ99' }, f.adminToken);
+    expect(!unknown.ok && unknown.error.code).toBe('not-found');
+    const supervisor = await f.raw('checkpointKey.untrust', { checkpointId: 'FP01' }, supervisorToken);
+    expect(!supervisor.ok && supervisor.error.code).toBe('forbidden');
+    expect(f.count('trusted_checkpoints')).toBe(1);
+    expect(f.count('audit_log')).toBe(audits);
   });
 });
 

@@ -80,12 +80,13 @@ describe('HID POS scanner in the DeviceManager', () => {
     expect((await live()).lastScan).toBeNull(); // more reports follow: nothing yet
     hid.current.emit('data', reports.at(-1));
     const scanned = (await live()).lastScan;
-    expect(scanned).toEqual({ seq: 1, text: report });
+    // The AIM id tells a QR (]Q) from a 1-D code: both reach devices.live.
+    expect(scanned).toEqual({ seq: 1, text: report, aim: ']Q0' });
     expect(routeScan(scanned!.text)).toEqual({ field: 'reportNumber', value: report });
 
     for (const r of encodeHidPosReports('冀A12345', ']E0', 'd')) hid.current.emit('data', r);
     const next = await live();
-    expect(next.lastScan).toEqual({ seq: 2, text: '冀A12345' });
+    expect(next.lastScan).toEqual({ seq: 2, text: '冀A12345', aim: ']E0' });
     expect(routeScan(next.lastScan!.text)).toEqual({ field: 'plate', value: '冀A12345' });
     expect(next.devices[0]?.lastFrameAt).not.toBeNull();
 

@@ -5,6 +5,7 @@ import {
   computeSeizureTerm,
   daysBetween,
   DEFAULT_TERM_POLICY,
+  holidaysInTerm,
   remainingDays,
   shanghaiDate,
   termStatus,
@@ -121,5 +122,23 @@ describe('seizure term: holidays, remaining days and warnings', () => {
   it('dates are Asia/Shanghai civil dates', () => {
     expect(shanghaiDate(new Date('2026-03-05T16:30:00Z'))).toBe('2026-03-06');
     expect(shanghaiDate(new Date('2026-03-05T15:59:59Z'))).toBe('2026-03-05');
+  });
+});
+
+describe('seizure term: holidays within the term', () => {
+  const rules = { ...DEFAULT_TERM_POLICY, statutoryHolidays: ['2026-03-05', '2026-03-06', '2026-04-04', '2026-04-05', '2026-04-06', '2026-05-01'] };
+
+  it('lists the holidays from the first counted day to the rolled end date, by the case\'s start-day rule', () => {
+    // Decided 03-05: next-day counting starts 03-06, the 30th day 04-04 is a holiday, so the term runs to 04-07.
+    expect(holidaysInTerm({ decisionDate: '2026-03-05', testingPeriods: [] }, rules)).toEqual(['2026-03-06', '2026-04-04', '2026-04-05', '2026-04-06']);
+    expect(holidaysInTerm({ decisionDate: '2026-03-05', testingPeriods: [] }, { ...rules, startDayRule: 'same-day' }))
+      .toEqual(['2026-03-05', '2026-03-06']);
+  });
+
+  it('runs to the end of an extended term, and is open-ended while testing pauses the clock', () => {
+    expect(holidaysInTerm({ decisionDate: '2026-03-05', testingPeriods: [], extension: { days: 30, approvedOn: '2026-03-20' } }, rules))
+      .toEqual(['2026-03-06', '2026-04-04', '2026-04-05', '2026-04-06', '2026-05-01']);
+    expect(holidaysInTerm({ decisionDate: '2026-03-05', testingPeriods: [{ startDate: '2026-03-10', endDate: null }] }, rules))
+      .toEqual(['2026-03-06', '2026-04-04', '2026-04-05', '2026-04-06', '2026-05-01']);
   });
 });
