@@ -3,7 +3,7 @@
  * "S I" (busy), and the general errors ES/ET/EL. One line per reply, CR LF.
  */
 import { emptyScanState, frameAttempt, lineAt, scanningParse, type Attempt, type ScanState } from './framing.ts';
-import { divisionOf, isWeightUnit, parseDecimal, toWeightKg } from './weight-value.ts';
+import { divisionOf, isWeightUnit, toWeightKg } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol, WeightUnit } from './types.ts';
 
 const MAX_LINE = 40;
@@ -15,11 +15,33 @@ export type SicsLine =
   | { type: 'busy' }
   | { type: 'error'; code: 'ES' | 'ET' | 'EL' };
 
+/**
+ * The value the weight pattern matched (optional '-', spaces, digits, optional '.digits') as a scaled integer;
+ * at most 9 digits, like parseDecimal. Read by character codes: this runs for every reply.
+ */
+function matchedDecimal(text: string): { scaled: number; decimals: number } | undefined {
+  let scaled = 0;
+  let digits = 0;
+  let decimals = 0;
+  let point = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) point = true;
+    else if (c >= 0x30 && c <= 0x39) {
+      scaled = scaled * 10 + (c - 0x30);
+      digits++;
+      if (point) decimals++;
+    }
+  }
+  if (digits > 9) return undefined;
+  return { scaled: text.charCodeAt(0) === 0x2d ? -scaled : scaled, decimals };
+}
+
 /** Decodes one reply line (without CR LF); undefined when it is not an S reply or a general error. */
 export function parseSicsLine(line: string): SicsLine | undefined {
   const w = /^S\s+([SD])\s+(-?\s*\d+(?:\.\d+)?)\s+(\S+)$/.exec(line);
   if (w) {
-    const d = parseDecimal(w[2] ?? '');
+    const d = matchedDecimal(w[2] ?? '');
     const unit = w[3] ?? '';
     if (!d || !isWeightUnit(unit)) return undefined;
     return { type: 'weight', stable: w[1] === 'S', scaled: d.scaled, decimals: d.decimals, unit };
