@@ -33,7 +33,7 @@ export function benchDatabase(count: number, file = path.resolve('.tmp', `bench-
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const at = new Date(startMs + i * stepMs);
-      const data = sampleRegistration(rnd, plates[Math.floor(rnd() * plates.length)]);
+      const data = { ...sampleRegistration(rnd, plates[Math.floor(rnd() * plates.length)]), training: false };
       const day = at.toISOString().slice(0, 10).replaceAll('-', '');
       const id = insertRegistration(db, {
         recordNumber: `CD-${day}-${String(i).padStart(7, '0')}`, revision: 1, amendsId: null, amendmentReason: null,

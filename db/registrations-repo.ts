@@ -1,4 +1,4 @@
-import type { Registration, RegistrationData } from '../src-main/contract/registration.ts';
+import type { Registration, StoredRegistrationData } from '../src-main/contract/registration.ts';
 import type { Db } from './open.ts';
 
 export interface RegistrationRow {
@@ -94,7 +94,7 @@ export interface NewRegistrationRow {
   stationCode: string;
   operatorId: number;
   registeredAt: string;
-  data: RegistrationData;
+  data: StoredRegistrationData;
 }
 
 export function insertRegistration(db: Db, row: NewRegistrationRow): number {

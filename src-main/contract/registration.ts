@@ -77,7 +77,6 @@ export const RegistrationInput = z
     manualReason: text(200).optional(),
     /** Capture evidence from the weighbridge, when weightSource is 'scale'. */
     weighingId: z.int().positive().optional(),
-    training: z.boolean().default(false),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -91,6 +90,11 @@ export const RegistrationInput = z
   });
 export type RegistrationInput = z.input<typeof RegistrationInput>;
 export type RegistrationData = z.output<typeof RegistrationInput>;
+/**
+ * What is stored: the submitted data plus the training flag, which the server decides (training mode, or a
+ * simulator's weighing) so that nobody can hide a real truck from the ledger and reports by saying so.
+ */
+export type StoredRegistrationData = RegistrationData & { training: boolean };
 
 export const AmendInput = z
   .object({
@@ -133,6 +137,7 @@ export interface Registration extends Omit<RegistrationData, 'trailerPlate' | 'c
   amendmentReason: string | null;
   /** Set when a later revision supersedes this one. */
   amendedById: number | null;
+  training: boolean;
 }
 
 export interface RegistrationPage {

@@ -63,6 +63,5 @@ export function sampleRegistration(rnd: () => number, plate = samplePlate(rnd)):
     tareKg,
     weightSource: rnd() > 0.05 ? 'scale' : 'manual',
     manualReason: '地磅通讯故障',
-    training: false,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { claimWeighing, getWeighing, trainingMode, type Weighing } from '../../db/devices-repo.ts';
 import type { Db } from '../../db/open.ts';
-import type { Registration, RegistrationData } from '../contract/registration.ts';
+import type { Registration, RegistrationData, StoredRegistrationData } from '../contract/registration.ts';
 import { ServiceError } from './errors.ts';
 
 const refuse = (key: string) => new ServiceError('invalid-input', key, {}, [{ path: 'grossKg', key }]);
@@ -14,14 +14,14 @@ const refuse = (key: string) => new ServiceError('invalid-input', key, {}, [{ pa
 const matchesWeighing = (weighing: Weighing, input: RegistrationData) => weighing.weightKg === input.grossKg || weighing.weightKg === input.tareKg;
 
 export interface AdmittedEvidence {
-  data: RegistrationData;
+  data: StoredRegistrationData;
   /** Marks the cited weighing as used by the saved registration (same transaction). */
   claim(registrationId: number): void;
 }
 
 /** Call inside the registration's transaction, before the insert. */
 export function admitWeightEvidence(db: Db, input: RegistrationData): AdmittedEvidence {
-  const training = input.training || trainingMode(db);
+  const training = trainingMode(db);
   if (input.weightSource !== 'scale') {
     // A weighing left over in the form after switching to manual entry is not evidence for this record.
     const { weighingId: _unused, ...data } = input;
@@ -58,7 +58,7 @@ export function admitAmendmentEvidence(db: Db, original: Registration, input: Re
   let evidence: AdmittedEvidence;
   if (carried) {
     if (!matchesWeighing(ownWeighing, input)) throw refuse('devices.evidence.mismatch');
-    const training = input.training || trainingMode(db) || ownWeighing.simulated;
+    const training = trainingMode(db) || ownWeighing.simulated;
     evidence = { data: { ...input, weighingId: ownWeighing.id, training }, claim: () => undefined };
   } else {
     evidence = admitWeightEvidence(db, input);

@@ -78,7 +78,11 @@ beforeAll(async () => {
   trucks.c = await registerAt('2026-11-29T15:59:00Z', 3, { weightSource: 'scale', viaDesignatedRoute: true, hasReport: false, reportNumber: undefined, carrier: '承德"兴隆",货运' });
   // 00:30 local on Monday 30 November: week 49.
   trucks.d = await registerAt('2026-11-29T16:30:00Z', 4, { weightSource: 'scale', viaDesignatedRoute: true, hasReport: true });
-  await registerAt('2026-11-25T02:00:00Z', 5, { training: true });
+  // A record made in training mode (the server decides; a client cannot claim it).
+  const admin = await at('2026-11-25T02:00:00Z');
+  await f.call('devices.setTraining', { training: true }, admin);
+  await registerAt('2026-11-25T02:00:00Z', 5, {});
+  await f.call('devices.setTraining', { training: false }, admin);
   // Amended in week 49: the truck still passed in week 48, with the corrected weight.
   const token = await at('2026-11-30T05:00:00Z');
   amendedB = await f.call('registrations.amend', {

@@ -84,13 +84,15 @@ describe('amending in training mode', () => {
     await f.call('devices.setTraining', { training: false }, f.adminToken);
     const simulated = weighing(48_980, true);
     expect(await amendKey(saved.id, scaleRegistration(6, 48_980, simulated))).toBe('devices.evidence.trainingAmendment');
-    expect(await amendKey(saved.id, { ...validRegistration(6), training: true })).toBe('devices.evidence.trainingAmendment');
+    expect(await amendKey(saved.id, { ...validRegistration(6), training: true } as ReturnType<typeof validRegistration>)).toBe('errors.invalidInput');
     expect(usedBy(simulated)).toBeNull();
   });
 
   it('keeps a training record a training record whatever the correction says', async () => {
-    const saved = await f.call('registrations.create', { ...validRegistration(7), training: true }, kiosk);
-    const amended = await f.call('registrations.amend', { id: saved.id, reason: '练习', changes: { ...validRegistration(7), training: false } }, kiosk);
+    await f.call('devices.setTraining', { training: true }, f.adminToken);
+    const saved = await f.call('registrations.create', validRegistration(7), kiosk);
+    await f.call('devices.setTraining', { training: false }, f.adminToken);
+    const amended = await f.call('registrations.amend', { id: saved.id, reason: '练习', changes: validRegistration(7) }, kiosk);
     expect(amended.training).toBe(true);
   });
 });

@@ -84,6 +84,12 @@ describe('bad input gets a clear message and stores nothing', () => {
     expect(f.count('registrations')).toBe(1);
   });
 
+  it('refuses a client that marks its own record as training (only the server decides)', async () => {
+    const r = await f.raw('registrations.create', { ...validRegistration(), training: true }, kiosk);
+    expect(r.ok ? null : r.error.issues?.map((i) => i.key)).toEqual(['validation.unrecognized_keys']);
+    expect(f.count('registrations')).toBe(0);
+  });
+
   it('rejects a non-object payload and an unknown method', async () => {
     expect((await f.raw('registrations.create', 'DROP TABLE', kiosk)).ok).toBe(false);
     expect((await f.raw('registrations.create', null, kiosk)).ok).toBe(false);
@@ -120,7 +126,9 @@ describe('ledger search', () => {
     await f.call('registrations.create', { ...validRegistration(1), plate: '冀A12345', trailerPlate: '冀A1234挂', driverIdNumber: '11010519491231002X' }, kiosk);
     f.clock.now = new Date('2026-11-28T17:00:00Z');
     await f.call('registrations.create', { ...validRegistration(2), plate: '陕K8H2J7' }, kiosk);
-    await f.call('registrations.create', { ...validRegistration(3), plate: '冀A12345', training: true }, kiosk);
+    await f.call('devices.setTraining', { training: true }, f.adminToken);
+    await f.call('registrations.create', { ...validRegistration(3), plate: '冀A12345' }, kiosk);
+    await f.call('devices.setTraining', { training: false }, f.adminToken);
   });
 
   it('lists newest first, without training records', async () => {
