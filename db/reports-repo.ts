@@ -4,7 +4,7 @@
  * amendment is stamped when it is made, but the truck passed when it was first registered), training
  * records left out. The period is found through the `registrations_registered_at` index.
  */
-import type { CertificateTally, FailingItemKind, GroupCount, Tally, TallyOf, WeighbridgeGap } from '../src-main/contract/reports.ts';
+import type { CertificateTally, FailingItemKind, GroupCount, ReportRecord, Tally, TallyOf, WeighbridgeGap } from '../src-main/contract/reports.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { Db } from './open.ts';
 
@@ -132,29 +132,18 @@ export function failingOrigins(db: Db, range: UtcRange): GroupCount[] {
     .all(range) as GroupCount[];
 }
 
-/** One truck as the log lists it. */
-export interface TruckRow {
-  id: number;
-  recordNumber: string;
-  revision: number;
-  passedAt: string;
-  plate: string;
-  trailerPlate: string | null;
-  driverName: string;
+/** One truck as the log lists it: the drill-down record and the log's further columns (flags as SQLite 0/1). */
+export interface TruckRow extends Omit<ReportRecord, 'hasReport' | 'viaDesignatedRoute'> {
   driverIdNumber: string;
   driverPhone: string;
   carrier: string;
-  origin: string;
   consignee: string;
   destination: string;
-  coalKind: string;
   coalKindOther: string | null;
   intendedUse: string;
   declaredKg: number;
   grossKg: number;
   tareKg: number;
-  netKg: number;
-  weightSource: 'manual' | 'scale';
   manualReason: string | null;
   hasContract: number;
   hasReport: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { protocolNames } from '../../drivers/protocols/types.ts';
+import type { IdCardText } from '../../drivers/protocols/sam-idcard.ts';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 
@@ -118,18 +119,8 @@ export interface IdCardRead {
   simulated: boolean;
   /** validTo lies before today. */
   expired: boolean;
-  card: {
-    name: string;
-    sex: string;
-    nation: string | null;
-    birthDate: string;
-    address: string;
-    idNumber: string;
-    idNumberValid: boolean;
-    issuer: string;
-    validFrom: string;
-    validTo: string;
-  };
+  /** The card's text as the reader parsed it, without the raw codes; a nation not in GB 3304 is null. */
+  card: Omit<IdCardText, 'sexCode' | 'nationCode' | 'cardType' | 'nation'> & { nation: string | null };
 }
 
 export interface SerialPortInfo {
