@@ -17,7 +17,8 @@ import type {
 } from '../contract/certificates.ts';
 import type { Registration } from '../contract/registration.ts';
 import {
-  checkCertificate, isNoReport, parseCertificateInput, type CertificateInput, type CertificateResult,
+  checkCertificate, isNoReport, limitFacts, parseCertificateInput, type CertificateInput, type CertificateResult, type ItemCheck,
+  type StandardGrade,
 } from '../domain/certificate/index.ts';
 import { coalFormOf, usualRankOf } from '../domain/certificate/coal-kind.ts';
 import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
@@ -93,13 +94,16 @@ export function previewCheck(ctx: CallContext, truck: CertificateTruck, report: 
 
 function toStoredCheck(db: Db, row: CheckRow): StoredCheck {
   const input = JSON.parse(row.input_json) as CertificateInput & { coalRank?: string };
+  const checked = JSON.parse(row.checked_json) as StandardGrade[];
+  const items = JSON.parse(row.items_json) as ItemCheck[];
   const result: CertificateResult = {
     outcome: row.outcome as Outcome,
     verdict: row.verdict as Verdict,
     provisional: row.provisional === 1,
-    checked: JSON.parse(row.checked_json),
-    items: JSON.parse(row.items_json),
+    checked,
+    items,
     missing: JSON.parse(row.missing_json),
+    ...limitFacts(checked, items),
     signals: JSON.parse(row.signals_json),
     reasons: JSON.parse(row.reasons_json),
     versions: { policy: row.policy_version, limits: row.limits_version },

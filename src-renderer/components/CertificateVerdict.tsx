@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateResult, ItemCheck } from '../../src-main/domain/certificate/certificate-check.ts';
 import type { Bilingual, Outcome } from '../../src-main/domain/certificate/vocabulary.ts';
 
-/** Banner colours: green release, amber sample, red seize, purple turn-back. */
+/** Banner colours: green release, amber sample, red seize, purple turn-back, blue review (an officer decides). */
 const OUTCOME_STYLE: Record<Outcome, { color: string; background: string; border: string }> = {
   release: { color: '#237804', background: '#f6ffed', border: '#b7eb8f' },
   sample: { color: '#ad6800', background: '#fffbe6', border: '#ffe58f' },
   seize: { color: '#a8071a', background: '#fff1f0', border: '#ffa39e' },
   'turn-back': { color: '#391085', background: '#f9f0ff', border: '#d3adf7' },
+  review: { color: '#003eb3', background: '#e6f4ff', border: '#91caff' },
 };
 
 export function useBilingual(): (text: Bilingual) => string {
@@ -28,6 +29,7 @@ export function OutcomeBanner(props: { outcome: Outcome; result: CertificateResu
         {t('certificates.verdict')}：{t(`certificates.verdicts.${props.result.verdict}`)}
       </Tag>
       {props.result.provisional && <Tag color="orange" data-testid="provisional">{t('certificates.provisional')}</Tag>}
+      {props.result.standardNotLoaded && <Tag color="red" data-testid="standard-not-loaded">{t('certificates.standardNotLoaded')}</Tag>}
       <span style={{ flex: 1 }} />
       {props.extra}
     </div>
@@ -69,8 +71,8 @@ export function CertificateVerdict(props: { result: CertificateResult; outcome?:
               title: t('certificates.limit'), width: 112,
               render: (_, i) => (
                 <>
-                  {i.limitDisplay} {i.limit === null ? '' : i.unit}
-                  {!i.verified && <Tag color="orange" style={{ marginInline: 2, fontSize: 11, lineHeight: '16px', paddingInline: 3 }}>{t('certificates.provisional')}</Tag>}
+                  {i.limit === null ? <Typography.Text type="warning">{t('certificates.limitNotLoaded')}</Typography.Text> : `${i.limitDisplay} ${i.unit}`}
+                  {!i.verified && i.limit !== null && <Tag color="orange" style={{ marginInline: 2, fontSize: 11, lineHeight: '16px', paddingInline: 3 }}>{t('certificates.provisional')}</Tag>}
                 </>
               ),
             },

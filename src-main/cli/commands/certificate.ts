@@ -50,7 +50,7 @@ async function loadPolicy(arg: string | undefined) {
   return shippedPolicies.find((p) => p.id === arg) ?? accept(parsePolicy(await readJsonFile(arg, 'policy')), `policy ${arg}`);
 }
 
-const OUTCOME_ZH = { release: '放行', sample: '抽样送检', seize: '查封扣押', 'turn-back': '劝返' } as const;
+const OUTCOME_ZH = { release: '放行', sample: '抽样送检', seize: '查封扣押', 'turn-back': '劝返', review: '人工核验' } as const;
 const VERDICT_ZH = { pass: '合格', fail: '不合格', incomplete: '不完整', invalid: '无效' } as const;
 
 /** The readable two-language summary printed without --json. */
@@ -64,7 +64,7 @@ export function formatSummary(r: CertificateResult): string {
   for (const i of r.items) {
     const mark = i.ok === true ? '✓' : i.ok === false ? '✗' : '·';
     const label = i.basis ? `${i.item},${i.basis}` : i.item;
-    lines.push(`  ${mark} ${i.standard}-${i.edition} ${i.grade} ${i.clause}  ${label} ${i.display ?? '—'} ${i.unit}  (${i.limitDisplay}${i.limit === null ? ' 待录入 to be transcribed' : ''})${i.verified ? '' : ' *'}`);
+    lines.push(`  ${mark} ${i.standard}-${i.edition} ${i.grade} ${i.clause}  ${label} ${i.display ?? '—'} ${i.unit}  (${i.limit === null ? '未核验（限值未载入） not verified: limit not loaded' : i.limitDisplay})${i.verified ? '' : ' *'}`);
   }
   if (r.signals.length > 0) lines.push('信号 Signals:', ...r.signals.map((s) => `  ${s.code}: ${s.zh} / ${s.en}`));
   if (r.provisional) lines.push('* 限值待核对 not verified against the published standard');

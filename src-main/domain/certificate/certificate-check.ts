@@ -5,10 +5,10 @@
  */
 import { findInconsistencies } from './consistency.ts';
 import { ITEM_INFO, itemLabel, type Basis, type Item } from './items.ts';
-import { formatLimit, meetsLimit, selectLimits } from './limits.ts';
+import { formatLimit, meetsLimit, notLoaded, selectLimits, type NotLoaded } from './limits.ts';
 import { measure, obtain, type Measurements } from './measurements.ts';
 import { impossibilities } from './plausibility.ts';
-import { decideOutcome, standardsToCheck } from './policy.ts';
+import { decideOutcome, standardsToCheck, type Decision } from './policy.ts';
 import { isNoReport, type CertificateInput, type ReportInput } from './report-input.ts';
 import type { Comparison, LimitRow, LimitsTable, Policy, RecognisedLab, StandardGrade } from './schemas.ts';
 import { arrivalDate, reportSignals, type Signal } from './signals.ts';
@@ -25,6 +25,8 @@ export interface CheckContext {
 export interface ItemCheck {
   standard: string;
   edition: string;
+  /** The standard's title, e.g. 商品煤质量 民用散煤 (absent on checks stored before it was kept). */
+  title?: string;
   grade: string;
   clause: string;
   item: Item;
@@ -40,7 +42,7 @@ export interface ItemCheck {
   comparison: Comparison;
   /** "≤ 16.00", or "≤ ?" while the value is not transcribed. */
   limitDisplay: string;
-  /** null: not judged (limit not transcribed yet, or the value could not be obtained). */
+  /** null: not judged (limit not loaded: 未核验（限值未载入）, or the value could not be obtained). */
   ok: boolean | null;
   verified: boolean;
 }
@@ -62,6 +64,12 @@ export interface CertificateResult {
   checked: StandardGrade[];
   items: ItemCheck[];
   missing: MissingValue[];
+  /** Grades with limits that have no value yet, each listed as 未核验（限值未载入）. */
+  notLoaded: NotLoaded[];
+  /** An applicable grade has no loaded ash or sulfur limit: the verdict is at best `incomplete`. */
+  standardNotLoaded: boolean;
+  /** The report fails only limits not yet verified against the published text. */
+  onlyUnverifiedFailures: boolean;
   signals: Signal[];
   reasons: Bilingual[];
   versions: { policy: string; limits: string };
@@ -74,6 +82,7 @@ function checkRow(row: LimitRow, m: Measurements, policy: Policy): { check: Item
   const check: ItemCheck = {
     standard: row.standard,
     edition: row.edition,
+    title: row.title,
     grade: row.grade,
     clause: row.clause,
     item: row.item,
@@ -114,8 +123,48 @@ const PROVISIONAL_REASON: Bilingual = {
   en: 'Limits to be verified: some limits have not been checked against the published standard',
 };
 
+const UNVERIFIED_ONLY_REASON: Bilingual = {
+  zh: '所不符合的限值均未经核实（限值待核对），不作为查扣依据',
+  en: 'Every limit failed is unverified against the published text; not a ground for seizure',
+};
+
+function notLoadedReason(n: NotLoaded): Bilingual {
+  const what = `${n.standard} ${n.grade}`;
+  const core = n.core.map((item) => ITEM_INFO[item]);
+  const items = n.items.length > 0 ? n.items.join('、') : core.map((c) => c.zh).join('、');
+  const itemsEn = n.items.length > 0 ? n.items.join(', ') : core.map((c) => c.en).join(', ');
+  if (core.length === 0) return { zh: `${what} 未核验（限值未载入）：${items}`, en: `${what} not verified (limit not loaded): ${itemsEn}` };
+  return {
+    zh: `标准未载入：${what} 无${core.map((c) => c.zh).join('、')}限值，未核验（限值未载入）：${items}`,
+    en: `Standard not loaded: ${what} has no ${core.map((c) => c.en).join(' or ')} limit; not verified (limit not loaded): ${itemsEn}`,
+  };
+}
+
+function routeReason(report: CertificateInput): Bilingual {
+  const route = report.viaDesignatedRoute === undefined ? null : report.viaDesignatedRoute;
+  const to = report.destination ?? '未登记';
+  const via = route === null ? '' : route ? '，经运煤专用通道' : '，未经运煤专用通道';
+  const viaEn = route === null ? '' : route ? ', via the designated coal route' : ', not via the designated coal route';
+  return { zh: `运输路线：目的地 ${to}${via}`, en: `Route: destination ${report.destination ?? 'not recorded'}${viaEn}` };
+}
+
 function versions(ctx: CheckContext) {
   return { policy: ctx.policy.version, limits: ctx.limits.version };
+}
+
+/** The facts about limits a verdict rests on, derived from the checks alone (so a stored check yields them too). */
+export function limitFacts(checked: readonly StandardGrade[], items: readonly ItemCheck[]) {
+  const gaps = notLoaded(checked, items);
+  const failures = items.filter((i) => i.ok === false);
+  return {
+    notLoaded: gaps,
+    standardNotLoaded: gaps.some((g) => g.core.length > 0),
+    onlyUnverifiedFailures: failures.length > 0 && failures.every((f) => !f.verified),
+  };
+}
+
+function decisionReasons(decision: Decision, input: CertificateInput): Bilingual[] {
+  return decision.recordRoute ? [decision.reason, routeReason(input)] : [decision.reason];
 }
 
 function checkReport(report: ReportInput, ctx: CheckContext): CertificateResult {
@@ -126,29 +175,31 @@ function checkReport(report: ReportInput, ctx: CheckContext): CertificateResult 
   const items = applied.map((a) => a.check);
   const missing = [...new Map(applied.flatMap((a) => (a.missing ? [[a.missing.item, a.missing] as const] : []))).values()];
   const invalid = impossibilities(report, m);
-  const failures = applied.filter((a) => a.check.ok === false);
+  const failures = items.filter((c) => c.ok === false);
+  const facts = limitFacts(wanted, items);
   const signals = reportSignals(report, { policy: ctx.policy, recognisedLabs: ctx.recognisedLabs, inconsistencies: findInconsistencies(m) });
 
-  const unknownGrades = selected.unknown.map((sg) => ({
-    zh: `限值表中没有 ${sg.standard} ${sg.grade} 的现行限值`,
-    en: `The limits table has no rows in force for ${sg.standard} ${sg.grade}`,
-  }));
   const verdict: Verdict =
-    invalid.length > 0 ? 'invalid' : failures.length > 0 ? 'fail' : missing.length > 0 || unknownGrades.length > 0 ? 'incomplete' : 'pass';
+    invalid.length > 0 ? 'invalid' : failures.length > 0 ? 'fail' : missing.length > 0 || facts.standardNotLoaded ? 'incomplete' : 'pass';
   const decision = decideOutcome(ctx.policy, {
     noReport: false,
     verdict,
     signals: signals.map((s) => s.code),
     hasContract: report.hasContract,
     destinationInHebei: report.destinationInHebei,
+    coalForm: report.coalForm,
+    use: report.use,
+    standardNotLoaded: facts.standardNotLoaded,
+    onlyUnverifiedFailures: facts.onlyUnverifiedFailures,
   });
   const provisional = selected.rows.some((r) => !r.verified);
   const reasons = [
-    decision.reason,
+    ...decisionReasons(decision, report),
     ...invalid,
-    ...failures.map((f) => failReason(f.check)),
+    ...failures.map(failReason),
+    ...(verdict === 'fail' && facts.onlyUnverifiedFailures ? [UNVERIFIED_ONLY_REASON] : []),
     ...missing.map(missingReason),
-    ...unknownGrades,
+    ...facts.notLoaded.map(notLoadedReason),
     ...(provisional ? [PROVISIONAL_REASON] : []),
   ];
   return {
@@ -158,12 +209,15 @@ function checkReport(report: ReportInput, ctx: CheckContext): CertificateResult 
     checked: wanted,
     items,
     missing,
+    ...facts,
     signals,
     reasons,
     versions: versions(ctx),
     checkedAt: ctx.now.toISOString(),
   };
 }
+
+export const NO_REPORT_REASON: Bilingual = { zh: '未提供检验检测报告', en: 'No inspection report was presented' };
 
 /** Checks one truck's certificate, or applies the policy's rule for a truck that has none. */
 export function checkCertificate(input: CertificateInput, ctx: CheckContext): CertificateResult {
@@ -173,6 +227,10 @@ export function checkCertificate(input: CertificateInput, ctx: CheckContext): Ce
     signals: [],
     hasContract: input.hasContract,
     destinationInHebei: input.destinationInHebei,
+    coalForm: input.coalForm,
+    use: input.use,
+    standardNotLoaded: false,
+    onlyUnverifiedFailures: false,
   });
   return {
     outcome: decision.outcome,
@@ -181,8 +239,11 @@ export function checkCertificate(input: CertificateInput, ctx: CheckContext): Ce
     checked: [],
     items: [],
     missing: [{ item: 'report', needs: ['report'], kind: 'not-reported' }],
+    notLoaded: [],
+    standardNotLoaded: false,
+    onlyUnverifiedFailures: false,
     signals: [],
-    reasons: [decision.reason, { zh: '未提供检验检测报告', en: 'No inspection report was presented' }],
+    reasons: [...decisionReasons(decision, input), NO_REPORT_REASON],
     versions: versions(ctx),
     checkedAt: ctx.now.toISOString(),
   };

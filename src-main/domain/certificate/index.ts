@@ -1,8 +1,9 @@
 /** Public API of the certificate check. */
-export { checkCertificate, type CheckContext, type CertificateResult, type ItemCheck, type MissingValue } from './certificate-check.ts';
+export { checkCertificate, limitFacts, type CheckContext, type CertificateResult, type ItemCheck, type MissingValue } from './certificate-check.ts';
 export { parseCertificateInput, reportInputSchema, noReportInputSchema, isNoReport, type CertificateInput, type ReportInput, type NoReportInput, type ReportResult } from './report-input.ts';
-export { parseLimitsTable, selectLimits, meetsLimit, diffLimits, formatLimit, type LimitsDiff } from './limits.ts';
-export { parsePolicy, standardsToCheck, decideOutcome, policyGaps, type TruckFacts, type OutcomeFacts, type Decision } from './policy.ts';
+export { parseLimitsTable, selectLimits, meetsLimit, diffLimits, formatLimit, notLoaded, CORE_ITEMS, type LimitsDiff, type NotLoaded } from './limits.ts';
+export { lawfulFinding, type LawfulFact, type LawfulFinding } from './lawful-finding.ts';
+export { parsePolicy, standardsToCheck, decideOutcome, policyGaps, NOT_LOADED_REVIEW, type TruckFacts, type OutcomeFacts, type Decision } from './policy.ts';
 export { basisFactor, convertBasis, type BasisInputs } from './basis-conversion.ts';
 export { grossFromBombAd, netAsReceived, nitricAcidAlpha } from './calorific-value.ts';
 export { toMjPerKg, fromMjPerKg, JOULES_PER_CALORIE_20C, JOULES_PER_CALORIE_IT } from './calorific-units.ts';

@@ -1,4 +1,5 @@
 /** Limits tables: parsing, choosing the rows that apply, comparing a value, and previewing an import. */
+import { itemLabel, type Basis, type Item } from './items.ts';
 import { limitRowKey, limitsTableSchema, parseWith, type Comparison, type LimitRow, type LimitsTable, type Parsed, type StandardGrade } from './schemas.ts';
 
 export function parseLimitsTable(json: unknown): Parsed<LimitsTable> {
@@ -25,6 +26,29 @@ export function selectLimits(table: LimitsTable, wanted: readonly StandardGrade[
     rows.push(...matching);
   }
   return { rows, unknown };
+}
+
+/** Ash and sulfur: a grade without a loaded limit for either cannot be judged at all (the checkpoint exists for them). */
+export const CORE_ITEMS: readonly Item[] = ['A', 'St'];
+
+/** A grade some of whose limits have no value yet: shown as 未核验（限值未载入）, never skipped. */
+export interface NotLoaded extends StandardGrade {
+  /** Core items (ash, sulfur) with no loaded limit in the grade: the grade cannot be judged. */
+  core: Item[];
+  /** Every row of the grade with no value, as "Qnet,ar". */
+  items: string[];
+}
+
+type RowLike = Pick<LimitRow, 'standard' | 'grade' | 'item' | 'limit'> & { basis: Basis | null };
+
+/** Which of `grades` lack values among `rows` (the rows in force for them, or the checks made with them). */
+export function notLoaded(grades: readonly StandardGrade[], rows: readonly RowLike[]): NotLoaded[] {
+  return grades.flatMap((sg) => {
+    const own = rows.filter((r) => r.standard === sg.standard && r.grade === sg.grade);
+    const core = CORE_ITEMS.filter((item) => !own.some((r) => r.item === item && r.limit !== null));
+    const items = own.filter((r) => r.limit === null).map((r) => itemLabel(r.item, r.basis));
+    return core.length > 0 || items.length > 0 ? [{ standard: sg.standard, grade: sg.grade, core, items }] : [];
+  });
 }
 
 /**

@@ -44,26 +44,50 @@ export interface OutcomeFacts {
   signals: readonly SignalCode[];
   hasContract?: boolean;
   destinationInHebei: boolean;
+  coalForm: CoalForm;
+  use: Use;
+  standardNotLoaded: boolean;
+  onlyUnverifiedFailures: boolean;
 }
 
+const holds = <T>(wanted: readonly T[] | undefined, actual: T) => wanted === undefined || wanted.includes(actual);
+const equals = (wanted: boolean | undefined, actual: boolean) => wanted === undefined || wanted === actual;
+
 function outcomeMatches(when: OutcomeCondition, facts: OutcomeFacts): boolean {
-  if (when.noReport !== undefined && when.noReport !== facts.noReport) return false;
-  if (when.verdict && (facts.verdict === undefined || !when.verdict.includes(facts.verdict))) return false;
-  if (when.anySignal && !when.anySignal.some((code) => facts.signals.includes(code))) return false;
-  if (when.hasContract !== undefined && when.hasContract !== (facts.hasContract === true)) return false;
-  if (when.destinationInHebei !== undefined && when.destinationInHebei !== facts.destinationInHebei) return false;
-  return true;
+  return (
+    equals(when.noReport, facts.noReport) &&
+    (when.verdict === undefined || (facts.verdict !== undefined && when.verdict.includes(facts.verdict))) &&
+    (when.anySignal === undefined || when.anySignal.some((code) => facts.signals.includes(code))) &&
+    equals(when.hasContract, facts.hasContract === true) &&
+    equals(when.destinationInHebei, facts.destinationInHebei) &&
+    holds(when.coalForm, facts.coalForm) &&
+    holds(when.use, facts.use) &&
+    equals(when.standardNotLoaded, facts.standardNotLoaded) &&
+    equals(when.onlyUnverifiedFailures, facts.onlyUnverifiedFailures)
+  );
 }
 
 export interface Decision {
   outcome: Outcome;
   reason: Bilingual;
+  /** The truck's route is to be named beside the decision. */
+  recordRoute: boolean;
 }
 
-/** The first outcome rule that holds, else the policy's default. */
+/** What happens when a policy would release a truck whose standard is not loaded: an officer decides. */
+export const NOT_LOADED_REVIEW: Decision = {
+  outcome: 'review',
+  reason: { zh: '适用标准限值未载入，人工核验', en: 'The applicable standard is not loaded; an officer decides' },
+  recordRoute: false,
+};
+
+/** The first outcome rule that holds, else the policy's default; never a release on a standard not loaded. */
 export function decideOutcome(policy: Policy, facts: OutcomeFacts): Decision {
   const rule = policy.outcomeRules.find((r) => outcomeMatches(r.when, facts));
-  return rule ? { outcome: rule.outcome, reason: rule.reason } : policy.defaultOutcome;
+  const decision = rule
+    ? { outcome: rule.outcome, reason: rule.reason, recordRoute: rule.recordRoute === true }
+    : { ...policy.defaultOutcome, recordRoute: false };
+  return facts.standardNotLoaded && decision.outcome === 'release' ? NOT_LOADED_REVIEW : decision;
 }
 
 /** Standard/grade pairs a policy refers to that the limits table has no rows for on `date`: an import check. */

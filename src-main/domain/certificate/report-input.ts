@@ -44,6 +44,10 @@ const truckFields = {
   hasContract: z.boolean().optional(),
   /** 产地 declared for the load. */
   origin: z.string().min(1).optional(),
+  /** 目的地 as registered; named beside a decision that records the route (transit out of Hebei). */
+  destination: z.string().min(1).optional(),
+  /** The truck kept to the designated coal route (运煤专用通道). */
+  viaDesignatedRoute: z.boolean().optional(),
 };
 
 export const noReportInputSchema = z.strictObject({

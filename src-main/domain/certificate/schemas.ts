@@ -99,15 +99,28 @@ export const outcomeConditionSchema = z.strictObject({
   anySignal: z.array(z.enum(SIGNAL_CODES)).min(1).optional(),
   hasContract: z.boolean().optional(),
   destinationInHebei: z.boolean().optional(),
+  coalForm: z.array(z.enum(COAL_FORMS)).min(1).optional(),
+  use: z.array(z.enum(USES)).min(1).optional(),
+  /** An applicable grade has no loaded ash or sulfur limit (its table is not transcribed yet). */
+  standardNotLoaded: z.boolean().optional(),
+  /** Every limit the report fails is one not yet verified against the published text. */
+  onlyUnverifiedFailures: z.boolean().optional(),
 });
 export type OutcomeCondition = z.infer<typeof outcomeConditionSchema>;
 
-export const outcomeRuleSchema = z.object({
-  when: outcomeConditionSchema,
-  outcome: z.enum(OUTCOMES),
-  reason: bilingualSchema,
-  basis: z.string().min(1),
-});
+export const outcomeRuleSchema = z
+  .object({
+    when: outcomeConditionSchema,
+    outcome: z.enum(OUTCOMES),
+    reason: bilingualSchema,
+    basis: z.string().min(1),
+    /** The decision names the truck's route (destination and use of the designated route) in its reasons. */
+    recordRoute: z.boolean().optional(),
+  })
+  .refine((r) => !(r.when.standardNotLoaded === true && r.outcome === 'release'), {
+    message: 'a truck checked against a standard that is not loaded is never released',
+    path: ['outcome'],
+  });
 export type OutcomeRule = z.infer<typeof outcomeRuleSchema>;
 
 export const policySchema = z.object({

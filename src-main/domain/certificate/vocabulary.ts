@@ -12,9 +12,15 @@ export type CoalRank = (typeof COAL_RANKS)[number];
 export const USES = ['civil', 'industrial'] as const;
 export type Use = (typeof USES)[number];
 
-/** 放行 release, 抽样送检 sample, 查封扣押 seize, 劝返 turn-back. */
-export const OUTCOMES = ['release', 'sample', 'seize', 'turn-back'] as const;
+/**
+ * 放行 release, 抽样送检 sample, 查封扣押 seize, 劝返 turn-back, 人工核验 review (an officer decides and
+ * records the reason; used where the rules cannot decide, e.g. a standard whose limits are not loaded).
+ */
+export const OUTCOMES = ['release', 'sample', 'seize', 'turn-back', 'review'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** What an officer's manual decision or a supervisor's override may set: a decision, never "review" again. */
+export const DECIDED_OUTCOMES = ['release', 'sample', 'seize', 'turn-back'] as const;
+export type DecidedOutcome = (typeof DECIDED_OUTCOMES)[number];
 
 export const VERDICTS = ['pass', 'fail', 'incomplete', 'invalid'] as const;
 export type Verdict = (typeof VERDICTS)[number];

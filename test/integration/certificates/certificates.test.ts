@@ -56,7 +56,7 @@ describe('certificates.check', () => {
     const stored = await f.call('certificates.check', { registrationId: reg.id, report: report() }, kiosk);
     expect(stored.result.verdict).toBe('pass');
     expect(stored.outcome).toBe('release');
-    expect(stored.result.versions).toEqual({ policy: 'chengde-2020.1', limits: shippedLimits.version });
+    expect(stored.result.versions).toEqual({ policy: 'chengde-2020.2', limits: shippedLimits.version });
     const row = f.app.db.prepare('SELECT * FROM certificate_checks').get() as Record<string, unknown>;
     expect(row).toMatchObject({ registration_id: reg.id, report_number: 'JC-2026-1128-07', verdict: 'pass', outcome: 'release', limits_version: shippedLimits.version });
     const all = await f.call('certificates.forRegistration', { registrationId: reg.id }, kiosk);

@@ -13,7 +13,7 @@ describe('the issue example (lab-sampled)', () => {
     expect(r.verdict).toBe('pass');
     expect(r.outcome).toBe('release');
     expect(r.provisional).toBe(true);
-    expect(r.versions).toEqual({ policy: 'chengde-2020.1', limits: shippedLimits.version });
+    expect(r.versions).toEqual({ policy: 'chengde-2020.2', limits: shippedLimits.version });
     expect(r.signals).toEqual([]);
     expect(r.missing).toEqual([]);
   });

@@ -15,7 +15,7 @@ describe('checkpoint certificate check', () => {
     const r = cli(['--json'], JSON.stringify(report()));
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ outcome: 'release', verdict: 'pass', versions: { policy: 'chengde-2020.1' } });
+    expect(out).toMatchObject({ outcome: 'release', verdict: 'pass', versions: { policy: 'chengde-2020.2' } });
   });
   it('exits 0 on a failing report too, and uses --policy', () => {
     const failing = report({ results: [{ item: 'A', basis: 'd', value: 35, unit: '%' }, { item: 'St', basis: 'd', value: 0.3, unit: '%' }] });

@@ -60,7 +60,7 @@ describe('Chengde 2020 outcomes', () => {
     const r = make();
     expect(r.outcome).toBe(outcome);
     expect(r.verdict).toBe(verdict);
-    expect(r.versions.policy).toBe('chengde-2020.1');
+    expect(r.versions.policy).toBe('chengde-2020.2');
   });
 });
 
