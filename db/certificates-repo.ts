@@ -91,6 +91,32 @@ export function overridesOf(db: Db, checkId: number): OverrideRow[] {
     .all(checkId) as OverrideRow[];
 }
 
+export interface ReviewRow {
+  id: number;
+  check_id: number;
+  outcome: string;
+  reason: string;
+  decided_at: string;
+  decided_by: number;
+  decided_by_name: string;
+}
+
+export function insertReview(db: Db, row: Omit<ReviewRow, 'id' | 'decided_by_name'>): number {
+  const info = db
+    .prepare(
+      `INSERT INTO certificate_reviews (check_id, outcome, reason, decided_at, decided_by)
+       VALUES (@check_id, @outcome, @reason, @decided_at, @decided_by)`,
+    )
+    .run(row);
+  return Number(info.lastInsertRowid);
+}
+
+export function reviewOf(db: Db, checkId: number): ReviewRow | undefined {
+  return db
+    .prepare(`SELECT r.*, u.username AS decided_by_name FROM certificate_reviews r JOIN users u ON u.id = r.decided_by WHERE r.check_id = ?`)
+    .get(checkId) as ReviewRow | undefined;
+}
+
 /**
  * Earlier trucks that presented the same report number, by record (its current revision): those whose
  * registration carries the number and those whose certificate check did. Training records do not count.
@@ -219,5 +245,11 @@ export function attachmentsOfRecord(db: Db, recordNumber: string): AttachmentRow
     .all(recordNumber) as AttachmentRow[];
 }
 
-/** A check's outcome as it stands: the latest supervisor override, if any, else the check's own (alias `c`). */
-export const EFFECTIVE_OUTCOME_SQL = /* sql */ `COALESCE((SELECT o.outcome FROM certificate_overrides o WHERE o.check_id = c.id ORDER BY o.id DESC LIMIT 1), c.outcome)`;
+/**
+ * A check's outcome as it stands (alias `c`): the latest supervisor override, else the officer's decision on a
+ * check that proposed review (人工核验), else the check's own.
+ */
+export const EFFECTIVE_OUTCOME_SQL = /* sql */ `COALESCE(
+  (SELECT o.outcome FROM certificate_overrides o WHERE o.check_id = c.id ORDER BY o.id DESC LIMIT 1),
+  (SELECT v.outcome FROM certificate_reviews v WHERE v.check_id = c.id),
+  c.outcome)`;

@@ -113,6 +113,7 @@ export function certificateTally(db: Db, range: UtcRange): CertificateTally {
          COALESCE(SUM(outcome = 'sample'), 0) AS sampled,
          COALESCE(SUM(outcome = 'seize'), 0) AS seized,
          COALESCE(SUM(outcome = 'turn-back'), 0) AS turnedBack,
+         COALESCE(SUM(outcome = 'review'), 0) AS awaitingReview,
          ${Object.entries(FAILING_ITEMS).map(([kind, items]) => `COALESCE(SUM(${failedItem(items)}), 0) AS ${kind}`).join(',\n')}
        FROM checked`,
     )
@@ -167,7 +168,7 @@ export interface TruckFilter {
   weightSource?: 'manual' | 'scale';
   viaDesignatedRoute?: boolean;
   hasReport?: boolean;
-  outcome?: 'release' | 'sample' | 'seize' | 'turn-back';
+  outcome?: 'release' | 'sample' | 'seize' | 'turn-back' | 'review';
   verdict?: 'pass' | 'fail' | 'incomplete' | 'invalid';
   failingItem?: FailingItemKind;
 }

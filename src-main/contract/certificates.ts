@@ -4,9 +4,9 @@ import { ROLE_GROUPS, type Role } from './roles.ts';
 import { COAL_KINDS, INTENDED_USES, MAX_GROSS_KG } from './registration.ts';
 import { isValidDate } from '../domain/local-time.ts';
 import { BASES, ITEMS } from '../domain/certificate/items.ts';
-import { COAL_RANKS, OUTCOMES, type Bilingual, type Outcome, type Verdict } from '../domain/certificate/vocabulary.ts';
+import { COAL_RANKS, DECIDED_OUTCOMES, type Bilingual, type DecidedOutcome, type Outcome, type Verdict } from '../domain/certificate/vocabulary.ts';
 import type { CertificateResult } from '../domain/certificate/certificate-check.ts';
-import type { LimitsDiff } from '../domain/certificate/limits.ts';
+import type { LimitsDiff, NotLoaded } from '../domain/certificate/limits.ts';
 import type { StandardGrade, TruckCondition } from '../domain/certificate/schemas.ts';
 
 /** A scanned report (photo or PDF) may be at most this large. */
@@ -55,6 +55,9 @@ export const CertificateTruck = z
     hasContract: z.boolean({ message: 'validation.boolean' }),
     origin: text(100).optional(),
     netKg: z.int().min(0).max(MAX_GROSS_KG).optional(),
+    /** The route, named beside a decision that records it (transit out of Hebei). */
+    destination: text(100).optional(),
+    viaDesignatedRoute: z.boolean({ message: 'validation.boolean' }).optional(),
   })
   .strict();
 export type CertificateTruck = z.output<typeof CertificateTruck>;
@@ -63,9 +66,11 @@ export type CertificateTruck = z.output<typeof CertificateTruck>;
 export const CertificateCheckInput = z.object({ registrationId: id, report: CertificateReport.nullable() }).strict();
 export const CertificatePreviewInput = z.object({ truck: CertificateTruck, report: CertificateReport.nullable() }).strict();
 
+/** A supervisor's override and an officer's manual decision both set a decided outcome (never "review"), with a reason. */
 export const CertificateOverrideInput = z
-  .object({ checkId: id, outcome: z.enum(OUTCOMES, { message: 'validation.choice' }), reason: required(500) })
+  .object({ checkId: id, outcome: z.enum(DECIDED_OUTCOMES, { message: 'validation.choice' }), reason: required(500) })
   .strict();
+export const CertificateReviewInput = CertificateOverrideInput;
 
 export const FollowUpSampleInput = z.object({ registrationId: id, sampleNumber: required(60), lab: required(100) }).strict();
 export const FollowUpResultInput = z
@@ -98,7 +103,7 @@ export const ReportAttachmentInput = z
 
 export interface CertificateOverride {
   id: number;
-  outcome: Outcome;
+  outcome: DecidedOutcome;
   reason: string;
   at: string;
   by: string;
@@ -113,7 +118,9 @@ export interface StoredCheck {
   checkedAt: string;
   checkedBy: string;
   overrides: CertificateOverride[];
-  /** The latest override's outcome, else the check's. */
+  /** The officer's decision when the check proposed 人工核验 (review); one at most. */
+  review: CertificateOverride | null;
+  /** The latest override's outcome, else the review decision's, else the check's. */
   outcome: Outcome;
 }
 
@@ -216,10 +223,15 @@ export interface PolicyInfo {
   effectiveFrom: string | null;
 }
 
+/** A grade the active policy applies whose ash or sulfur limit is not loaded in the table in force today. */
+export type EmptyGrade = NotLoaded;
+
 /** Who may check a report: the registrars at the kiosk and the enforcement officers. */
 const CHECKERS: readonly Role[] = [...new Set<Role>([...ROLE_GROUPS.registrar, ...ROLE_GROUPS.enforcement])];
 /** Overriding an outcome is a supervisor's decision, not an administrator's. */
 const SUPERVISOR: readonly Role[] = ['supervisor'];
+/** 人工核验 is an enforcement officer's decision (or a supervisor's). */
+const REVIEWERS: readonly Role[] = ['officer', 'supervisor'];
 
 const RegistrationId = z.object({ registrationId: id }).strict();
 
@@ -228,6 +240,7 @@ export const certificatesContract = {
   'certificates.check': method<StoredCheck>()(CertificateCheckInput, CHECKERS),
   'certificates.forRegistration': method<RegistrationCertificates>()(RegistrationId, ROLE_GROUPS.viewer),
   'certificates.override': method<StoredCheck>()(CertificateOverrideInput, SUPERVISOR),
+  'certificates.review': method<StoredCheck>()(CertificateReviewInput, REVIEWERS),
   'certificates.recordSample': method<FollowUpSample>()(FollowUpSampleInput, ROLE_GROUPS.enforcement),
   'certificates.recordSampleResult': method<FollowUpSample>()(FollowUpResultInput, ROLE_GROUPS.enforcement),
   'labs.list': method<RecognisedLabRow[]>()(Empty, ROLE_GROUPS.viewer),
@@ -236,6 +249,7 @@ export const certificatesContract = {
   'limits.list': method<LimitsVersion[]>()(Empty, ROLE_GROUPS.admin),
   'limits.preview': method<LimitsPreview>()(LimitsPreviewInput, ROLE_GROUPS.admin),
   'limits.import': method<LimitsVersion>()(LimitsImportInput, ROLE_GROUPS.admin),
+  'limits.emptyGrades': method<EmptyGrade[]>()(Empty, ROLE_GROUPS.oversight),
   'policies.list': method<PolicyInfo[]>()(Empty, ROLE_GROUPS.viewer),
   'policies.preview': method<PolicyPreview>()(PolicyPreviewInput, ROLE_GROUPS.admin),
   'policies.activate': method<PolicyInfo>()(PolicyActivateInput, ROLE_GROUPS.admin),

@@ -124,6 +124,8 @@ export interface CertificateTally {
   sampled: number;
   seized: number;
   turnedBack: number;
+  /** 人工核验 proposed and not yet decided by an officer. */
+  awaitingReview: number;
   /** Failing loads by the kind of item that failed (a load may fail several). */
   failingItems: Record<FailingItemKind, number>;
 }

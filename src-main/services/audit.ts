@@ -72,6 +72,7 @@ export const AUDITED_TABLES: Record<string, string> = {
   registration: 'SELECT * FROM registrations ORDER BY id',
   certificate_check: 'SELECT * FROM certificate_checks ORDER BY id',
   certificate_override: 'SELECT * FROM certificate_overrides ORDER BY id',
+  certificate_review: 'SELECT * FROM certificate_reviews ORDER BY id',
 };
 
 function digest(text: string): string {

@@ -1,9 +1,9 @@
 import type { certificatesContract } from '../contract/certificates.ts';
 import { addAttachment, attachmentContent, attachmentsOfRegistration } from './attachments.ts';
-import { certificatesOf, checkRegistration, overrideOutcome, previewCheck, recordSample, recordSampleResult } from './certificates.ts';
+import { certificatesOf, checkRegistration, overrideOutcome, previewCheck, recordReview, recordSample, recordSampleResult } from './certificates.ts';
 import type { DomainHandlers } from './handlers.ts';
 import {
-  activatePolicy, addLab, importLimits, limitsVersions, policies, previewLimits, previewPolicy, recognisedLabs, removeLab,
+  activatePolicy, addLab, emptyGrades, importLimits, limitsVersions, policies, previewLimits, previewPolicy, recognisedLabs, removeLab,
 } from './standards.ts';
 
 export function certificatesHandlers(): DomainHandlers<typeof certificatesContract> {
@@ -12,6 +12,7 @@ export function certificatesHandlers(): DomainHandlers<typeof certificatesContra
     'certificates.check': (ctx, input) => checkRegistration(ctx, input),
     'certificates.forRegistration': (ctx, input) => certificatesOf(ctx.db, input.registrationId),
     'certificates.override': (ctx, input) => overrideOutcome(ctx, input),
+    'certificates.review': (ctx, input) => recordReview(ctx, input),
     'certificates.recordSample': (ctx, input) => recordSample(ctx, input),
     'certificates.recordSampleResult': (ctx, input) => recordSampleResult(ctx, input),
     'labs.list': (ctx) => recognisedLabs(ctx.db),
@@ -20,6 +21,7 @@ export function certificatesHandlers(): DomainHandlers<typeof certificatesContra
     'limits.list': (ctx) => limitsVersions(ctx.db, ctx.now()),
     'limits.preview': (ctx, input) => previewLimits(ctx, input.content),
     'limits.import': (ctx, input) => importLimits(ctx, input),
+    'limits.emptyGrades': (ctx) => emptyGrades(ctx.db, ctx.now()),
     'policies.list': (ctx) => policies(ctx.db, ctx.now()),
     'policies.preview': (ctx, input) => previewPolicy(ctx, input.content),
     'policies.activate': (ctx, input) => activatePolicy(ctx, input),

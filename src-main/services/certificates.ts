@@ -6,13 +6,13 @@
  */
 import type { z } from 'zod';
 import {
-  checksOfRecord, earlierUsesOfReport, getCheck, getSample, insertCheck, insertOverride, insertSample, overridesOf,
-  sampleNumberTaken, samplesOfRecord, setSampleResult, type CheckRow, type SampleRow,
+  checksOfRecord, earlierUsesOfReport, getCheck, getSample, insertCheck, insertOverride, insertReview, insertSample, overridesOf,
+  reviewOf, sampleNumberTaken, samplesOfRecord, setSampleResult, type CheckRow, type SampleRow,
 } from '../../db/certificates-repo.ts';
 import type { Db } from '../../db/open.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
 import type {
-  CertificateCheckInput, CertificateOverrideInput, CertificateReport, CertificateTruck, FollowUpResultInput, FollowUpSample,
+  CertificateCheckInput, CertificateOverride, CertificateOverrideInput, CertificateReport, CertificateReviewInput, CertificateTruck, FollowUpResultInput, FollowUpSample,
   FollowUpSampleInput, FollowUpStatus, RegistrationCertificates, StoredCheck,
 } from '../contract/certificates.ts';
 import type { Registration } from '../contract/registration.ts';
@@ -21,7 +21,7 @@ import {
   type StandardGrade,
 } from '../domain/certificate/index.ts';
 import { coalFormOf, usualRankOf } from '../domain/certificate/coal-kind.ts';
-import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
+import type { DecidedOutcome, Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
 import { localDate, toLocalIso } from '../domain/local-time.ts';
 import { attachmentsOf } from './attachments.ts';
 import { appendAudit, snapshotRow } from './audit.ts';
@@ -44,6 +44,7 @@ function truckOf(reg: Registration): TruckFacts {
   return {
     coalKind: reg.coalKind, intendedUse: reg.intendedUse, destinationInHebei: reg.destinationInHebei,
     hasContract: reg.hasContract, origin: reg.origin, netKg: reg.netKg, arrivedAt: new Date(reg.registeredAt),
+    destination: reg.destination, viaDesignatedRoute: reg.viaDesignatedRoute,
   };
 }
 
@@ -63,6 +64,8 @@ function assembleInput(db: Db, truck: TruckFacts, report: CertificateReport | nu
     hasContract: truck.hasContract,
     ...(truck.origin ? { origin: truck.origin } : {}),
     ...(truck.netKg ? { truckNetKg: truck.netKg } : {}),
+    ...(truck.destination ? { destination: truck.destination } : {}),
+    ...(truck.viaDesignatedRoute !== undefined ? { viaDesignatedRoute: truck.viaDesignatedRoute } : {}),
   };
   const json = report === null
     ? { reportNumber: null, ...common, coalRank: usualRankOf(truck.coalKind) }
@@ -118,12 +121,16 @@ function toStoredCheck(db: Db, row: CheckRow): StoredCheck {
         ...(input.distanceKm != null ? { distanceKm: input.distanceKm } : {}),
         ...(input.tonnageCoveredKg !== undefined ? { tonnageCoveredKg: input.tonnageCoveredKg } : {}),
       };
-  const overrides = overridesOf(db, row.id).map((o) => ({
-    id: o.id, outcome: o.outcome as Outcome, reason: o.reason, at: o.overridden_at, by: o.overridden_by_name,
+  const overrides: CertificateOverride[] = overridesOf(db, row.id).map((o) => ({
+    id: o.id, outcome: o.outcome as DecidedOutcome, reason: o.reason, at: o.overridden_at, by: o.overridden_by_name,
   }));
+  const r = reviewOf(db, row.id);
+  const review: CertificateOverride | null = r
+    ? { id: r.id, outcome: r.outcome as DecidedOutcome, reason: r.reason, at: r.decided_at, by: r.decided_by_name }
+    : null;
   return {
     id: row.id, registrationId: row.registration_id, report, result, checkedAt: row.checked_at, checkedBy: row.checked_by_name,
-    overrides, outcome: overrides.at(-1)?.outcome ?? result.outcome,
+    overrides, review, outcome: overrides.at(-1)?.outcome ?? review?.outcome ?? result.outcome,
   };
 }
 
@@ -187,6 +194,29 @@ export function overrideOutcome(ctx: CallContext, input: z.output<typeof Certifi
       before: { checkId: check.id, outcome: toStoredCheck(ctx.db, check).outcome }, after: snapshotRow(ctx.db, 'certificate_override', id), at,
     });
     return toStoredCheck(ctx.db, check);
+  })();
+}
+
+/**
+ * 人工核验: the officer's decision on a check that proposed review, with the reason. Once only, and only while
+ * the check is still awaiting it (a supervisor's override already decided it otherwise).
+ */
+export function recordReview(ctx: CallContext, input: z.output<typeof CertificateReviewInput>): StoredCheck {
+  return ctx.db.transaction(() => {
+    const row = getCheck(ctx.db, input.checkId);
+    if (!row) throw new ServiceError('not-found', 'certificates.checkNotFound');
+    const check = toStoredCheck(ctx.db, row);
+    if (check.review !== null) throw new ServiceError('conflict', 'certificates.reviewExists');
+    if (check.outcome !== 'review') throw new ServiceError('conflict', 'certificates.notForReview');
+    const at = ctx.now();
+    const id = insertReview(ctx.db, {
+      check_id: row.id, outcome: input.outcome, reason: input.reason, decided_at: at.toISOString(), decided_by: ctx.session.user.id,
+    });
+    appendAudit(ctx.db, {
+      actor: actorOf(ctx.session), action: 'certificates.review', entity: 'certificate_review', entityId: id,
+      before: { checkId: row.id, outcome: check.outcome }, after: snapshotRow(ctx.db, 'certificate_review', id), at,
+    });
+    return toStoredCheck(ctx.db, row);
   })();
 }
 

@@ -131,6 +131,7 @@ function overviewRows(periods: PeriodFigures[]): Section['rows'] {
     [text('抽样送检（辆）'), ...checks.map((c) => count(c.sampled))],
     [text('查封扣押（辆）'), ...checks.map((c) => count(c.seized))],
     [text('劝返（辆）'), ...checks.map((c) => count(c.turnedBack))],
+    [text('待人工核验（辆）'), ...checks.map((c) => count(c.awaitingReview))],
     ...FAILING_ITEM_KINDS.map((k) => [text(`不合格项目：${FAILING_ITEM_ZH[k]}（辆）`), ...checks.map((c) => count(c.failingItems[k]))]),
   ];
 }
@@ -182,6 +183,7 @@ function problemsFound(t: Tally, c: CertificateTally, gaps: WeighbridgeGap[]): s
     const kinds = FAILING_ITEM_KINDS.filter((k) => c.failingItems[k] > 0).map((k) => `${FAILING_ITEM_ZH[k]} ${c.failingItems[k]} 辆`).join('，');
     lines.push(`${c.failingTrucks} 辆煤质核查不合格${kinds ? `（${kinds}）` : ''}；查封扣押 ${c.seized} 辆，劝返 ${c.turnedBack} 辆，抽样送检 ${c.sampled} 辆。`);
   }
+  if (c.awaitingReview > 0) lines.push(`${c.awaitingReview} 辆待人工核验（适用标准限值未载入等，须由执法人员决定处置）。`);
   if (t.manualTrucks > 0) lines.push(`${t.manualTrucks} 辆重量为手工录入（未经地磅采集）。`);
   if (gaps.length > 0) {
     const named = gaps.slice(0, GAPS_LISTED).map((g) => `${g.hour}时`).join('、');

@@ -14,8 +14,8 @@ import type {
   LabInput, LimitsImportInput, LimitsPreview, LimitsVersion, PolicyActivateInput, PolicyInfo, PolicyPreview, RecognisedLabRow,
 } from '../contract/certificates.ts';
 import {
-  defaultPolicy, diffLimits, parseLimitsTable, parsePolicy, policyGaps, shippedLimits, shippedPolicies,
-  type CheckContext, type LimitsTable, type Parsed, type Policy, type RecognisedLab,
+  defaultPolicy, diffLimits, notLoaded, parseLimitsTable, parsePolicy, policyGaps, selectLimits, shippedLimits, shippedPolicies,
+  type CheckContext, type NotLoaded, type LimitsTable, type Parsed, type Policy, type RecognisedLab,
 } from '../domain/certificate/index.ts';
 import { localDate } from '../domain/local-time.ts';
 import { appendAudit } from './audit.ts';
@@ -62,6 +62,16 @@ export function limitsOn(db: Db, date: string): LimitsTable {
 export function policyOn(db: Db, date: string): Policy {
   const row = policyActivationOn(db, date);
   return row ? (JSON.parse(row.policy_json) as Policy) : defaultPolicy;
+}
+
+/**
+ * The grades the policy in force today applies whose ash or sulfur limit the table in force today lacks: every
+ * truck checked against one goes to 人工核验, so administrators are warned until a table fills them.
+ */
+export function emptyGrades(db: Db, now: Date): NotLoaded[] {
+  const date = localDate(now);
+  const grades = [...new Map(policyOn(db, date).applicability.flatMap((r) => r.check).map((sg) => [`${sg.standard}|${sg.grade}`, sg])).values()];
+  return notLoaded(grades, selectLimits(limitsOn(db, date), grades, date).rows).filter((g) => g.core.length > 0);
 }
 
 /** Everything a check made at `now` uses; the lab list is left out while none is kept (no lab signal then). */

@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationCertificates } from '../../src-main/contract/index.ts';
-import { OUTCOMES, type Outcome } from '../../src-main/domain/certificate/vocabulary.ts';
+import { DECIDED_OUTCOMES, type DecidedOutcome } from '../../src-main/domain/certificate/vocabulary.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { useSession } from '../session.tsx';
@@ -11,13 +11,17 @@ import { CertificateVerdict } from './CertificateVerdict.tsx';
 import { FollowUpSamples } from './FollowUpSamples.tsx';
 import { ReportAttachments } from './ReportAttachments.tsx';
 
-/** The stored report check of a registration (as decided, with any supervisor override), its follow-up samples and its scans. */
+/**
+ * The stored report check of a registration (as decided, with an officer's 人工核验 decision and any supervisor
+ * override), its follow-up samples and its scans.
+ */
 export function CertificateRecord(props: { registrationId: number }) {
   const { t } = useTranslation();
   const { login } = useSession();
   const [data, setData] = useState<RegistrationCertificates | null>(null);
-  const [overriding, setOverriding] = useState(false);
-  const [form] = Form.useForm<{ outcome: Outcome; reason: string }>();
+  // The same form records a supervisor's override and an officer's manual-review decision.
+  const [deciding, setDeciding] = useState<'override' | 'review' | null>(null);
+  const [form] = Form.useForm<{ outcome: DecidedOutcome; reason: string }>();
 
   const load = useCallback(async () => {
     try {
@@ -29,10 +33,11 @@ export function CertificateRecord(props: { registrationId: number }) {
   useEffect(() => { void load(); }, [load]);
 
   const current = data?.current ?? null;
-  const override = async (values: { outcome: Outcome; reason: string }) => {
+  const decide = async (values: { outcome: DecidedOutcome; reason: string }) => {
     try {
-      await call('certificates.override', { checkId: current!.id, outcome: values.outcome, reason: values.reason ?? '' });
-      setOverriding(false);
+      const input = { checkId: current!.id, outcome: values.outcome, reason: values.reason ?? '' };
+      await (deciding === 'review' ? call('certificates.review', input) : call('certificates.override', input));
+      setDeciding(null);
       await load();
     } catch (err) {
       showApiError(err, form);
@@ -44,9 +49,25 @@ export function CertificateRecord(props: { registrationId: number }) {
       {current ? (
         <>
           <CertificateVerdict result={current.result} outcome={current.outcome} itemsHeight={220}
-            extra={login.user.role === 'supervisor' && (
-              <Button size="small" data-testid="override" onClick={() => { form.resetFields(); setOverriding(true); }}>{t('certificates.override')}</Button>
+            extra={(
+              <>
+                {current.outcome === 'review' && (login.user.role === 'officer' || login.user.role === 'supervisor') && (
+                  <Button size="small" type="primary" data-testid="review" onClick={() => { form.resetFields(); setDeciding('review'); }}>{t('certificates.review')}</Button>
+                )}
+                {login.user.role === 'supervisor' && (
+                  <Button size="small" data-testid="override" onClick={() => { form.resetFields(); setDeciding('override'); }}>{t('certificates.override')}</Button>
+                )}
+              </>
             )} />
+          {current.outcome === 'review' && <Typography.Paragraph type="warning" style={{ marginTop: 6 }}>{t('certificates.reviewPending')}</Typography.Paragraph>}
+          {current.review && (
+            <Typography.Paragraph data-testid="review-note" style={{ marginTop: 6 }}>
+              {t('certificates.reviewed', {
+                by: current.review.by, at: dayjs(current.review.at).format('YYYY-MM-DD HH:mm'),
+                outcome: t(`certificates.outcomes.${current.review.outcome}`), reason: current.review.reason,
+              })}
+            </Typography.Paragraph>
+          )}
           {latestOverride && (
             <Typography.Paragraph type="warning" data-testid="override-note" style={{ marginTop: 6 }}>
               {t('certificates.overridden', { by: latestOverride.by, outcome: t(`certificates.outcomes.${latestOverride.outcome}`), reason: latestOverride.reason })}
@@ -66,12 +87,13 @@ export function CertificateRecord(props: { registrationId: number }) {
           <ReportAttachments registrationId={props.registrationId} attachments={data.attachments} onChanged={load} />
         </>
       )}
-      <Modal open={overriding} title={t('certificates.override')} onCancel={() => setOverriding(false)} onOk={() => form.submit()} okButtonProps={{ id: 'override-save' }}>
-        <Form form={form} layout="vertical" onFinish={override} initialValues={{ outcome: current?.outcome }}>
-          <Form.Item name="outcome" label={t('certificates.override')}>
-            <Select options={OUTCOMES.map((o) => ({ value: o, label: t(`certificates.outcomes.${o}`) }))} />
+      <Modal open={deciding !== null} title={t(deciding === 'review' ? 'certificates.review' : 'certificates.override')} onCancel={() => setDeciding(null)}
+        onOk={() => form.submit()} okButtonProps={{ id: 'override-save' }}>
+        <Form form={form} layout="vertical" onFinish={decide}>
+          <Form.Item name="outcome" label={t(deciding === 'review' ? 'certificates.review' : 'certificates.override')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={DECIDED_OUTCOMES.map((o) => ({ value: o, label: t(`certificates.outcomes.${o}`) }))} />
           </Form.Item>
-          <Form.Item name="reason" label={t('certificates.overrideReason')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item name="reason" label={t(deciding === 'review' ? 'certificates.reviewReason' : 'certificates.overrideReason')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.TextArea rows={3} maxLength={500} data-testid="override-reason" />
           </Form.Item>
         </Form>

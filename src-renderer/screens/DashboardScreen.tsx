@@ -12,6 +12,7 @@ import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { RegistrationDetail } from '../components/RegistrationDetail.tsx';
+import { EmptyGradesWarning } from '../components/EmptyGradesWarning.tsx';
 import { EnforcementDrawer, EnforcementPanel, TermAlertBanner, type EnforcementDrill } from '../components/EnforcementFigures.tsx';
 
 const tonnes = (kg: number) => (kg / 1000).toFixed(3);
@@ -61,6 +62,7 @@ export function DashboardScreen() {
         <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="report-reminder"
           title={t(figures.reminder.daysLeft === 0 ? 'reports.reminderToday' : 'reports.reminder', { ...figures.reminder })} />
       )}
+      <EmptyGradesWarning />
       {figures && <TermAlertBanner cases={figures.enforcement.openCases} onOpen={setEnforcementDrill} />}
       {figures && (
         <>
@@ -154,6 +156,7 @@ function FigureTabs({ figures, onOpen, onOpenEnforcement }: { figures: Dashboard
     { key: 'sample', name: t('reports.sampled'), value: c.sampled },
     { key: 'seize', name: t('reports.seized'), value: c.seized },
     { key: 'turn-back', name: t('reports.turnedBack'), value: c.turnedBack },
+    { key: 'review', name: t('reports.awaitingReview'), value: c.awaitingReview },
   ] as const;
   const failing = FAILING_ITEM_KINDS.map((k) => ({ key: k, name: t(`reports.failingItems.${k}`), value: c.failingItems[k] }));
   const checksChart: ChartOption = {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Space, Table, Tag, Typograp
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { LimitsPreview, LimitsVersion, PolicyInfo, RecognisedLabRow } from '../../src-main/contract/index.ts';
+import { EmptyGradesWarning } from '../components/EmptyGradesWarning.tsx';
 import { PolicyFileImport } from '../components/PolicyFileImport.tsx';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
@@ -59,6 +60,7 @@ export function StandardsScreen() {
   return (
     <div>
       <Typography.Title level={4} style={{ margin: '0 0 8px' }}>{t('certificates.standards')}</Typography.Title>
+      <EmptyGradesWarning refresh={versions} />
       <Row gutter={12}>
         <Col span={14}>
           <Card size="small" title={t('certificates.limitsTables')} data-testid="limits">
