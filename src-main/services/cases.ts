@@ -13,7 +13,8 @@ import {
 import { currentNumbersOfCase, printCountsOfCase } from '../../db/documents-repo.ts';
 import { getDisposalPoint } from '../../db/handovers-repo.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
-import { checksOfRecord, overridesOf } from '../../db/certificates-repo.ts';
+import { checksOfRecord, overridesOf, reviewOf } from '../../db/certificates-repo.ts';
+import { lawfulFindingOfCheck } from './certificates.ts';
 import type { CaseDraft, CaseFinding, EnforcementCase, TermWarning } from '../contract/cases.ts';
 import { translate } from '../contract/i18n/index.ts';
 import { applyCaseEvent, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
@@ -103,7 +104,7 @@ function certificateFinding(db: Db, recordNumber: string): CaseFinding | null {
   if (!check) return null;
   const override = overridesOf(db, check.id).at(-1);
   const reasons = (JSON.parse(check.reasons_json) as { zh?: string; en?: string }[]).map((r) => ({ zh: r.zh ?? '', en: r.en ?? '' }));
-  return { checkId: check.id, outcome: override?.outcome ?? check.outcome, verdict: check.verdict, reasons };
+  return { checkId: check.id, outcome: override?.outcome ?? reviewOf(db, check.id)?.outcome ?? check.outcome, verdict: check.verdict, reasons };
 }
 
 /**
@@ -124,7 +125,8 @@ export function openCaseFromRegistration(ctx: CallContext, registrationId: numbe
     const draft: CaseDraft = {
       parties: [{ kind: 'person', role: 'driver', name: reg.driverName, idNumber: reg.driverIdNumber, address: '', phone: reg.driverPhone }],
       vehiclePlates: plates,
-      reason: finding ? finding.reasons.map((r) => r.zh).join('；') : '',
+      // The lawful fact only (standard, grade, item, value, limit), never the checkpoint's internal notes.
+      reason: finding ? lawfulFindingOfCheck(ctx.db, finding.checkId).text : '',
       legalBasisIds: [],
       measure: 'detain',
       items: [{

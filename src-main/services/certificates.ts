@@ -17,7 +17,7 @@ import type {
 } from '../contract/certificates.ts';
 import type { Registration } from '../contract/registration.ts';
 import {
-  checkCertificate, isNoReport, limitFacts, parseCertificateInput, type CertificateInput, type CertificateResult, type ItemCheck,
+  checkCertificate, isNoReport, lawfulFinding, limitFacts, type LawfulFinding, parseCertificateInput, type CertificateInput, type CertificateResult, type ItemCheck,
   type StandardGrade,
 } from '../domain/certificate/index.ts';
 import { coalFormOf, usualRankOf } from '../domain/certificate/coal-kind.ts';
@@ -138,6 +138,13 @@ function requireRegistration(db: Db, id: number): Registration {
   const reg = getRegistration(db, id);
   if (!reg) throw new ServiceError('not-found', 'errors.registrationNotFound');
   return reg;
+}
+
+/** The lawful fact of a stored check (standard, grade, item, converted value, limit) for cases and documents. */
+export function lawfulFindingOfCheck(db: Db, checkId: number): LawfulFinding {
+  const row = getCheck(db, checkId);
+  if (!row) throw new ServiceError('not-found', 'certificates.checkNotFound');
+  return lawfulFinding(toStoredCheck(db, row).result);
 }
 
 /** Checks the report a registered truck presented (or its absence) and stores the result with the versions used. */

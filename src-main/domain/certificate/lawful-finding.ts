@@ -7,11 +7,11 @@ import type { CertificateResult, ItemCheck } from './certificate-check.ts';
 import { ITEM_INFO, itemLabel } from './items.ts';
 
 export interface LawfulFact {
-  /** "GB 34169-2017《商品煤质量 民用散煤》" */
+  /** "GB 34169-2017《商品煤质量 民用散煤》", or "《商品煤质量管理暂行办法（…）》" */
   standard: string;
   grade: string;
   clause: string;
-  /** "灰分 A,d" */
+  /** "灰分（A,d）" */
   item: string;
   /** The converted value with enough decimals to differ from the limit, e.g. "12.004". */
   value: string;
@@ -44,12 +44,19 @@ function factValue(c: ItemCheck & { value: number; limit: number }): string {
   return c.value.toFixed(decimals);
 }
 
+/** "GB 34169-2017《商品煤质量 民用散煤》" for a coded standard, "《商品煤质量管理暂行办法（…）》" for a rule known by its title. */
+function standardName(c: ItemCheck): string {
+  const coded = /\d/.test(c.standard);
+  if (!coded) return `《${c.title ?? c.standard}》`;
+  return `${c.standard}-${c.edition}${c.title ? `《${c.title}》` : ''}`;
+}
+
 function factOf(c: ItemCheck & { value: number; limit: number }): LawfulFact {
-  const standard = `${c.standard}-${c.edition}${c.title ? `《${c.title}》` : ''}`;
-  const item = `${ITEM_INFO[c.item].zh} ${itemLabel(c.item, c.basis)}`;
+  const standard = standardName(c);
+  const item = `${ITEM_INFO[c.item].zh}（${itemLabel(c.item, c.basis)}）`;
   const value = factValue(c);
   const unit = c.unit;
-  const text = `依据${standard}${c.grade}（${c.clause}），${item}为 ${value} ${unit}（折算至限值基准），标准要求 ${c.limitDisplay} ${unit}，不符合。`;
+  const text = `依据${standard}“${c.grade}”（${c.clause}）规定，${item}检测值折算为 ${value} ${unit}，标准要求 ${c.limitDisplay} ${unit}，不符合。`;
   return { standard, grade: c.grade, clause: c.clause, item, value, unit, limit: c.limitDisplay, verified: c.verified, text };
 }
 

@@ -36,7 +36,10 @@ describe('opening a case', () => {
     const admin = (f.app.db.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: number }).id;
     const checkId = insertCheck(f.app.db, {
       registration_id: reg.id, report_number: null, lab: null, cma_number: null, sample_origin: null, sampled_on: null, reported_on: null,
-      input_json: '{}', results_json: '[]', verdict: 'fail', outcome: 'sample', provisional: 0, checked_json: '[]', items_json: '[]',
+      input_json: '{}', results_json: '[]', verdict: 'fail', outcome: 'sample', provisional: 0, checked_json: '[]', items_json: JSON.stringify([{
+        standard: '商品煤质量管理暂行办法', edition: '2014', grade: '京津冀及周边地区散煤', clause: '第九条', item: 'St', basis: 'd', unit: '%',
+        value: 1.2146, display: '1.21', from: 'St,ad', limit: 1, comparison: '<', limitDisplay: '< 1.00', ok: false, verified: true,
+      }]),
       missing_json: '[]', signals_json: '[]', reasons_json: JSON.stringify([{ zh: '全硫超标', en: 'sulphur above limit' }]),
       policy_version: 'p1', limits_version: 'l1', checked_at: '2026-11-28T07:00:00Z', checked_by: admin,
     });
@@ -51,7 +54,8 @@ describe('opening a case', () => {
     // The registration's weight was typed by hand: the documents listing the coal say so.
     expect(c.draft.items[0]).toMatchObject({ quantityKg: reg.netKg, weighTicketNo: reg.recordNumber, remarks: '手工录入重量（地磅未接入）' });
     expect(c.finding).toMatchObject({ verdict: 'fail', outcome: 'seize', reasons: [{ zh: '全硫超标' }] });
-    expect(c.draft.reason).toBe('全硫超标');
+    // The draft's reason is the lawful fact, not the check's internal reasons.
+    expect(c.draft.reason).toBe('依据《商品煤质量管理暂行办法》“京津冀及周边地区散煤”（第九条）规定，全硫（St,d）检测值折算为 1.21 %，标准要求 < 1.00 %，不符合。');
     await expectRefused('cases.openFromRegistration', { registrationId: reg.id }, e.officer, 'cases.errors.alreadyOpened');
   });
 
