@@ -14,8 +14,8 @@ const dryResults = (adPct: number, stdPct: number): ReportResult[] => [
 ];
 const run = (overrides: object, policy: Policy = chengdePolicy) => checkCertificate(report(overrides), { limits: shippedLimits, policy, now: NOW });
 // Distance unknown, so 暂行办法 art.7 (> 600 km) stays out and only the empty grade can stop the release.
-const briquette = { coalForm: 'briquette', coalRank: 'anthracite', use: 'civil', destinationInHebei: true, distanceKm: null, results: dryResults(30, 1.5) };
-const industrial = { coalForm: 'washed', coalRank: 'bituminous', use: 'industrial', destinationInHebei: true, distanceKm: null, results: dryResults(35, 2.9) };
+const briquette = { coalForm: 'briquette', coalRank: 'anthracite', use: 'civil', destinationInHebei: true, distanceKm: null, results: dryResults(30, 1.5) } as const;
+const industrial = { coalForm: 'washed', coalRank: 'bituminous', use: 'industrial', destinationInHebei: true, distanceKm: null, results: dryResults(35, 2.9) } as const;
 const grade = (r: CertificateResult, g: string) => r.notLoaded.find((n) => n.grade === g);
 
 describe('regressions of issue 10: an empty table never passes', () => {
