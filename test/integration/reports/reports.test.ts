@@ -109,7 +109,7 @@ describe('dashboard figures', () => {
     // 11:00 local on 24 November: only the manual truck, so the weighbridge captured nothing that hour.
     expect(d.weighbridgeGaps).toEqual([{ hour: '2026-11-24 11', trucks: 1 }]);
     expect(d.certificates).toEqual({
-      checkedTrucks: 3, validReportTrucks: 1, failingTrucks: 2, released: 1, sampled: 0, seized: 1, turnedBack: 1,
+      checkedTrucks: 3, validReportTrucks: 1, failingTrucks: 2, released: 1, sampled: 0, seized: 1, turnedBack: 1, awaitingReview: 0,
       failingItems: { ash: 1, sulfur: 1, volatiles: 1, calorific: 0 },
     });
     expect(d.failingOrigins.reduce((n, o) => n + o.trucks, 0)).toBe(2);
