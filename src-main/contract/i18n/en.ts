@@ -206,9 +206,9 @@ const en: Catalog<typeof zhCN> = {
     username: 'Usernames are 3–32 letters, digits or _ . -', passwordShort: 'At least 8 characters', stationCode: '2–12 capital letters or digits',
     patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason',
     plate: {
-      empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
+      character: 'A plate holds only Chinese characters and Latin letters and digits; look-alikes such as ß, ſ or ﬀ are not allowed', empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
     },
-    idNumber: { format: 'An ID number has 18 characters', 'birth-date': 'The birth date in the ID number is invalid', checksum: 'The ID number check character is wrong' },
+    idNumber: { province: 'The first two digits of the ID number are not a province code', format: 'An ID number has 18 characters', 'birth-date': 'The birth date in the ID number is invalid', checksum: 'The ID number check character is wrong' },
     invalid_type: 'Wrong type', unrecognized_keys: 'Unexpected field', too_big: 'Too large or too long', too_small: 'Too small or too short',
     invalid_value: 'Invalid value', invalid_format: 'Invalid format', custom: 'Invalid', invalid_union: 'Invalid',
   },

@@ -202,9 +202,9 @@ const zhCN = {
     username: '用户名为 3–32 位字母、数字或 _ . -', passwordShort: '密码至少 8 位', stationCode: '检查站代码为 2–12 位大写字母或数字',
     patternSeq: '编号规则必须包含 {seq:N}', patternToken: '编号规则含有无法识别的占位符', manualReason: '手工录入重量必须填写原因',
     plate: {
-      empty: '请输入车牌号', province: '车牌首字须为省份简称', format: '车牌格式不符合 GA 36', trailer: '挂车号牌应以“挂”结尾',
+      character: '车牌只能含汉字、半角或全角字母和数字；ß、ſ、ﬀ 等形似字母的字符不能用于车牌', empty: '请输入车牌号', province: '车牌首字须为省份简称', format: '车牌格式不符合 GA 36', trailer: '挂车号牌应以“挂”结尾',
     },
-    idNumber: { format: '身份证号应为 18 位', 'birth-date': '身份证号中的出生日期无效', checksum: '身份证号校验位错误' },
+    idNumber: { province: '身份证号前两位不是有效的省级行政区划代码', format: '身份证号应为 18 位', 'birth-date': '身份证号中的出生日期无效', checksum: '身份证号校验位错误' },
     invalid_type: '数据类型错误', unrecognized_keys: '包含不允许的字段', too_big: '数值或长度超出范围', too_small: '数值或长度不足',
     invalid_value: '取值无效', invalid_format: '格式错误', custom: '内容无效', invalid_union: '内容无效',
   },
