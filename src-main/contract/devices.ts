@@ -136,6 +136,8 @@ export interface RawTail {
   /** The last bytes received, hex, oldest first. */
   hex: string;
   frames: { at: string; weightKg: number; stable: boolean | null; overload: boolean; raw: string }[];
+  /** Text lines among those bytes that the channel's protocol took no frame from, with parsers that would. */
+  untaken: { text: string; takenBy: string[] }[];
 }
 
 export interface DetectOutcome {

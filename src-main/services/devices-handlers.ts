@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { SerialPort } from 'serialport';
-import { detectProtocol } from '../../drivers/protocols/index.ts';
+import { detectProtocol, untakenLines } from '../../drivers/protocols/index.ts';
 import { SerialTransport } from '../../drivers/transports/serial.ts';
 import {
   deleteDevice, getDevice, insertWeighing, listDevices, saveDevice, saveWedgeSettings, setTrainingMode, wedgeSettings,
@@ -71,9 +71,11 @@ function rawTail(devices: DeviceManager, channelKey: string, bytes: number): Raw
   const channel = devices.channel(channelKey);
   if (!channel) throw new ServiceError('not-found', 'devices.errors.noChannel');
   const frames = channel.kind === 'scale' ? channel.frames.slice(-RAW_TAIL_FRAMES) : [];
+  const tail = channel.raw.last(bytes);
   return {
     channel: channelKey,
-    hex: channel.raw.last(bytes).toString('hex'),
+    hex: tail.toString('hex'),
+    untaken: channel.kind === 'scale' ? untakenLines(tail, channel.session.protocol, channel.protocolOptions) : [],
     frames: frames.map(({ t, frame }) => ({
       at: new Date(t).toISOString(), weightKg: frame.weightKg, stable: frame.stable ?? null, overload: frame.overload, raw: frame.raw.toString('hex'),
     })),

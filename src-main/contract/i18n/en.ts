@@ -148,7 +148,7 @@ const en: Catalog<typeof zhCN> = {
     parities: { none: 'None', even: 'Even', odd: 'Odd' },
     add: 'Add device', save: 'Save', remove: 'Remove', removeConfirm: 'Remove this device?', refreshPorts: 'Refresh ports', detect: 'Detect protocol',
     detecting: 'Listening on the port…', detected: '{{bytes}} bytes received; matches: {{matches}}', detectNone: '{{bytes}} bytes received; no protocol recognised (command-mode protocols need polling and cannot be detected passively)',
-    devices: 'Devices', health: 'Status', lastFrame: 'Last data', rawView: 'Raw bytes (hex)', parsedView: 'Parsed frames', noFrames: 'No frames yet', selectChannel: 'Device',
+    devices: 'Devices', health: 'Status', lastFrame: 'Last data', untakenView: 'Lines no frame was taken from', untakenNone: 'No untaken lines', untakenByNone: 'No protocol takes this line', untakenOther: 'Not this protocol; {{protocols}} would take it: check the protocol setting', rawView: 'Raw bytes (hex)', parsedView: 'Parsed frames', noFrames: 'No frames yet', selectChannel: 'Device',
     saved: 'Saved; devices reconnected', portsNote: 'Only ports the system enumerates are listed; type the path of PTYs and other virtual ports. Vendor-class USB ID readers (e.g. 0400:C35A) cannot be reached as serial ports.',
     refused: {
       'no-data': 'No data from the weighbridge', offline: 'The weighbridge is offline', stale: 'The weighbridge reading is stale', overload: 'The weighbridge is overloaded', underload: 'The weighbridge reads below zero',

@@ -145,7 +145,7 @@ const zhCN = {
     parities: { none: '无', even: '偶校验', odd: '奇校验' },
     add: '新增设备', save: '保存', remove: '删除', removeConfirm: '删除该设备配置？', refreshPorts: '刷新串口', detect: '自动识别协议',
     detecting: '正在监听串口…', detected: '收到 {{bytes}} 字节，匹配：{{matches}}', detectNone: '收到 {{bytes}} 字节，未识别出协议（指令应答式协议需主机轮询，无法被动识别）',
-    devices: '设备', health: '状态', lastFrame: '最后数据', rawView: '原始数据（十六进制）', parsedView: '解析结果', noFrames: '暂无数据帧', selectChannel: '查看设备',
+    devices: '设备', health: '状态', lastFrame: '最后数据', untakenView: '未被解析的数据行', untakenNone: '没有未解析的行', untakenByNone: '没有任何协议能解析这一行', untakenOther: '当前协议不能解析；{{protocols}} 可以解析，请检查协议设置', rawView: '原始数据（十六进制）', parsedView: '解析结果', noFrames: '暂无数据帧', selectChannel: '查看设备',
     saved: '已保存，设备已重新连接', portsNote: '列表只含系统枚举到的串口；PTY 等虚拟串口请直接输入路径。USB 厂商类身份证阅读器（如 0400:C35A）无法通过串口访问。',
     refused: {
       'no-data': '地磅无数据，无法采集', offline: '地磅离线，无法采集', stale: '地磅数据已过时，无法采集', overload: '地磅超载，无法采集', underload: '地磅欠载，无法采集',
