@@ -104,6 +104,21 @@ describe('devices.capture', () => {
     expect((await f.call('devices.live', {}, kiosk)).scale).toMatchObject({ light: 'offline', weightKg: null });
   });
 
+  it('the raw view names the lines the configured protocol took no frame from', async () => {
+    const { indicator } = await withIndicator('st-gs');
+    indicator.reading = { weightKg: 32_460, stable: true, sending: true };
+    await sleep(200);
+    await indicator.end.write(Buffer.from('ST 00015000\r\nGW:0023,45(kg)\r\n??\r\n', 'latin1'));
+    await sleep(150);
+    const tail = await f.call('devices.rawTail', { channel: 'cfg-1', bytes: 512 }, f.adminToken);
+    expect(tail.frames.at(-1)).toMatchObject({ weightKg: 32_460, stable: true });
+    expect(tail.untaken).toEqual([
+      { text: 'ST 00015000', takenBy: ['keli'] },
+      { text: 'GW:0023,45(kg)', takenBy: ['keli'] },
+      { text: '??', takenBy: [] },
+    ]);
+  });
+
   it('is for registrars and technicians only; configuration is for technicians only', async () => {
     await withIndicator();
     const officer = await f.tokenFor('officer');
