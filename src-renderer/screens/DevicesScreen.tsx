@@ -141,7 +141,7 @@ export function DevicesScreen() {
   const [channel, setChannel] = useState<string | undefined>(undefined);
   const [detectNote, setDetectNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const live = useDevicesLive(1000);
+  const { live, hostLost } = useDevicesLive(1000);
   const kind = Form.useWatch('kind', form);
   const transport = Form.useWatch('transport', form);
   const overHid = kind === 'scanner' && transport === 'hid';
@@ -313,7 +313,7 @@ export function DevicesScreen() {
               <Select size="small" style={{ width: 260 }} value={channel} onChange={setChannel} data-testid="channel"
                 options={(live?.devices ?? []).map((d) => ({ value: d.channel, label: `${d.label} · ${t(`devices.status.${d.status}`)}` }))} />
             </Space>
-          } extra={live && <HealthLamps devices={live.devices} />}>
+          } extra={live && <HealthLamps devices={live.devices} hostLost={hostLost} />}>
             <RawView channel={channel} />
           </Card>
         </Col>
