@@ -5,17 +5,6 @@
  *   (ISO 7064 MOD 11-2).
  */
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = '10X98765432';
-
-/**
- * GB/T 2260 province-level codes (first two digits), plus 81/82/83, the address codes of the residence
- * permits for Hong Kong, Macao and Taiwan residents (card type J).
- */
-const PROVINCE_RANGES: readonly (readonly [number, number])[] = [
-  [11, 15], [21, 23], [31, 37], [41, 46], [50, 54], [61, 65], [81, 83],
-];
-
 /** Card types are told apart only by the reader; the number says which group it belongs to. */
 export type IdNumberGroup = 'mainland' | 'hk-mo-tw-residence';
 
@@ -38,20 +27,27 @@ export function normalizeIdNumber(input: string): string {
 
 /** The check character for 17 ASCII digits (the caller guarantees the shape). */
 export function idCheckChar(first17: string): string {
+  // The constants live in the functions so mutation testing can change them per test run.
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARS[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]!;
+  return '10X98765432'[sum % 11]!;
 }
 
+/**
+ * GB/T 2260 province-level codes (first two digits), plus 81/82/83, the address codes of the residence
+ * permits for Hong Kong, Macao and Taiwan residents (card type J).
+ */
 export function isProvinceCode(code: number): boolean {
-  return PROVINCE_RANGES.some(([from, to]) => code >= from && code <= to);
+  const ranges = [[11, 15], [21, 23], [31, 37], [41, 46], [50, 54], [61, 65], [81, 83]] as const;
+  return ranges.some(([from, to]) => code >= from && code <= to);
 }
 
 /** A real calendar date, not before 1900 and not after `today` (YYYY-MM-DD, Beijing). */
 function isBirthDate(y: number, m: number, d: number, iso: string, today: string): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  return real && y >= EARLIEST_BIRTH_YEAR && iso <= today;
+  // Day 0 of the next month is the last day of this one.
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth && y >= EARLIEST_BIRTH_YEAR && iso <= today;
 }
 
 /** `today` (YYYY-MM-DD, from the caller's clock) bounds the birth date: nobody is born in the future. */
@@ -70,5 +66,6 @@ export function checkIdNumber(input: string, today: string): IdNumberCheck {
 
 /** 1301**********1234: the default in exports and lists for roles that may not see the full number. */
 export function maskIdNumber(idNumber: string): string {
-  return idNumber.length <= 8 ? idNumber : idNumber.slice(0, 4) + '*'.repeat(idNumber.length - 8) + idNumber.slice(-4);
+  // Up to 8 characters there is nothing between the first and last four to hide.
+  return idNumber.length < 9 ? idNumber : idNumber.slice(0, 4) + '*'.repeat(idNumber.length - 8) + idNumber.slice(-4);
 }

@@ -178,6 +178,9 @@ describe('shape', () => {
     ['1101051949123100X2', 'X inside'],
     ['11010519491A31002X', 'a letter inside'],
     ['', 'empty'],
+    ['A11010519491231002X', 'a letter before 18 good characters'],
+    ['111010519491231002X', '19 characters ending in 18 good ones'],
+    ['11010519491231002XA', 'a letter after 18 good characters'],
   ])('%s is refused as format (%s)', (id) => {
     expect(checkIdNumber(id, TODAY)).toMatchObject({ ok: false, error: 'format' });
   });
@@ -192,5 +195,7 @@ describe('shape', () => {
     expect(maskIdNumber('130102199003071233')).toBe('1301**********1233');
     expect(maskIdNumber('12345678')).toBe('12345678');
     expect(maskIdNumber('123456789')).toBe('1234*6789');
+    expect(maskIdNumber('1234')).toBe('1234');
+    expect(maskIdNumber('')).toBe('');
   });
 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPlate, normalizePlate, PLATE_PROVINCES } from '../../../src-main/domain/plate.ts';
+import { checkPlate, formatPlate, normalizePlate, PLATE_PROVINCES } from '../../../src-main/domain/plate.ts';
 import zhCN from '../../../src-main/contract/i18n/zh-CN.ts';
 
 const MIDDLE_DOTS = ['·', '•', '・', '⋅', '∙', '‧', '･'];
@@ -96,6 +96,23 @@ describe('GA 36-2018 plate clean-up', () => {
     expect(normalizePlate('冀Ａ１２３４＃')).toBe('冀A1234＃');
     expect(checkPlate('冀Ａ１２３４＃')).toMatchObject({ ok: false, error: 'character' });
     expect(checkPlate('冀A1234@')).toMatchObject({ ok: false, error: 'character' });
+  });
+
+  it('new-energy plates: D/F segments plainly, the newer A–K segments with a warning', () => {
+    expect(checkPlate('京AD12345')).toEqual({ ok: true, plate: '京AD12345', kind: 'new-energy' });
+    expect(checkPlate('粤B12345F')).toEqual({ ok: true, plate: '粤B12345F', kind: 'new-energy' });
+    expect(checkPlate('京AA12345')).toEqual({ ok: true, plate: '京AA12345', kind: 'new-energy', warning: 'new-energy-extended-segment' });
+    expect(checkPlate('京A12345K')).toEqual({ ok: true, plate: '京A12345K', kind: 'new-energy', warning: 'new-energy-extended-segment' });
+    expect(checkPlate('京AL12345')).toMatchObject({ ok: false, error: 'format' });
+    expect(checkPlate('冀A1234挂')).toEqual({ ok: true, plate: '冀A1234挂', kind: 'trailer' });
+    expect(checkPlate('冀A12345')).toEqual({ ok: true, plate: '冀A12345', kind: 'ordinary' });
+  });
+
+  it('formats with the separator after the issuing-authority letter, and leaves a stub alone', () => {
+    expect(formatPlate('冀A12345')).toBe('冀A·12345');
+    expect(formatPlate('冀AD12345')).toBe('冀A·D12345');
+    expect(formatPlate('冀A')).toBe('冀A');
+    expect(formatPlate('冀A1')).toBe('冀A·1');
   });
 
   it('Chinese characters are not a character error: they are judged as province or format', () => {
