@@ -4,6 +4,7 @@
  * window to the capture result) and the main process's CPU share while a DeviceManager runs a 20 frames/s
  * indicator.
  */
+import { DEFAULT_SETTINGS } from '../src-main/contract/settings.ts';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../db/open.ts';
@@ -61,7 +62,7 @@ async function deviceManagerCpu(seconds = 5): Promise<{ cpuPercent: number; fram
   await manager.ensureStarted();
   await sleep(500);
   const framesBefore = manager.scale()!.session.health().frames;
-  const poll = setInterval(() => manager.live(), 250);
+  const poll = setInterval(() => manager.live(DEFAULT_SETTINGS), 250);
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await sleep(seconds * 1000);

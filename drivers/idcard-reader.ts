@@ -15,14 +15,27 @@ import {
 } from './protocols/sam-idcard.ts';
 import type { ByteTransport } from './transports/types.ts';
 
+/** Today in Beijing (YYYY-MM-DD): an ID number's birth date is judged against the reader's clock. */
+export const beijingToday = (nowMs: number = Date.now()): string => new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export interface IdCardReaderOptions {
+  replyTimeoutMs?: number;
+  /** Today's date, YYYY-MM-DD in Beijing time (the clock, injected). */
+  today?: () => string;
+}
+
 export class IdCardReader {
   private pending: Buffer = Buffer.alloc(0);
   private waiter: ((r: SamResponse) => void) | undefined;
+  private readonly replyTimeoutMs: number;
+  private readonly today: () => string;
 
   constructor(
     private readonly transport: ByteTransport,
-    private readonly replyTimeoutMs = 1000,
+    options: IdCardReaderOptions = {},
   ) {
+    this.replyTimeoutMs = options.replyTimeoutMs ?? 1000;
+    this.today = options.today ?? (() => beijingToday());
     transport.on('data', (bytes) => {
       const r = parseSamFrames(this.pending, bytes);
       this.pending = r.pending;
@@ -35,6 +48,9 @@ export class IdCardReader {
 
   /** Sends one command and waits for its response (the protocol has no request ids: strictly one at a time). */
   async request(command: readonly [number, number]): Promise<SamResponse> {
+    // Replies answer only the command just sent: the tail of a cut-off reply would otherwise swallow the
+    // next replies as its "body" (a 1295-byte length field eats ~47 short replies) before resynchronising.
+    this.pending = Buffer.alloc(0);
     const reply = new Promise<SamResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
@@ -56,7 +72,7 @@ export class IdCardReader {
     if ((await this.request(samCommands.selectCard)).sw3 !== samStatus.success) return undefined;
     const read = await this.request(samCommands.readText);
     if (read.sw3 !== samStatus.success) return undefined;
-    return parseReadTextReply(read.data);
+    return parseReadTextReply(read.data, this.today());
   }
 
   /** Polls until a card is read or the deadline passes (then undefined). */

@@ -74,3 +74,35 @@ export function detectProtocol(bytes: Uint8Array, options: ProtocolOptions = {})
   }
   return results.sort((a, b) => b.frames - a.frames || a.droppedBytes - b.droppedBytes);
 }
+
+export interface UntakenLine {
+  /** The line as received, without CR LF; bytes outside printable ASCII shown as \xNN. */
+  text: string;
+  /** Other parsers that would take it (empty: none does), so a technician sees a wrong protocol setting. */
+  takenBy: ProtocolName[];
+}
+
+const MAX_REPORTED_LINE = 80;
+
+const printable = (c: number) => (c >= 0x20 && c <= 0x7e) || c === 0x09 || c === 0x0d;
+
+/**
+ * The complete text lines among `bytes` that `protocol` turns into no frame, oldest first. Binary framings
+ * (STX, Modbus) are not lines and are left out; so is an unfinished last line.
+ */
+export function untakenLines(bytes: Uint8Array, protocol: ProtocolName, options: ProtocolOptions = {}): UntakenLine[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const out: UntakenLine[] = [];
+  let start = 0;
+  for (let lf = buf.indexOf(0x0a); lf >= 0; start = lf + 1, lf = buf.indexOf(0x0a, start)) {
+    const line = buf.subarray(start, lf + 1);
+    const body = line.subarray(0, line.length - 1);
+    if (body.length === 0 || body.length > MAX_REPORTED_LINE || !body.every(printable)) continue;
+    const takes = (name: ProtocolName) => new StreamParser(createProtocol(name, options)).push(line).length > 0;
+    if (takes(protocol)) continue;
+    let text = body.toString('latin1');
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    out.push({ text: text.replace(/\t/g, '\\x09').replace(/\r/g, '\\x0d'), takenBy: protocolNames.filter((n) => n !== protocol && takes(n)) });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import { xorBytes } from './checksum.ts';
 import { scan, type Attempt } from './framing.ts';
-import { isValidIdNumber, normalizeIdNumber } from './id-number-check.ts';
+import { checkIdNumber, normalizeIdNumber } from '../../src-main/domain/id-number.ts';
 import { nationName } from './nations.ts';
 
 const PREAMBLE = Buffer.from([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
@@ -150,8 +150,11 @@ function splitFields(text: Buffer): Record<FieldName, string> {
   return out;
 }
 
-/** Decodes the 256-byte UCS-2LE text block. Never throws; a short block is zero-padded. */
-export function parseIdCardText(block: Buffer): IdCardText {
+/**
+ * Decodes the 256-byte UCS-2LE text block. Never throws; a short block is zero-padded. `today` (YYYY-MM-DD,
+ * Beijing) judges the number by the same rule as the registration form.
+ */
+export function parseIdCardText(block: Buffer, today: string): IdCardText {
   const text = block.length >= TEXT_LENGTH ? block.subarray(0, TEXT_LENGTH) : Buffer.concat([block, Buffer.alloc(TEXT_LENGTH - block.length)]);
   const f = splitFields(text);
   const typeChar = text.toString('latin1', 248, 249);
@@ -165,7 +168,7 @@ export function parseIdCardText(block: Buffer): IdCardText {
     birthDate: isoDate(f.birth),
     address: f.address,
     idNumber,
-    idNumberValid: isValidIdNumber(idNumber),
+    idNumberValid: checkIdNumber(idNumber, today).ok,
     issuer: f.issuer,
     validFrom: isoDate(f.validFrom),
     validTo: f.validTo === '长期' ? '长期' : isoDate(f.validTo),
@@ -215,13 +218,13 @@ export interface ReadTextReply {
 }
 
 /** Read (30 01) reply data: text length, photo length (both BE), text, photo. */
-export function parseReadTextReply(data: Buffer): ReadTextReply | undefined {
+export function parseReadTextReply(data: Buffer, today: string): ReadTextReply | undefined {
   if (data.length < 4) return undefined;
   const textLength = data.readUInt16BE(0);
   const photoLength = data.readUInt16BE(2);
   if (textLength < TEXT_LENGTH || data.length < 4 + textLength + photoLength) return undefined;
   return {
-    text: parseIdCardText(data.subarray(4, 4 + textLength)),
+    text: parseIdCardText(data.subarray(4, 4 + textLength), today),
     photo: Buffer.from(data.subarray(4 + textLength, 4 + textLength + photoLength)),
   };
 }

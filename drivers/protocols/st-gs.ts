@@ -3,7 +3,7 @@ import { emptyScanState, frameAttempt, lineLengthAt, lineTextEnd, scanningParse,
 import { divisionOf, readUnsignedDecimal, toWeightKg } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol, WeightKind, WeightUnit } from './types.ts';
 
-const MAX_LINE = 32;
+export const MAX_LINE = 32;
 const codeByKind: Record<WeightKind, string> = { gross: 'GS', net: 'NT', tare: 'TR' };
 
 /** Two-letter fields read as one 16-bit number, so a line is matched without building a string. */
@@ -46,18 +46,22 @@ export function encodeStGsLine(input: EncodeInput): Buffer {
   return Buffer.from(`${state},${codeByKind[input.kind ?? 'gross']},${sign}${value}${input.unit ?? 'kg'}\r\n`, 'latin1');
 }
 
-export function createStGs(options: ProtocolOptions = {}): ScaleProtocol<ScanState> {
+/**
+ * Reads /^(ST|US|OL)\s*,\s*(GS|NT|TR|GW|NW)(?:\s*,\s*|\s+)([+-]?)\s*([\d.\s]*?)\s*(kg|g|t|lb)?\s*$/ from the
+ * bytes (this runs for every frame; a regex on a decoded string ran at 15 MB/s). Field variants seen in
+ * public captures are part of the grammar: no sign (`ST,GS,   245.6 g`), a space where the sign goes
+ * (`ST,GS, 00254.80 kg`), no second comma and trailing spaces (`ST,GS    20.7g  `).
+ */
+export function stGsLineAttempt(protocol: 'st-gs' | 'keli', options: ProtocolOptions = {}): (buf: Buffer, at: number) => Attempt {
   const division = divisionOf(options);
-  /**
-   * Reads /^(ST|US|OL)\s*,\s*(GS|NT|TR|GW|NW)\s*,\s*([+-])\s*([\d.\s]*?)\s*(kg|g|t|lb)?$/ from the bytes
-   * (this runs for every frame; a regex on a decoded string ran at 15 MB/s).
-   */
-  const attempt = (buf: Buffer, at: number): Attempt => {
+  return (buf, at) => {
     const c = buf[at];
     if (c !== 0x53 && c !== 0x55 && c !== 0x4f) return invalid;
     const length = lineLengthAt(buf, at, MAX_LINE);
     if (typeof length === 'string') return { kind: length };
-    const end = lineTextEnd(buf, at, length);
+    const textEnd = lineTextEnd(buf, at, length);
+    let end = textEnd;
+    while (end > at && isSpace(buf[end - 1]!)) end--;
     const state = pairAt(buf, at, end);
     if (state !== ST && state !== US && state !== OL) return invalid;
     let i = skipSpaces(buf, at + 2, end);
@@ -65,13 +69,15 @@ export function createStGs(options: ProtocolOptions = {}): ScaleProtocol<ScanSta
     i = skipSpaces(buf, i + 1, end);
     const kind = kindByPair.get(pairAt(buf, i, end));
     if (!kind) return invalid;
-    i = skipSpaces(buf, i + 2, end);
-    if (i >= end || buf[i] !== 0x2c) return invalid;
-    i = skipSpaces(buf, i + 1, end);
-    const sign = i < end ? buf[i] : undefined;
-    if (sign !== 0x2b && sign !== 0x2d) return invalid;
+    // The kind is followed by a comma or, on some models, only by spaces.
+    const afterKind = skipSpaces(buf, i + 2, textEnd);
+    if (afterKind < end && buf[afterKind] === 0x2c) i = skipSpaces(buf, afterKind + 1, end);
+    else if (afterKind > i + 2) i = Math.min(afterKind, end);
+    else return invalid;
+    const sign = buf[i];
+    const signed = i < end && (sign === 0x2b || sign === 0x2d);
     // The value is the run of digits, points and spaces after the sign; only a unit may follow it.
-    const valueStart = skipSpaces(buf, i + 1, end);
+    const valueStart = skipSpaces(buf, signed ? i + 1 : i, end);
     let runEnd = valueStart;
     while (runEnd < end && (isSpace(buf[runEnd]!) || buf[runEnd] === 0x2e || (buf[runEnd]! >= 0x30 && buf[runEnd]! <= 0x39))) runEnd++;
     const lineUnit = unitAt(buf, runEnd, end);
@@ -83,8 +89,8 @@ export function createStGs(options: ProtocolOptions = {}): ScaleProtocol<ScanSta
     if (!overload && !d) return invalid;
     const unit = lineUnit ?? options.unit ?? 'kg';
     return frameAttempt(buf, at, length, {
-      protocol: 'st-gs',
-      weightKg: d && !overload ? toWeightKg(sign === 0x2d ? -d.scaled : d.scaled, d.decimals, unit, division) : 0,
+      protocol,
+      weightKg: d && !overload ? toWeightKg(signed && sign === 0x2d ? -d.scaled : d.scaled, d.decimals, unit, division) : 0,
       stable: overload ? false : state === ST,
       kind,
       overload,
@@ -92,10 +98,13 @@ export function createStGs(options: ProtocolOptions = {}): ScaleProtocol<ScanSta
       unit,
     });
   };
+}
+
+export function createStGs(options: ProtocolOptions = {}): ScaleProtocol<ScanState> {
   return {
     name: 'st-gs',
     initialState: emptyScanState,
-    parse: scanningParse(attempt, MAX_LINE * 2),
+    parse: scanningParse(stGsLineAttempt('st-gs', options), MAX_LINE * 2),
     encode: encodeStGsLine,
   };
 }

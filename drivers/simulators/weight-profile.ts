@@ -13,8 +13,11 @@ export interface SimulatedReading {
   stable: boolean;
 }
 
-/** Truck cycle phases in ms: empty, ramp up, wobble, settled, ramp down, empty. */
-export const truckCycle = { empty: 1500, rampUp: 2500, wobble: 1500, settled: 6000, rampDown: 2000, tail: 1500 } as const;
+/**
+ * Truck cycle phases in ms: empty, ramp up, wobble, settled, ramp down, empty. A real truck stands on the bridge
+ * for 10–20 s while the driver hands over papers; a 4 s stand made capture a matter of luck.
+ */
+export const truckCycle = { empty: 2500, rampUp: 2500, wobble: 1500, settled: 14_000, rampDown: 2000, tail: 1500 } as const;
 export const truckCycleMs = Object.values(truckCycle).reduce((a, b) => a + b, 0);
 
 const roundTo = (kg: number, divisionKg: number) => Math.round(kg / divisionKg) * divisionKg;
@@ -63,7 +66,10 @@ export function readingAt(t: number, o: ProfileOptions): SimulatedReading {
   }
   const at = (x: number) => (o.script ? scriptWeight(x, o.script) : truckWeight(x, o.targetKg, o.divisionKg));
   const weightKg = at(t);
-  return { weightKg, stable: at(t - 300) === weightKg && at(t - 600) === weightKg };
+  // Sampled every 100 ms: two samples alone can both land on the same phase of the settling wobble.
+  let stable = true;
+  for (let back = 100; back <= 600 && stable; back += 100) stable = at(t - back) === weightKg;
+  return { weightKg, stable };
 }
 
 /** Small seeded PRNG (mulberry32) so simulator runs can be reproduced. */

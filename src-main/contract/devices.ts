@@ -59,8 +59,11 @@ export interface DeviceConfig extends Omit<DeviceData, 'id' | 'protocol'> {
 }
 
 export type DeviceStatus = 'online' | 'offline' | 'error';
-/** The kiosk's stability light: green, amber (settling or moving), red (no capturable reading). */
-export type StabilityLight = 'stable' | 'settling' | 'motion' | 'fault' | 'offline';
+/**
+ * The kiosk's stability light: green (stable), amber (settling or moving), red (fault, or no reading: the
+ * device is offline), grey (the deck is empty: below the configured threshold).
+ */
+export type StabilityLight = 'stable' | 'settling' | 'motion' | 'fault' | 'offline' | 'empty';
 
 /** One open device as the app runs it: configured, or a simulator standing in for one. */
 export interface DeviceHealth {
@@ -85,6 +88,8 @@ export interface LiveWeight {
 
 export interface DevicesLive {
   training: boolean;
+  /** Settings: auto-capture on by default at the kiosk. */
+  autoCapture: boolean;
   /** Some device is a simulator (training, or nothing configured yet). */
   simulated: boolean;
   scale: LiveWeight | null;
@@ -136,6 +141,8 @@ export interface RawTail {
   /** The last bytes received, hex, oldest first. */
   hex: string;
   frames: { at: string; weightKg: number; stable: boolean | null; overload: boolean; raw: string }[];
+  /** Text lines among those bytes that the channel's protocol took no frame from, with parsers that would. */
+  untaken: { text: string; takenBy: string[] }[];
 }
 
 export interface DetectOutcome {

@@ -20,6 +20,10 @@ export const Settings = z
     heatingSeasonStart: z.string().refine(isValidMonthDay, { message: 'validation.date' }),
     /** Day of the month by which last month's report is due at the county. */
     reportingDay: z.int().min(1).max(28),
+    /** The kiosk shows 空磅 (empty scale) while the reading is below this, instead of "settling". */
+    emptyScaleBelowKg: z.int().min(0).max(10_000),
+    /** The kiosk captures the gross weight as soon as it is stable (the operator may still switch it off). */
+    autoCapture: z.boolean(),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -31,6 +35,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lockoutMinutes: 15,
   heatingSeasonStart: '11-15',
   reportingDay: 23,
+  emptyScaleBelowKg: 200,
+  autoCapture: true,
 };
 
 export const SettingsUpdate = Settings.partial().strict();

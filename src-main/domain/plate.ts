@@ -25,19 +25,26 @@ export type PlateKind = 'ordinary' | 'trailer' | 'new-energy';
 
 export type PlateCheck =
   | { ok: true; plate: string; kind: PlateKind; warning?: 'new-energy-extended-segment' }
-  | { ok: false; plate: string; error: 'empty' | 'province' | 'format' };
+  | { ok: false; plate: string; error: 'empty' | 'character' | 'province' | 'format' };
 
-/** Full-width to half-width, upper case, without the "·" separator, dots or spaces. */
+/**
+ * Full-width Latin letters and digits become ASCII; lower-case ASCII becomes upper case; separators go.
+ * Nothing else is mapped: `ß`, `ſ`, `ﬀ` or a Cyrillic `А` would otherwise turn into valid-looking letters
+ * through Unicode case mapping, so they stay as typed and checkPlate refuses them.
+ */
 export function normalizePlate(input: string): string {
   return input
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s·•．.\-\u3000]/g, '')
-    .toUpperCase();
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    // Separators people type or paste: spaces, dots, hyphens and the middle dots · • ・ ⋅ ∙ ‧ ･.
+    .replace(/[\s.\-\u3000\uFF0E\uFF0D\u00B7\u2022\u30FB\u22C5\u2219\u2027\uFF65]/g, '')
+    .replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x20));
 }
 
 export function checkPlate(input: string): PlateCheck {
   const plate = normalizePlate(input);
   if (plate === '') return { ok: false, plate, error: 'empty' };
+  // After normalizing, a plate holds only ASCII capitals, digits and Chinese characters.
+  if (!/^[A-Z0-9\u4E00-\u9FFF]*$/.test(plate)) return { ok: false, plate, error: 'character' };
   if (!new RegExp(`^${PROVINCE}`).test(plate)) return { ok: false, plate, error: 'province' };
   if (plate.length === 7 && ORDINARY.test(plate)) {
     return { ok: true, plate, kind: plate.endsWith(TRAILER_ENDING) ? 'trailer' : 'ordinary' };

@@ -88,6 +88,7 @@ export class ScaleChannel implements ChannelBase {
   readonly frames: TimedFrame[] = [];
   /** The stability window: a capture's evidence is the frames inside it. */
   readonly windowMs: number;
+  readonly protocolOptions: ProtocolOptions;
 
   constructor(
     id: ChannelIdentity,
@@ -97,6 +98,7 @@ export class ScaleChannel implements ChannelBase {
     ({ key: this.key, label: this.label, simulated: this.simulated, deviceId: this.deviceId } = id);
     this.raw = tapped(transport);
     this.windowMs = config.stability.windowMs ?? defaultStabilityOptions.windowMs;
+    this.protocolOptions = config.protocolOptions;
     this.session = new ScaleSession({ transport, protocol: config.protocol, protocolOptions: config.protocolOptions, stability: config.stability });
     this.session.on('frame', (frame: ScaleFrame, t: number) => {
       this.frames.push({ t, frame });

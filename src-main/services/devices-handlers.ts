@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { SerialPort } from 'serialport';
-import { detectProtocol } from '../../drivers/protocols/index.ts';
+import { detectProtocol, untakenLines } from '../../drivers/protocols/index.ts';
 import { SerialTransport } from '../../drivers/transports/serial.ts';
 import {
   deleteDevice, getDevice, insertWeighing, listDevices, saveDevice, saveWedgeSettings, setTrainingMode, wedgeSettings,
@@ -11,6 +11,7 @@ import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import type { DeviceManager } from './devices.ts';
 import { ServiceError } from './errors.ts';
+import { getSettings } from './settings.ts';
 import type { DomainHandlers } from './handlers.ts';
 
 const RAW_TAIL_FRAMES = 20;
@@ -71,9 +72,11 @@ function rawTail(devices: DeviceManager, channelKey: string, bytes: number): Raw
   const channel = devices.channel(channelKey);
   if (!channel) throw new ServiceError('not-found', 'devices.errors.noChannel');
   const frames = channel.kind === 'scale' ? channel.frames.slice(-RAW_TAIL_FRAMES) : [];
+  const tail = channel.raw.last(bytes);
   return {
     channel: channelKey,
-    hex: channel.raw.last(bytes).toString('hex'),
+    hex: tail.toString('hex'),
+    untaken: channel.kind === 'scale' ? untakenLines(tail, channel.session.protocol, channel.protocolOptions) : [],
     frames: frames.map(({ t, frame }) => ({
       at: new Date(t).toISOString(), weightKg: frame.weightKg, stable: frame.stable ?? null, overload: frame.overload, raw: frame.raw.toString('hex'),
     })),
@@ -89,9 +92,10 @@ async function changeConfiguration<T>(ctx: CallContext, devices: DeviceManager, 
 
 export function devicesHandlers(devices: DeviceManager): DomainHandlers<typeof devicesContract> {
   return {
-    'devices.live': async () => {
+    'devices.live': async (ctx) => {
       await devices.ensureStarted();
-      return devices.live();
+      const { emptyScaleBelowKg, autoCapture } = getSettings(ctx.db);
+      return devices.live({ emptyScaleBelowKg, autoCapture });
     },
     'devices.capture': async (ctx, input) => {
       await devices.ensureStarted();

@@ -32,7 +32,7 @@ export const sampleCards: readonly IdCardInput[] = [
 ];
 
 export interface SimulationOptions {
-  /** Overrides for the simulated indicator (default: a truck of 30–49 t arriving every ~16 s, Yaohua A12E). */
+  /** Overrides for the simulated indicator (default: a truck of 30–49 t arriving every ~24 s and standing ~14 s, Yaohua A12E). */
   scale?: Partial<ScaleSimulatorOptions>;
   cards?: readonly IdCardInput[];
   /** The simulated card leaves after each read and the next driver's arrives this much later. */
@@ -215,22 +215,21 @@ export class DeviceManager {
     return key === undefined ? scales[0] : scales.find((c) => c.key === key);
   }
 
-  live(): DevicesLive {
+  live(view: { emptyScaleBelowKg: number; autoCapture: boolean }): DevicesLive {
     const scale = this.scale();
     let weight: LiveWeight | null = null;
     if (scale) {
       const c = scale.session.capture();
-      const light = lightOf(c);
-      weight = {
-        channel: scale.key,
-        weightKg: light === 'offline' ? null : (c.weightKg ?? null),
-        stable: c.ok,
-        light,
-        reason: c.ok ? null : c.reason,
-      };
+      const measured = lightOf(c);
+      const weightKg = measured === 'offline' ? null : (c.weightKg ?? null);
+      // An empty deck is not "settling": it says 空磅 until a truck is on it.
+      const empty = weightKg !== null && measured !== 'fault' && Math.abs(weightKg) < view.emptyScaleBelowKg;
+      const light = empty ? 'empty' : measured;
+      weight = { channel: scale.key, weightKg, stable: c.ok && !empty, light, reason: c.ok ? null : c.reason };
     }
     return {
       training: this.training,
+      autoCapture: view.autoCapture,
       simulated: this.channels.some((c) => c.simulated),
       scale: weight,
       devices: this.channels.map((c) => c.health()),

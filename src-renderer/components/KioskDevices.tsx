@@ -31,7 +31,7 @@ function useOnAdvance(value: number | undefined, effect: () => void): void {
 export function KioskDevices(props: { onPlate?(plate: string): void }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<RegistrationFormValues>();
-  const live = useDevicesLive(LIVE_POLL_MS);
+  const { live, hostLost } = useDevicesLive(LIVE_POLL_MS);
   const [openRecord, setOpenRecord] = useState<number | null>(null);
 
   useOnAdvance(live?.idCardSeq, () => {
@@ -73,7 +73,7 @@ export function KioskDevices(props: { onPlate?(plate: string): void }) {
     <>
       {live?.training && <Alert type="warning" showIcon banner data-testid="training-banner" style={{ marginBottom: 8 }} message={t('devices.training')} />}
       {!live?.training && live?.simulated && <Alert type="info" showIcon banner data-testid="simulated-banner" style={{ marginBottom: 8 }} message={t('devices.simulated')} />}
-      <LiveWeight live={live} />
+      <LiveWeight live={live} hostLost={hostLost} />
       {openRecord !== null && <RegistrationDetail id={openRecord} onClose={() => setOpenRecord(null)} onChanged={() => undefined} />}
     </>
   );

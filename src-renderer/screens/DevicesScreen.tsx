@@ -58,9 +58,21 @@ function RawView(props: { channel: string | undefined }) {
     <Row gutter={8}>
       <Col span={11}>
         <Typography.Text strong>{t('devices.rawView')}</Typography.Text>
-        <pre data-testid="raw-hex" style={{ fontSize: 11, lineHeight: 1.35, height: 400, overflow: 'auto', background: '#141414', color: '#95de64', padding: 8, margin: '4px 0 0', borderRadius: 4 }}>
+        <pre data-testid="raw-hex" style={{ fontSize: 11, lineHeight: 1.35, height: 290, overflow: 'auto', background: '#141414', color: '#95de64', padding: 8, margin: '4px 0 0', borderRadius: 4 }}>
           {tail ? hexLines(tail.hex) : ''}
         </pre>
+        <Typography.Text strong>{t('devices.untakenView')}</Typography.Text>
+        <div data-testid="raw-untaken" style={{ height: 84, overflow: 'auto', fontSize: 12, border: '1px solid #f0f0f0', padding: '2px 6px', marginTop: 2 }}>
+          {(tail?.untaken ?? []).length === 0 ? <Typography.Text type="secondary">{t('devices.untakenNone')}</Typography.Text> : null}
+          {(tail?.untaken ?? []).map((l, i) => (
+            <div key={`${i}-${l.text}`}>
+              <code>{l.text}</code>{' '}
+              <Typography.Text type="warning">
+                {l.takenBy.length > 0 ? t('devices.untakenOther', { protocols: l.takenBy.join('、') }) : t('devices.untakenByNone')}
+              </Typography.Text>
+            </div>
+          ))}
+        </div>
       </Col>
       <Col span={13}>
         <Typography.Text strong>{t('devices.parsedView')}</Typography.Text>
@@ -129,7 +141,7 @@ export function DevicesScreen() {
   const [channel, setChannel] = useState<string | undefined>(undefined);
   const [detectNote, setDetectNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const live = useDevicesLive(1000);
+  const { live, hostLost } = useDevicesLive(1000);
   const kind = Form.useWatch('kind', form);
   const transport = Form.useWatch('transport', form);
   const overHid = kind === 'scanner' && transport === 'hid';
@@ -301,7 +313,7 @@ export function DevicesScreen() {
               <Select size="small" style={{ width: 260 }} value={channel} onChange={setChannel} data-testid="channel"
                 options={(live?.devices ?? []).map((d) => ({ value: d.channel, label: `${d.label} · ${t(`devices.status.${d.status}`)}` }))} />
             </Space>
-          } extra={live && <HealthLamps devices={live.devices} />}>
+          } extra={live && <HealthLamps devices={live.devices} hostLost={hostLost} />}>
             <RawView channel={channel} />
           </Card>
         </Col>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Form, Input, InputNumber } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../src-main/contract/index.ts';
 import { call } from '../api.ts';
@@ -35,6 +35,8 @@ export function SettingsScreen() {
         {number('lockoutMinutes')}
         <Form.Item name="heatingSeasonStart" label={t('settingsForm.heatingSeasonStart')}><Input style={{ width: 160 }} /></Form.Item>
         {number('reportingDay')}
+        {number('emptyScaleBelowKg')}
+        <Form.Item name="autoCapture" label={t('settingsForm.autoCapture')} valuePropName="checked"><Switch /></Form.Item>
         <Button type="primary" htmlType="submit">{t('settingsForm.save')}</Button>
       </Form>
     </Card>

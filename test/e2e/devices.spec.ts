@@ -36,7 +36,7 @@ test('training kiosk: the simulated weighbridge shows live, its stable weight is
   await expect(page.getByLabel('驾驶员姓名')).toHaveValue('张三', { timeout: 10_000 });
   await expect(page.getByLabel('身份证号码')).toHaveValue('110101198001010010');
 
-  // A truck drives on (~16 s cycle): wait for the stability light, then capture the gross weight.
+  // A truck drives on (~24 s cycle): wait for the stability light, then capture the gross weight.
   await expect(async () => {
     await expect(page.getByTestId('stability-light')).toHaveAttribute('data-light', 'stable', { timeout: 20_000 });
     await page.getByTestId('capture-gross').click();

@@ -23,6 +23,16 @@ function protocolOption(value: string | undefined): ProtocolName {
   return value;
 }
 
+const orientations = ['reversed', 'forward', 'auto'] as const;
+
+function orientationOption(value: string | undefined, protocol: ProtocolName): (typeof orientations)[number] | undefined {
+  if (value === undefined) return undefined;
+  if (protocol !== 'yaohua-eq') throw new CliError('--orientation applies only to --protocol yaohua-eq');
+  const o = orientations.find((x) => x === value);
+  if (!o) throw new CliError(`--orientation must be one of ${orientations.join(', ')}, got "${value}"`);
+  return o;
+}
+
 function numberOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -151,14 +161,16 @@ const scaleRead: Command = {
   words: ['scale', 'read'],
   summary: 'Read weights from a weighbridge indicator',
   usage:
-    'checkpoint scale read --port PATH --protocol NAME [--baud N] [--division KG] [--stable] [--timeout S] [--json]\n' +
-    '  prints every frame, or with --stable the first stable weight, then exits (non-zero on timeout)',
+    'checkpoint scale read --port PATH --protocol NAME [--baud N] [--division KG] [--orientation reversed|forward|auto] [--stable] [--timeout S] [--json]\n' +
+    '  prints every frame, or with --stable the first stable weight, then exits (non-zero on timeout)\n' +
+    '  --orientation: byte order of yaohua-eq "=" frames (default auto: locked on the first unambiguous frame)',
   async run(argv, io: CliIo) {
     const { values } = parseOptions(argv, {
       port: { type: 'string' },
       protocol: { type: 'string' },
       baud: { type: 'string' },
       division: { type: 'string' },
+      orientation: { type: 'string' },
       stable: { type: 'boolean' },
       timeout: { type: 'string' },
       json: { type: 'boolean' },
@@ -168,6 +180,7 @@ const scaleRead: Command = {
     const baudRate = baudOption(values.baud, 9600);
     const divisionKg = numberOption('division', values.division, 20, 1, 1000);
     if (!Number.isInteger(divisionKg)) throw new CliError('--division must be a whole number of kg');
+    const orientation = orientationOption(values.orientation, protocol);
     const timeoutS = numberOption('timeout', values.timeout, values.stable ? 60 : Infinity, 0.1, 86_400);
     const print = (value: Record<string, unknown>) =>
       values.json ? writeJsonLine(io, value) : io.stdout.write(`${Object.entries(value).map(([k, v]) => `${k}=${String(v)}`).join(' ')}\n`);
@@ -175,6 +188,7 @@ const scaleRead: Command = {
     const session = new ScaleSession({
       transport: new SerialTransport({ path, baudRate }),
       protocol,
+      ...(orientation ? { protocolOptions: { orientation } } : {}),
       stability: { divisionKg },
     });
     let lastStatus = 'no data';

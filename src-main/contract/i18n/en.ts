@@ -134,7 +134,7 @@ const en: Catalog<typeof zhCN> = {
   },
   settingsForm: {
     title: 'Settings', recordNumberPattern: 'Record number pattern', recordNumberHelp: 'Placeholders: {station} checkpoint code, {date} date, {year} year, {seq:N} N-digit sequence',
-    lockAfterMinutes: 'Lock after inactivity (minutes)', maxFailedLogins: 'Failed logins before lockout', lockoutMinutes: 'Lockout (minutes)',
+    emptyScaleBelowKg: 'Empty scale below (kg)', autoCapture: 'Kiosk captures a stable weight automatically by default', lockAfterMinutes: 'Lock after inactivity (minutes)', maxFailedLogins: 'Failed logins before lockout', lockoutMinutes: 'Lockout (minutes)',
     heatingSeasonStart: 'Heating season starts (MM-DD)', reportingDay: 'Monthly report due (day of month)', save: 'Save settings', saved: 'Settings saved',
   },
   devices: {
@@ -143,7 +143,7 @@ const en: Catalog<typeof zhCN> = {
     training: 'Training mode: records are marked as training and kept out of reports', simulated: 'Simulated devices (none configured): scale records are saved as training',
     trainingSwitch: 'Training mode', cardRead: 'ID card read: {{name}}', cardExpired: 'The ID card has expired (valid to {{validTo}}): check it', cardInvalidNumber: 'The ID number fails its check digit: check it',
     scannedRecord: 'Scanned record number {{recordNumber}}', recordNotFound: 'Record number {{recordNumber}} not found', scannedPlate: 'Scanned plate {{plate}}', scannedReport: 'Scanned report number {{reportNumber}}',
-    lights: { stable: 'Stable', settling: 'Settling', motion: 'Moving', fault: 'Over/underload', offline: 'No data' },
+    lights: { empty: 'Empty', stable: 'Stable', settling: 'Settling', motion: 'Moving', fault: 'Over/underload', offline: 'No data' },
     status: { online: 'Online', offline: 'Offline', error: 'Fault' },
     kinds: { scale: 'Weighbridge indicator', idcard: 'ID-card reader', scanner: 'Barcode scanner (serial/HID)' },
     name: 'Name', kind: 'Kind', port: 'Port', portHint: 'Pick a discovered port or type a path (/dev/ttyUSB0, COM3; PTYs must be typed)',
@@ -151,7 +151,7 @@ const en: Catalog<typeof zhCN> = {
     parities: { none: 'None', even: 'Even', odd: 'Odd' },
     add: 'Add device', save: 'Save', remove: 'Remove', removeConfirm: 'Remove this device?', refreshPorts: 'Refresh ports', detect: 'Detect protocol',
     detecting: 'Listening on the port…', detected: '{{bytes}} bytes received; matches: {{matches}}', detectNone: '{{bytes}} bytes received; no protocol recognised (command-mode protocols need polling and cannot be detected passively)',
-    devices: 'Devices', health: 'Status', lastFrame: 'Last data', rawView: 'Raw bytes (hex)', parsedView: 'Parsed frames', noFrames: 'No frames yet', selectChannel: 'Device',
+    devices: 'Devices', health: 'Status', lastFrame: 'Last data', hostLost: 'Host unreachable', hostLostDetail: 'The app service cannot be reached; no weight can be captured', untakenView: 'Lines no frame was taken from', untakenNone: 'No untaken lines', untakenByNone: 'No protocol takes this line', untakenOther: 'Not this protocol; {{protocols}} would take it: check the protocol setting', rawView: 'Raw bytes (hex)', parsedView: 'Parsed frames', noFrames: 'No frames yet', selectChannel: 'Device',
     saved: 'Saved; devices reconnected', portsNote: 'Only ports the system enumerates are listed; type the path of PTYs and other virtual ports. Vendor-class USB ID readers (e.g. 0400:C35A) cannot be reached as serial ports.',
     refused: {
       'no-data': 'No data from the weighbridge', offline: 'The weighbridge is offline', stale: 'The weighbridge reading is stale', overload: 'The weighbridge is overloaded', underload: 'The weighbridge reads below zero',
@@ -209,9 +209,9 @@ const en: Catalog<typeof zhCN> = {
     username: 'Usernames are 3–32 letters, digits or _ . -', passwordShort: 'At least 8 characters', stationCode: '2–12 capital letters or digits',
     patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason',
     plate: {
-      empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
+      character: 'A plate holds only Chinese characters and Latin letters and digits; look-alikes such as ß, ſ or ﬀ are not allowed', empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
     },
-    idNumber: { format: 'An ID number has 18 characters', 'birth-date': 'The birth date in the ID number is invalid', checksum: 'The ID number check character is wrong' },
+    idNumber: { province: 'The first two digits of the ID number are not a province code', format: 'An ID number has 18 characters', 'birth-date': 'The birth date in the ID number is invalid', checksum: 'The ID number check character is wrong' },
     invalid_type: 'Wrong type', unrecognized_keys: 'Unexpected field', too_big: 'Too large or too long', too_small: 'Too small or too short',
     invalid_value: 'Invalid value', invalid_format: 'Invalid format', custom: 'Invalid', invalid_union: 'Invalid',
   },

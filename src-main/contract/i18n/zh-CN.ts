@@ -131,7 +131,7 @@ const zhCN = {
   },
   settingsForm: {
     title: '系统设置', recordNumberPattern: '登记编号规则', recordNumberHelp: '占位符：{station} 站点代码，{date} 日期，{year} 年份，{seq:N} N 位流水号',
-    lockAfterMinutes: '无操作自动锁屏（分钟）', maxFailedLogins: '连续登录失败锁定次数', lockoutMinutes: '账户锁定时长（分钟）',
+    emptyScaleBelowKg: '空磅阈值（kg，低于此重量显示“空磅”）', autoCapture: '登记台默认自动采集稳定重量', lockAfterMinutes: '无操作自动锁屏（分钟）', maxFailedLogins: '连续登录失败锁定次数', lockoutMinutes: '账户锁定时长（分钟）',
     heatingSeasonStart: '采暖季开始日期（MM-DD）', reportingDay: '月报上报日（每月几日）', save: '保存设置', saved: '设置已保存',
   },
   devices: {
@@ -140,7 +140,7 @@ const zhCN = {
     training: '培训模式：记录标记为培训数据，不计入报表', simulated: '模拟设备（未配置真实设备）：地磅采集记录按培训数据保存',
     trainingSwitch: '培训模式', cardRead: '已读取身份证：{{name}}', cardExpired: '身份证已过有效期（有效期至 {{validTo}}），请核对', cardInvalidNumber: '身份证号码校验失败，请核对',
     scannedRecord: '扫码：登记编号 {{recordNumber}}', recordNotFound: '未找到登记编号 {{recordNumber}}', scannedPlate: '扫码：车牌 {{plate}}', scannedReport: '扫码：报告编号 {{reportNumber}}',
-    lights: { stable: '稳定', settling: '稳定中', motion: '晃动', fault: '超载/欠载', offline: '无数据' },
+    lights: { empty: '空磅', stable: '稳定', settling: '稳定中', motion: '晃动', fault: '超载/欠载', offline: '无数据' },
     status: { online: '在线', offline: '离线', error: '故障' },
     kinds: { scale: '地磅仪表', idcard: '身份证阅读器', scanner: '扫码枪（串口/HID）' },
     name: '名称', kind: '类型', port: '串口', portHint: '选择已发现的串口，或直接输入路径（如 /dev/ttyUSB0、COM3；虚拟串口 PTY 需手工输入路径）',
@@ -148,7 +148,7 @@ const zhCN = {
     parities: { none: '无', even: '偶校验', odd: '奇校验' },
     add: '新增设备', save: '保存', remove: '删除', removeConfirm: '删除该设备配置？', refreshPorts: '刷新串口', detect: '自动识别协议',
     detecting: '正在监听串口…', detected: '收到 {{bytes}} 字节，匹配：{{matches}}', detectNone: '收到 {{bytes}} 字节，未识别出协议（指令应答式协议需主机轮询，无法被动识别）',
-    devices: '设备', health: '状态', lastFrame: '最后数据', rawView: '原始数据（十六进制）', parsedView: '解析结果', noFrames: '暂无数据帧', selectChannel: '查看设备',
+    devices: '设备', health: '状态', lastFrame: '最后数据', hostLost: '主机连接中断', hostLostDetail: '无法连接本机服务，重量不可采集', untakenView: '未被解析的数据行', untakenNone: '没有未解析的行', untakenByNone: '没有任何协议能解析这一行', untakenOther: '当前协议不能解析；{{protocols}} 可以解析，请检查协议设置', rawView: '原始数据（十六进制）', parsedView: '解析结果', noFrames: '暂无数据帧', selectChannel: '查看设备',
     saved: '已保存，设备已重新连接', portsNote: '列表只含系统枚举到的串口；PTY 等虚拟串口请直接输入路径。USB 厂商类身份证阅读器（如 0400:C35A）无法通过串口访问。',
     refused: {
       'no-data': '地磅无数据，无法采集', offline: '地磅离线，无法采集', stale: '地磅数据已过时，无法采集', overload: '地磅超载，无法采集', underload: '地磅欠载，无法采集',
@@ -205,9 +205,9 @@ const zhCN = {
     username: '用户名为 3–32 位字母、数字或 _ . -', passwordShort: '密码至少 8 位', stationCode: '检查站代码为 2–12 位大写字母或数字',
     patternSeq: '编号规则必须包含 {seq:N}', patternToken: '编号规则含有无法识别的占位符', manualReason: '手工录入重量必须填写原因',
     plate: {
-      empty: '请输入车牌号', province: '车牌首字须为省份简称', format: '车牌格式不符合 GA 36', trailer: '挂车号牌应以“挂”结尾',
+      character: '车牌只能含汉字、半角或全角字母和数字；ß、ſ、ﬀ 等形似字母的字符不能用于车牌', empty: '请输入车牌号', province: '车牌首字须为省份简称', format: '车牌格式不符合 GA 36', trailer: '挂车号牌应以“挂”结尾',
     },
-    idNumber: { format: '身份证号应为 18 位', 'birth-date': '身份证号中的出生日期无效', checksum: '身份证号校验位错误' },
+    idNumber: { province: '身份证号前两位不是有效的省级行政区划代码', format: '身份证号应为 18 位', 'birth-date': '身份证号中的出生日期无效', checksum: '身份证号校验位错误' },
     invalid_type: '数据类型错误', unrecognized_keys: '包含不允许的字段', too_big: '数值或长度超出范围', too_small: '数值或长度不足',
     invalid_value: '取值无效', invalid_format: '格式错误', custom: '内容无效', invalid_union: '内容无效',
   },

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openPtyPair, type PtyPair } from './pty.ts';
+import { encodeEqFrame } from '../../../drivers/protocols/yaohua-eq.ts';
+import { SerialTransport } from '../../../drivers/transports/serial.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'checkpoint-cli-'));
@@ -46,6 +48,36 @@ describe('checkpoint device commands against the simulators', () => {
     expect(lines[0]).toMatchObject({ weightKg: 41220, stable: true, protocol: 'keli-modbus' });
     expect(lines[0].frames).toBeGreaterThanOrEqual(5);
   });
+
+  it('scale read --orientation decodes yaohua-eq "=" frames in the byte order asked for', async () => {
+    pty = await openPtyPair(dir);
+    // A forward-order indicator (format 2) showing 32 480 kg; read back to front the same bytes say 8 423 000 kg.
+    const device = new SerialTransport({ path: pty.b, baudRate: 9600 });
+    await device.open();
+    const frame = encodeEqFrame({ weightKg: 32_480 }, 'forward');
+    expect(frame.toString('latin1')).toBe('=00032480');
+    const feeder = setInterval(() => void device.write(frame).catch(() => undefined), 50);
+    try {
+      const read = async (orientation: string) => {
+        const r = await run(['scale', 'read', '--port', pty!.a, '--protocol', 'yaohua-eq', '--orientation', orientation, '--timeout', '1.5', '--json']);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        return new Set(r.stdout.trim().split('\n').map((l) => JSON.parse(l).weightKg));
+      };
+      expect(await read('forward')).toEqual(new Set([32_480]));
+      expect(await read('auto')).toEqual(new Set([32_480]));
+      expect(await read('reversed')).toEqual(new Set([8_423_000]));
+    } finally {
+      clearInterval(feeder);
+      await device.close();
+    }
+    const bad = await run(['scale', 'read', '--port', pty.a, '--protocol', 'yaohua-eq', '--orientation', 'sideways']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--orientation must be one of reversed, forward, auto/);
+    const wrongProtocol = await run(['scale', 'read', '--port', pty.a, '--protocol', 'toledo', '--orientation', 'forward']);
+    expect(wrongProtocol.code).toBe(2);
+    expect(wrongProtocol.stderr).toMatch(/only to --protocol yaohua-eq/);
+  }, 120_000);
 
   it('scale read streams one JSON object per frame', async () => {
     pty = await openPtyPair(dir);

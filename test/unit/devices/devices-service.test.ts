@@ -104,6 +104,45 @@ describe('devices.capture', () => {
     expect((await f.call('devices.live', {}, kiosk)).scale).toMatchObject({ light: 'offline', weightKg: null });
   });
 
+  it('says 空磅 below the configured threshold instead of settling, and carries the auto-capture setting', async () => {
+    const { kiosk, indicator } = await withIndicator();
+    const scale = async () => (await f.call('devices.live', {}, kiosk)).scale;
+    indicator.reading = { weightKg: 0, stable: true, sending: true };
+    await waitFor(async () => (await scale())?.light === 'empty', 2000, 'an empty deck');
+    expect(await scale()).toMatchObject({ weightKg: 0, light: 'empty', stable: false });
+    expect((await f.call('devices.live', {}, kiosk)).autoCapture).toBe(true);
+
+    // A truck of 180 kg would still be "empty" by default; with a 100 kg threshold it is a reading that settles.
+    indicator.reading = { weightKg: 180, stable: true, sending: true };
+    await sleep(300);
+    expect((await scale())?.light).toBe('empty');
+    await f.call('settings.update', { emptyScaleBelowKg: 100, autoCapture: false }, f.adminToken);
+    expect(await scale()).toMatchObject({ weightKg: 180, light: 'settling', reason: 'below-minimum' });
+    expect((await f.call('devices.live', {}, kiosk)).autoCapture).toBe(false);
+
+    indicator.reading = { weightKg: 32_460, stable: true, sending: true };
+    await waitFor(async () => (await scale())?.light === 'stable', 3000, 'a stable truck');
+    expect((await f.call('settings.get', {}, f.adminToken))).toMatchObject({ emptyScaleBelowKg: 100, autoCapture: false });
+    const bad = await f.raw('settings.update', { emptyScaleBelowKg: -5 }, f.adminToken);
+    expect(bad.ok).toBe(false);
+    expect((await f.call('settings.get', {}, f.adminToken)).emptyScaleBelowKg).toBe(100);
+  });
+
+  it('the raw view names the lines the configured protocol took no frame from', async () => {
+    const { indicator } = await withIndicator('st-gs');
+    indicator.reading = { weightKg: 32_460, stable: true, sending: true };
+    await sleep(200);
+    await indicator.end.write(Buffer.from('ST 00015000\r\nGW:0023,45(kg)\r\n??\r\n', 'latin1'));
+    await sleep(150);
+    const tail = await f.call('devices.rawTail', { channel: 'cfg-1', bytes: 512 }, f.adminToken);
+    expect(tail.frames.at(-1)).toMatchObject({ weightKg: 32_460, stable: true });
+    expect(tail.untaken).toEqual([
+      { text: 'ST 00015000', takenBy: ['keli'] },
+      { text: 'GW:0023,45(kg)', takenBy: ['keli'] },
+      { text: '??', takenBy: [] },
+    ]);
+  });
+
   it('is for registrars and technicians only; configuration is for technicians only', async () => {
     await withIndicator();
     const officer = await f.tokenFor('officer');

@@ -16,7 +16,7 @@ const kindByCode: Record<string, WeightKind> = { GS: 'gross', GW: 'gross', NT: '
 function referenceStGs(buf: Buffer, at: number): Attempt {
   const line = lineAt(buf, at, 32);
   if (typeof line === 'string') return { kind: line };
-  const m = /^(ST|US|OL)\s*,\s*(GS|NT|TR|GW|NW)\s*,\s*([+-])\s*([\d.\s]*?)\s*(kg|g|t|lb)?$/.exec(line.text);
+  const m = /^(ST|US|OL)\s*,\s*(GS|NT|TR|GW|NW)(?:\s*,\s*|\s+)([+-]?)\s*([\d.\s]*?)\s*(kg|g|t|lb)?\s*$/.exec(line.text);
   if (!m) return { kind: 'invalid' };
   const overload = m[1] === 'OL';
   const unit = (m[5] as WeightUnit | undefined) ?? 'kg';

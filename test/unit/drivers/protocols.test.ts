@@ -257,7 +257,8 @@ describe('weight conversion and detection', () => {
   it('auto-detect names the protocol(s) that produce frames', () => {
     const p = createProtocol('st-gs');
     const capture = Buffer.concat(Array.from({ length: 5 }, (_, i) => p.encode({ weightKg: 1000 + i * 20, stable: true })));
-    expect(detectProtocol(capture).map((d) => d.protocol)).toEqual(['st-gs']);
+    // The Keli D2008FA also sends ST/GS lines (reference §1.5), so both parsers take them.
+    expect(detectProtocol(capture).map((d) => d.protocol).sort()).toEqual(['keli', 'st-gs']);
     const tf0 = createProtocol('yaohua-tf0').encode({ weightKg: 1560 });
     expect(detectProtocol(Buffer.concat([tf0, tf0])).map((d) => d.protocol).sort()).toEqual(['keli', 'yaohua-tf0']);
     expect(detectProtocol(Buffer.from('hello world'))).toEqual([]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IdCardReader } from '../../../drivers/idcard-reader.ts';
-import { idNumberCheckChar, isValidIdNumber } from '../../../drivers/protocols/id-number-check.ts';
 import { nations } from '../../../drivers/protocols/nations.ts';
 import {
+  asSamRequest,
   asSamResponse,
   encodeIdCardText,
   encodeReadTextReply,
@@ -49,7 +49,7 @@ describe('SAM framing', () => {
       frames.push(...r.frames);
     }
     expect(frames.map((f) => asSamResponse(f)?.sw3)).toEqual([0x90, 0x80]);
-    expect(parseReadTextReply(asSamResponse(frames[0]!)!.data)?.photo.length).toBe(1024);
+    expect(parseReadTextReply(asSamResponse(frames[0]!)!.data, '2026-11-29')?.photo.length).toBe(1024);
   });
 
   it('never throws on random bytes and only yields checksum-valid frames', () => {
@@ -67,7 +67,7 @@ describe('SAM framing', () => {
 
 describe('ID card text', () => {
   it('round-trips every field and validates the ID number', () => {
-    const text = parseIdCardText(encodeIdCardText({ ...sampleCard, validTo: '长期', nationCode: '46', idNumber: '11010119800101001x' }));
+    const text = parseIdCardText(encodeIdCardText({ ...sampleCard, validTo: '长期', nationCode: '46', idNumber: '11010119800101001x' }), '2026-11-29');
     expect(text).toMatchObject({
       name: '张三',
       sex: '男',
@@ -81,22 +81,30 @@ describe('ID card text', () => {
       idNumberValid: false,
       cardType: 'resident',
     });
-    expect(parseIdCardText(encodeIdCardText(sampleCard)).idNumberValid).toBe(true);
+    expect(parseIdCardText(encodeIdCardText(sampleCard), '2026-11-29').idNumberValid).toBe(true);
     expect(encodeIdCardText(sampleCard).length).toBe(256);
   });
 
   it('detects permit card types from text byte 248 and survives a short block', () => {
     const block = encodeIdCardText(sampleCard);
     block[248] = 0x4a;
-    expect(parseIdCardText(block).cardType).toBe('hk-mo-tw-residence');
-    expect(parseIdCardText(Buffer.alloc(10)).name).toBe('');
+    expect(parseIdCardText(block, '2026-11-29').cardType).toBe('hk-mo-tw-residence');
+    expect(parseIdCardText(Buffer.alloc(10), '2026-11-29').name).toBe('');
   });
 
-  it('GB 11643 check characters', () => {
-    expect(idNumberCheckChar('11010519491231002')).toBe('X');
-    expect(isValidIdNumber('11010519491231002x')).toBe(true);
-    expect(isValidIdNumber('110105194912310021')).toBe(false);
-    expect(isValidIdNumber('11010519491231002')).toBe(false);
+  it('judges the number by the form rule: impossible, future and pre-1900 birth dates and unknown provinces fail', () => {
+    const valid = (idNumber: string, today = '2026-11-29') => parseIdCardText(encodeIdCardText({ ...sampleCard, idNumber }), today).idNumberValid;
+    expect(valid('11010519491231002x')).toBe(true);
+    expect(valid('110105194912310021')).toBe(false);
+    // Check digit right, 29 Feb 1849 (no such day, and before 1900): the reader used to say "valid".
+    expect(valid('110105184902290011')).toBe(false);
+    expect(valid('110105190002290017')).toBe(false);
+    // Born on the reader's today is fine, the day after is not (the clock is the reader's).
+    expect(valid('110105202611290018', '2026-11-29')).toBe(true);
+    expect(valid('110105202611290018', '2026-11-28')).toBe(false);
+    // 99 is no GB/T 2260 province; 81 is a Hong Kong residence permit (card type J).
+    expect(valid('99010519800101001X')).toBe(false);
+    expect(valid('810000199001010019')).toBe(true);
     expect(Object.keys(nations)).toHaveLength(58);
   });
 });
@@ -107,7 +115,7 @@ describe('reader ↔ simulator over an in-process link', () => {
     const sim = new IdCardSimulator(device, { card: { ...sampleCard, name: '李四' } });
     await sim.start();
     await host.open();
-    const reader = new IdCardReader(host, 500);
+    const reader = new IdCardReader(host, { replyTimeoutMs: 500 });
     expect((await reader.readOnce())?.text.name).toBe('李四');
     expect(await reader.readOnce()).toBeUndefined();
     expect((await reader.request([0x20, 0x01])).sw3).toBe(0x80);
@@ -116,5 +124,49 @@ describe('reader ↔ simulator over an in-process link', () => {
     expect((await reader.readOnce())?.text.idNumberValid).toBe(true);
     expect(sim.reads).toBe(2);
     expect((await reader.request([0x99, 0x01])).sw3).toBe(0x21);
+  });
+});
+
+describe('a cut-off read reply', () => {
+  /** A reader whose first text reply breaks off after `cutAt` of its 1295 bytes; every later reply is whole. */
+  async function flakyReader(cutAt: number) {
+    const [host, device] = createInProcessPair();
+    let pending: Buffer = Buffer.alloc(0);
+    let textReplies = 0;
+    device.on('data', (bytes: Buffer) => {
+      const r = parseSamFrames(pending, bytes);
+      pending = r.pending;
+      for (const f of r.frames) {
+        const req = asSamRequest(f);
+        if (!req) continue;
+        const key = (req.cmd << 8) | req.para;
+        if (key === 0x2001) void device.write(encodeSamResponse(0x9f, Buffer.alloc(4)));
+        else if (key === 0x2002) void device.write(encodeSamResponse(0x90, Buffer.alloc(8)));
+        else {
+          const reply = encodeReadTextReply({ ...sampleCard, name: `司机${++textReplies}` });
+          void device.write(textReplies === 1 ? reply.subarray(0, cutAt) : reply);
+        }
+      }
+    });
+    await device.open();
+    await host.open();
+    return new IdCardReader(host, { replyTimeoutMs: 150, today: () => '2026-11-29' });
+  }
+
+  it('costs exactly one read: the next command starts from an empty buffer', async () => {
+    const reader = await flakyReader(600);
+    await expect(reader.readOnce()).rejects.toThrow(/did not answer/);
+    const card = await reader.readOnce();
+    expect(card?.text.name).toBe('司机2');
+    expect(card?.text.idNumberValid).toBe(true);
+    expect(card?.photo.length).toBe(1024);
+  });
+
+  it('recovers the same way wherever the reply breaks off', async () => {
+    for (const cutAt of [6, 7, 300, 1294]) {
+      const reader = await flakyReader(cutAt);
+      await expect(reader.readOnce()).rejects.toThrow();
+      expect((await reader.readOnce())?.text.name).toBe('司机2');
+    }
   });
 });
