@@ -20,6 +20,13 @@ export const Settings = z
     heatingSeasonStart: z.string().refine(isValidMonthDay, { message: 'validation.date' }),
     /** Day of the month by which last month's report is due at the county. */
     reportingDay: z.int().min(1).max(28),
+    /** Plausibility at the kiosk: a loaded coal truck weighs at least this much (a lower gross is refused). */
+    minGrossKg: z.int().min(0).max(100_000),
+    /** A tare outside this range is refused as a typing or capture error. */
+    minTareKg: z.int().min(0).max(100_000),
+    maxTareKg: z.int().min(1).max(200_000),
+    /** The same plate (tractor or trailer) registered again within this many minutes asks for confirmation; 0 turns it off. */
+    repeatPlateMinutes: z.int().min(0).max(1440),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -31,6 +38,10 @@ export const DEFAULT_SETTINGS: Settings = {
   lockoutMinutes: 15,
   heatingSeasonStart: '11-15',
   reportingDay: 23,
+  minGrossKg: 3_000,
+  minTareKg: 2_000,
+  maxTareKg: 50_000,
+  repeatPlateMinutes: 30,
 };
 
 export const SettingsUpdate = Settings.partial().strict();
