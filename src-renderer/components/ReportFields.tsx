@@ -76,7 +76,6 @@ function ResultRowFields(props: { name: number; onRemove(): void }) {
 export function ReportFields(props: { normalizeReportNumber?(text: string): string }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<ReportFormValues>();
-  const reportNumber = Form.useWatch('reportNumber', form) as string | undefined;
   const [labs, setLabs] = useState<RecognisedLabRow[]>([]);
   useEffect(() => { void call('labs.list', {}).then(setLabs, () => setLabs([])); }, []);
   const pickLab = (name: string) => {
@@ -84,7 +83,6 @@ export function ReportFields(props: { normalizeReportNumber?(text: string): stri
     if (lab?.cmaNumber) form.setFieldValue('cmaNumber', lab.cmaNumber);
   };
   const field = (name: keyof ReportFormValues) => ({ name, label: t(`certificates.${name}`), style: { marginBottom: 4 } });
-  const hasNumber = !!reportNumber?.trim();
   return (
     <>
       <Row gutter={8}>
@@ -93,8 +91,13 @@ export function ReportFields(props: { normalizeReportNumber?(text: string): stri
         </Col>
         <Col span={5}>
           {/* Offered only while no number is typed: a typed report is never silently set aside. */}
-          <Form.Item name="noReport" label={t('kiosk.noReport')} valuePropName="checked" style={{ marginBottom: 4 }}>
-            <Switch disabled={hasNumber} data-testid="no-report" />
+          {/* Read at render (a watch can miss a reset): re-rendered whenever the number changes, reset included. */}
+          <Form.Item noStyle shouldUpdate={(a: ReportFormValues, b: ReportFormValues) => a.reportNumber !== b.reportNumber}>
+            {() => (
+              <Form.Item name="noReport" label={t('kiosk.noReport')} valuePropName="checked" style={{ marginBottom: 4 }}>
+                <Switch disabled={!!(form.getFieldValue('reportNumber') as string | undefined)?.trim()} data-testid="no-report" />
+              </Form.Item>
+            )}
           </Form.Item>
         </Col>
         <Col span={7}>
