@@ -3,9 +3,12 @@ import { Card, Col, Form, Input, InputNumber, Row, Select, Switch, type FormItem
 import type { Rule } from 'antd/es/form/index.js';
 import { useTranslation } from 'react-i18next';
 import {
-  COAL_KINDS, DEFAULT_SETTINGS, INTENDED_USES, PLATE_COLORS, REQUIRED_FIELDS, WEIGHT_SOURCES,
+  COAL_KINDS, DEFAULT_SETTINGS, INTENDED_USES, MAX_GROSS_KG, PLATE_COLORS, REQUIRED_FIELDS, WEIGHT_SOURCES,
 } from '../../src-main/contract/index.ts';
 import { weightProblems, type WeightLimits } from '../../src-main/domain/weight-plausibility.ts';
+import { checkPlate } from '../../src-main/domain/plate.ts';
+import { checkIdNumber } from '../../src-main/domain/id-number.ts';
+import { localDate } from '../../src-main/domain/local-time.ts';
 import { call } from '../api.ts';
 import { PlateInput } from './PlateInput.tsx';
 
@@ -93,21 +96,37 @@ function Pair(props: { children: [React.ReactNode, React.ReactNode] }) {
   );
 }
 
+/** The server's own plate and ID-number rules, so a refusal names the field before anything is sent. */
+function useDriverRules(): { plate: Rule; idNumber: Rule } {
+  const { t } = useTranslation();
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  return {
+    plate: { validator: async (_, v: unknown) => { const c = checkPlate(text(v)); if (text(v) && !c.ok) throw new Error(t(`validation.plate.${c.error}`)); } },
+    idNumber: {
+      validator: async (_, v: unknown) => {
+        const c = checkIdNumber(text(v), localDate(new Date()));
+        if (text(v) && !c.ok) throw new Error(t(`validation.idNumber.${c.error}`));
+      },
+    },
+  };
+}
+
 export function DriverCard(props: { onPlateBlur?(plate: string): void }) {
   const { t } = useTranslation();
   const item = useItem();
+  const rules = useDriverRules();
   const options = PLATE_COLORS.map((v) => ({ value: v, label: t(`plateColors.${v}`) }));
   return (
     <Card size="small" title={t('registration.driver')}>
       <Pair>
-        <Form.Item {...item('plate')}>
+        <Form.Item {...item('plate', [rules.plate])}>
           <PlateInput autoFocus data-testid="plate" onBlur={(e) => props.onPlateBlur?.(e.target.value)} />
         </Form.Item>
-        <Form.Item {...item('trailerPlate')}><PlateInput trailer data-testid="trailerPlate" /></Form.Item>
+        <Form.Item {...item('trailerPlate', [rules.plate])}><PlateInput trailer data-testid="trailerPlate" /></Form.Item>
       </Pair>
       <Pair>
         <Form.Item {...item('driverName')}><Input maxLength={40} data-testid="driverName" /></Form.Item>
-        <Form.Item {...item('driverIdNumber')}><Input maxLength={18} data-testid="driverIdNumber" /></Form.Item>
+        <Form.Item {...item('driverIdNumber', [rules.idNumber])}><Input maxLength={18} data-testid="driverIdNumber" /></Form.Item>
       </Pair>
       <Pair>
         <Form.Item {...item('driverPhone')}><Input maxLength={20} data-testid="driverPhone" /></Form.Item>
@@ -174,7 +193,12 @@ export function WeightsCard(props: { extra?: React.ReactNode }) {
   const limits = useWeightLimits();
   const net = typeof gross === 'number' && typeof tare === 'number' ? gross - tare : null;
   // Decimal kilograms are refused, never rounded; the plausibility rule is the server's own (shared domain).
-  const wholeKg: Rule = { validator: async (_, v: unknown) => { if (typeof v === 'number' && !Number.isInteger(v)) throw new Error(t('kiosk.decimalKg')); } };
+  const wholeKg: Rule = {
+    validator: async (_, v: unknown) => {
+      if (typeof v === 'number' && !Number.isInteger(v)) throw new Error(t('kiosk.decimalKg'));
+      if (typeof v === 'number' && v > MAX_GROSS_KG) throw new Error(t('validation.weightAbsurd'));
+    },
+  };
   const plausible = (field: 'grossKg' | 'tareKg'): Rule => ({
     validator: async (_, v: unknown) => {
       if (typeof v !== 'number') return;
