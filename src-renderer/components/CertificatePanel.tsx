@@ -135,7 +135,10 @@ export function CertificatePanel(props: { ref?: Ref<CertificatePanelHandle>; onC
             <Col span={15}><ReportFields normalizeReportNumber={normalizeReportNumber} /></Col>
             <Col span={9} data-testid="certificate-preview" data-state={state.kind}>
               {preview.result && (state.kind === 'report' || state.kind === 'none') ? (
-                <Spin spinning={preview.busy} size="small"><CertificateVerdict result={preview.result} itemsHeight={110} /></Spin>
+                // The reasons scroll inside the panel, so the panel stays within the screen however many there are.
+                <Spin spinning={preview.busy} size="small">
+                  <div style={{ maxHeight: 260, overflowY: 'auto' }}><CertificateVerdict result={preview.result} itemsHeight={110} /></div>
+                </Spin>
               ) : preview.error ? (
                 <Typography.Text type="danger" data-testid="certificate-error">{preview.error}</Typography.Text>
               ) : (

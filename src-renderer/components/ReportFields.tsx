@@ -39,16 +39,16 @@ function ResultRowFields(props: { name: number; onRemove(): void }) {
   };
   return (
     <Row gutter={4} wrap={false} data-testid={`result-${props.name}`}>
-      <Col flex="58px">
+      <Col flex="62px">
         <Form.Item name={[props.name, 'item']} noStyle>
-          <Select size="small" style={{ width: '100%' }} onChange={changeItem} showSearch labelRender={(o) => o.value} popupMatchSelectWidth={false}
+          <Select size="small" style={{ width: '100%' }} onChange={changeItem} showSearch labelRender={(o) => o.value} popupMatchSelectWidth={false} suffixIcon={null}
             options={ITEMS.map((i) => ({ value: i, label: `${i} ${text(ITEM_INFO[i])}` }))} />
         </Form.Item>
       </Col>
       <Col flex="54px">
-        {/* Wide enough for "daf" and the arrow; the popup shows the basis's full name. */}
+        {/* No arrow, so "daf" fits; the popup shows the basis's full name. */}
         <Form.Item name={[props.name, 'basis']} noStyle>
-          <Select size="small" style={{ width: '100%' }} disabled={bases.length <= 1} popupMatchSelectWidth={false} data-testid={`result-basis-${props.name}`}
+          <Select size="small" style={{ width: '100%' }} disabled={bases.length <= 1} popupMatchSelectWidth={false} data-testid={`result-basis-${props.name}`} suffixIcon={null}
             labelRender={(o) => o.value} options={bases.map((b) => ({ value: b, label: t(`certificates.bases.${b}`) }))} />
         </Form.Item>
       </Col>
@@ -59,7 +59,7 @@ function ResultRowFields(props: { name: number; onRemove(): void }) {
       </Col>
       <Col flex="62px">
         <Form.Item name={[props.name, 'unit']} noStyle>
-          <Select size="small" style={{ width: '100%' }} popupMatchSelectWidth={false} disabled={units.length <= 1} options={units.map((u) => ({ value: u, label: u }))} />
+          <Select size="small" style={{ width: '100%' }} popupMatchSelectWidth={false} disabled={units.length <= 1} suffixIcon={null} options={units.map((u) => ({ value: u, label: u }))} />
         </Form.Item>
       </Col>
       <Col flex="20px">

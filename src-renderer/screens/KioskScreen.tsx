@@ -154,7 +154,7 @@ export function KioskScreen() {
       </div>
       {problems.length > 0 && (
         <Alert type="error" showIcon closable onClose={() => setProblems([])} data-testid="missing-list" style={{ marginBottom: 6, padding: '4px 10px' }}
-          message={t('kiosk.missingTitle')} description={<span>{problems.join('；')}</span>} />
+          message={`${t('kiosk.missingTitle')}${problems.join('；')}`} />
       )}
       <Row gutter={8} data-testid="registration-fields">
         <Col span={18}>

@@ -44,7 +44,7 @@ const field = (page: Page, id: string) => page.getByTestId(id);
 test('scans at 5, 10 and 20 ms a key reach the right field from every field', async ({ page }) => {
   test.setTimeout(180_000);
   await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
-  await expect(field(page, 'plate')).toBeFocused();
+  await expect(field(page, 'plate')).toBeFocused({ timeout: 20_000 });
   const cdp = await page.context().newCDPSession(page);
   let n = 0;
   for (const ms of [5, 10, 20]) {

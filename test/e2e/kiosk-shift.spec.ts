@@ -104,7 +104,7 @@ test('one operator registers a shift of trucks; every stored check is the expect
   }));
   const stored = new Map<string, ReportKind>();
   await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
-  await expect(page.getByTestId('plate')).toBeFocused();
+  await expect(page.getByTestId('plate')).toBeFocused({ timeout: 20_000 });
   // An empty form shows no verdict at all (no red 查扣 before anything is known).
   await expect(page.getByTestId('certificate-banner')).toHaveCount(0);
 
