@@ -128,7 +128,7 @@ test('one operator registers a shift of trucks; every stored check is the expect
     if (i === 16) {
       // A refresh mid-truck keeps the session and the draft.
       await page.reload();
-      await expect(page.getByText('运煤车辆登记')).toBeVisible();
+      await expect(page.getByText('运煤车辆登记')).toBeVisible({ timeout: 20_000 });
       await expect(page.getByTestId('plate')).toHaveValue(truck.plate);
       await expect(page.getByTestId('grossKg')).toHaveValue(String(truck.grossKg));
     }
