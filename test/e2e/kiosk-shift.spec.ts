@@ -139,7 +139,7 @@ test('one operator registers a shift of trucks; every stored check is the expect
   const repeat: Truck = { ...trucks[0]!, report: 'pass' };
   await typeTruck(page, repeat, 99);
   await page.keyboard.press('F9');
-  await expect(page.getByText(/冀A·?10000 已于 30 分钟内登记/).first()).toBeVisible();
+  await expect(page.getByText(/冀A·?10000 已于 30 分钟内登记/).first()).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('confirm-repeat').click();
   stored.set(await saveTruck(page, repeat), 'pass');
 
@@ -147,7 +147,7 @@ test('one operator registers a shift of trucks; every stored check is the expect
   await page.getByTestId('plate').fill('冀B20000');
   await page.keyboard.press('F9');
   const missing = page.getByTestId('missing-list');
-  await expect(missing).toContainText('请填写驾驶员姓名');
+  await expect(missing).toContainText('请填写驾驶员姓名', { timeout: 20_000 });
   await expect(missing).toContainText('请填写毛重');
   await expect(missing).toContainText('未提供检验检测报告');
   await expect(missing).not.toContainText('数据类型错误');
