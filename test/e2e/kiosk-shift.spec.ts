@@ -139,7 +139,7 @@ test('one operator registers a shift of trucks; every stored check is the expect
   const repeat: Truck = { ...trucks[0]!, report: 'pass' };
   await typeTruck(page, repeat, 99);
   await page.keyboard.press('F9');
-  await expect(page.getByText(/冀A·?10000 已于 30 分钟内登记/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('dialog')).toContainText(/冀A·?10000 已于 30 分钟内登记/, { timeout: 20_000 });
   await page.getByTestId('confirm-repeat').click();
   stored.set(await saveTruck(page, repeat), 'pass');
 
