@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
 import { logIn } from '../support/e2e.ts';
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-kiosk-'));
 const dbPath = path.join(dir, 'checkpoint.db');
