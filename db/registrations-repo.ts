@@ -1,4 +1,5 @@
 import type { Registration, StoredRegistrationData } from '../src-main/contract/registration.ts';
+import type { Outcome, Verdict } from '../src-main/domain/certificate/vocabulary.ts';
 import type { Db } from './open.ts';
 
 export interface RegistrationRow {
@@ -38,6 +39,8 @@ export interface RegistrationRow {
   weighing_id: number | null;
   training: number;
   amended_by_id: number | null;
+  check_verdict: string | null;
+  check_outcome: string | null;
 }
 
 export function toRegistration(r: RegistrationRow): Registration {
@@ -78,12 +81,25 @@ export function toRegistration(r: RegistrationRow): Registration {
     manualReason: r.manual_reason,
     weighingId: r.weighing_id,
     training: r.training === 1,
+    check: r.check_verdict === null || r.check_outcome === null
+      ? null
+      : { verdict: r.check_verdict as Verdict, outcome: r.check_outcome as Outcome },
   };
 }
 
+/** The record's latest check (any revision): its verdict, and its outcome after the latest override. */
+const LATEST_CHECK = `
+  SELECT c.id, c.verdict,
+         COALESCE((SELECT o.outcome FROM certificate_overrides o WHERE o.check_id = c.id ORDER BY o.id DESC LIMIT 1), c.outcome) AS outcome
+  FROM registrations rr JOIN certificate_checks c ON c.registration_id = rr.id
+  WHERE rr.record_number = r.record_number ORDER BY c.id DESC LIMIT 1`;
+
+// People are shown by name (display_name), not by login name.
 const SELECT = `
-  SELECT r.*, u.username AS operator_name,
-         (SELECT a.id FROM registrations a WHERE a.amends_id = r.id) AS amended_by_id
+  SELECT r.*, u.display_name AS operator_name,
+         (SELECT a.id FROM registrations a WHERE a.amends_id = r.id) AS amended_by_id,
+         (SELECT lc.verdict FROM (${LATEST_CHECK}) lc) AS check_verdict,
+         (SELECT lc.outcome FROM (${LATEST_CHECK}) lc) AS check_outcome
   FROM registrations r JOIN users u ON u.id = r.operator_id`;
 
 export interface NewRegistrationRow {
@@ -208,4 +224,24 @@ export function lastTare(db: Db, plate: string): { tareKg: number; registeredAt:
     .prepare('SELECT tare_kg AS tareKg, registered_at AS registeredAt FROM registrations WHERE plate = ? ORDER BY registered_at DESC LIMIT 1')
     .get(plate) as { tareKg: number; registeredAt: string } | undefined;
   return row ?? null;
+}
+
+/** The latest registration (any revision) of a tractor or trailer plate among `plates`, at or after `sinceIso`. */
+export interface PlateSighting {
+  recordNumber: string;
+  plate: string;
+  registeredAt: string;
+}
+
+export function latestWithPlate(db: Db, plates: readonly string[], sinceIso: string): PlateSighting | null {
+  let latest: PlateSighting | null = null;
+  const byPlate = db.prepare(
+    `SELECT record_number AS recordNumber, @plate AS plate, registered_at AS registeredAt FROM registrations
+     WHERE (plate = @plate OR trailer_plate = @plate) AND registered_at >= @since ORDER BY registered_at DESC LIMIT 1`,
+  );
+  for (const plate of plates) {
+    const row = byPlate.get({ plate, since: sinceIso }) as PlateSighting | undefined;
+    if (row && (!latest || row.registeredAt > latest.registeredAt)) latest = row;
+  }
+  return latest;
 }

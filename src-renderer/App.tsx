@@ -9,7 +9,7 @@ import { call, setApiLang, setToken, setUnauthorizedHandler } from './api.ts';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { Shell } from './screens/Shell.tsx';
-import { SessionContext } from './session.tsx';
+import { SessionContext, storeSession, storedSession } from './session.tsx';
 import { useInactivityLock } from './components/useInactivityLock.ts';
 import { LockOverlay } from './components/LockOverlay.tsx';
 
@@ -23,22 +23,46 @@ export function App() {
     setApiLang(i18n.language === 'en' ? 'en' : 'zh-CN');
   }, [i18n.language]);
 
-  useEffect(() => {
-    void call('setup.status', {}).then((s) => setNeedsSetup(s.needsSetup));
-  }, []);
-
   const loggedIn = useCallback((result: LoginResult) => {
     setToken(result.token);
     setLogin(result);
     setLocked(false);
+    storeSession({ token: result.token, locked: false });
+  }, []);
+  const forget = useCallback(() => {
+    setToken(undefined);
+    setLogin(null);
+    storeSession(null);
   }, []);
   const logout = useCallback(() => {
     void call('auth.logout', {}).catch(() => undefined);
-    setToken(undefined);
-    setLogin(null);
+    forget();
+  }, [forget]);
+  const lock = useCallback(() => {
+    setLocked(true);
+    const stored = storedSession();
+    if (stored) storeSession({ ...stored, locked: true });
   }, []);
-  useEffect(() => setUnauthorizedHandler(() => { setToken(undefined); setLogin(null); }), []);
-  useInactivityLock(login ? login.lockAfterMinutes : null, () => setLocked(true));
+
+  // A refresh in the same tab resumes the session (still locked if it was), when the host still knows it.
+  useEffect(() => {
+    void call('setup.status', {}).then(async (s) => {
+      const stored = s.needsSetup ? null : storedSession();
+      if (stored) {
+        setToken(stored.token);
+        try {
+          const me = await call('auth.me', {});
+          setLogin(me);
+          setLocked(stored.locked);
+        } catch {
+          forget();
+        }
+      }
+      setNeedsSetup(s.needsSetup);
+    });
+  }, [forget]);
+  useEffect(() => setUnauthorizedHandler(forget), [forget]);
+  useInactivityLock(login && !locked ? login.lockAfterMinutes : null, lock);
 
   let body;
   if (needsSetup === null) body = <Spin style={{ margin: 64 }} />;
@@ -46,7 +70,7 @@ export function App() {
   else if (!login) body = <LoginScreen onLogin={loggedIn} />;
   else {
     body = (
-      <SessionContext.Provider value={{ login, logout, lock: () => setLocked(true) }}>
+      <SessionContext.Provider value={{ login, logout, lock, locked }}>
         <Shell />
         {locked && <LockOverlay username={login.user.username} onUnlock={loggedIn} onLogout={logout} />}
       </SessionContext.Provider>

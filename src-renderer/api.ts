@@ -45,7 +45,8 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   const envelope: Envelope = { token, lang, input };
   const result = bridge?.[method] ? await bridge[method](envelope) : await viaHttp(method, envelope);
   if (!result.ok) {
-    if (result.error.code === 'unauthorized' && token) onUnauthorized();
+    // A wrong password (at the lock screen too) is not a lost session.
+    if (result.error.code === 'unauthorized' && token && method !== 'auth.login') onUnauthorized();
     throw new ApiCallError(result.error);
   }
   return result.value as OutputOf<M>;

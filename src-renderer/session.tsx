@@ -5,6 +5,8 @@ export interface SessionValue {
   login: LoginResult;
   logout(): void;
   lock(): void;
+  /** The lock screen is up: nothing may be saved underneath it. */
+  locked: boolean;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);
@@ -17,4 +19,33 @@ export function useSession(): SessionValue {
 
 export function hasRole(login: LoginResult, roles: readonly Role[]): boolean {
   return roles.includes(login.user.role);
+}
+
+/**
+ * The session survives a refresh of the same tab (sessionStorage: gone with the tab, never shared with
+ * another), locked state included, so a refresh neither logs out nor unlocks.
+ */
+const SESSION_KEY = 'checkpoint.session';
+
+interface StoredSession {
+  token: string;
+  locked: boolean;
+}
+
+export function storeSession(s: StoredSession | null): void {
+  try {
+    if (s) sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+    else sessionStorage.removeItem(SESSION_KEY);
+  } catch {
+    // Storage disabled: the session simply does not survive a refresh.
+  }
+}
+
+export function storedSession(): StoredSession | null {
+  try {
+    const s = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Partial<StoredSession> | null;
+    return s && typeof s.token === 'string' ? { token: s.token, locked: s.locked === true } : null;
+  } catch {
+    return null;
+  }
 }

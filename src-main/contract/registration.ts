@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkPlate } from '../domain/plate.ts';
 import { checkIdNumber } from '../domain/id-number.ts';
 import { isValidDate, localDate } from '../domain/local-time.ts';
+import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
 
 /** A gross weight above 200 t is not a truck on a weighbridge but a typing error. */
 export const MAX_GROSS_KG = 200_000;
@@ -11,15 +12,28 @@ export const PLATE_COLORS = ['yellow', 'blue', 'green', 'yellow-green', 'white',
 export const INTENDED_USES = ['civil', 'industrial'] as const;
 export const WEIGHT_SOURCES = ['manual', 'scale'] as const;
 
+/** Fields the kiosk must have; a missing one names itself (请填写牵引车号牌) rather than 数据类型错误. */
+export const REQUIRED_FIELDS = [
+  'plate', 'plateColor', 'driverName', 'driverIdNumber', 'driverPhone', 'origin', 'destination', 'destinationInHebei', 'coalKind',
+  'intendedUse', 'declaredKg', 'hasContract', 'hasReport', 'viaDesignatedRoute', 'grossKg', 'tareKg', 'weightSource',
+] as const;
+type RequiredField = (typeof REQUIRED_FIELDS)[number];
+const missingKey = (field: RequiredField) => `validation.requiredFields.${field}`;
+/** Absent (or null) input gets the field's own message; any other wrong input gets `otherwise`. */
+const named = (field: RequiredField, otherwise?: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? missingKey(field) : otherwise),
+});
+
 const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
-const required = (max: number) => text(max).min(1, { message: 'validation.required' });
-const kg = z
-  .int({ message: 'validation.weightInteger' })
+const required = (max: number, field: RequiredField) =>
+  z.string(named(field)).trim().max(max, { message: 'validation.tooLong' }).min(1, { message: missingKey(field) });
+const kg = (field: RequiredField) => z
+  .int(named(field, 'validation.weightInteger'))
   .min(0, { message: 'validation.weightNegative' })
   .max(MAX_GROSS_KG, { message: 'validation.weightAbsurd' });
 
-const plate = z
-  .string()
+const plateOf = (field?: RequiredField) => z
+  .string(field ? named(field) : undefined)
   .max(20, { message: 'validation.tooLong' })
   .transform((value, ctx) => {
     const check = checkPlate(value);
@@ -31,12 +45,12 @@ const plate = z
   });
 
 const idNumber = z
-  .string()
+  .string(named('driverIdNumber'))
   .max(30, { message: 'validation.tooLong' })
   .transform((value, ctx) => {
     const check = checkIdNumber(value, localDate(new Date()));
     if (!check.ok) {
-      ctx.addIssue({ code: 'custom', message: `validation.idNumber.${check.error}` });
+      ctx.addIssue({ code: 'custom', message: value.trim() === '' ? missingKey('driverIdNumber') : `validation.idNumber.${check.error}` });
       return z.NEVER;
     }
     return check.idNumber;
@@ -44,36 +58,40 @@ const idNumber = z
 
 // Mainland mobile numbers, or a landline with area code.
 const phone = z
-  .string()
+  .string(named('driverPhone'))
   .trim()
   .max(20, { message: 'validation.tooLong' })
+  .min(1, { message: missingKey('driverPhone') })
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: 'validation.phone' });
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, field: RequiredField) => z.enum(values, named(field, 'validation.choice'));
+const yesNo = (field: RequiredField) => z.boolean(named(field, 'validation.boolean'));
 
 /** What the kiosk form submits. Strings are trimmed; plates and ID numbers come back normalised. */
 export const RegistrationInput = z
   .object({
-    plate,
-    trailerPlate: plate.optional(),
-    plateColor: z.enum(PLATE_COLORS, { message: 'validation.choice' }),
-    driverName: required(40),
+    plate: plateOf('plate'),
+    trailerPlate: plateOf().optional(),
+    plateColor: choice(PLATE_COLORS, 'plateColor'),
+    driverName: required(40, 'driverName'),
     driverIdNumber: idNumber,
     driverPhone: phone,
     carrier: text(100).default(''),
-    origin: required(100),
+    origin: required(100, 'origin'),
     consignee: text(100).default(''),
-    destination: required(100),
-    destinationInHebei: z.boolean({ message: 'validation.boolean' }),
-    coalKind: z.enum(COAL_KINDS, { message: 'validation.choice' }),
+    destination: required(100, 'destination'),
+    destinationInHebei: yesNo('destinationInHebei'),
+    coalKind: choice(COAL_KINDS, 'coalKind'),
     coalKindOther: text(40).optional(),
-    intendedUse: z.enum(INTENDED_USES, { message: 'validation.choice' }),
-    declaredKg: kg,
-    hasContract: z.boolean({ message: 'validation.boolean' }),
-    hasReport: z.boolean({ message: 'validation.boolean' }),
+    intendedUse: choice(INTENDED_USES, 'intendedUse'),
+    declaredKg: kg('declaredKg'),
+    hasContract: yesNo('hasContract'),
+    hasReport: yesNo('hasReport'),
     reportNumber: text(60).optional(),
-    viaDesignatedRoute: z.boolean({ message: 'validation.boolean' }),
-    grossKg: kg,
-    tareKg: kg,
-    weightSource: z.enum(WEIGHT_SOURCES, { message: 'validation.choice' }),
+    viaDesignatedRoute: yesNo('viaDesignatedRoute'),
+    grossKg: kg('grossKg'),
+    tareKg: kg('tareKg'),
+    weightSource: choice(WEIGHT_SOURCES, 'weightSource'),
     manualReason: text(200).optional(),
     /** Capture evidence from the weighbridge, when weightSource is 'scale'. */
     weighingId: z.int().positive().optional(),
@@ -99,7 +117,7 @@ export type StoredRegistrationData = RegistrationData & { training: boolean };
 export const AmendInput = z
   .object({
     id: z.int().positive(),
-    reason: required(500),
+    reason: text(500).min(1, { message: 'validation.required' }),
     changes: RegistrationInput,
   })
   .strict();
@@ -138,6 +156,8 @@ export interface Registration extends Omit<RegistrationData, 'trailerPlate' | 'c
   /** Set when a later revision supersedes this one. */
   amendedById: number | null;
   training: boolean;
+  /** The record's latest report check (outcome after any override); null while it has none. */
+  check: { verdict: Verdict; outcome: Outcome } | null;
 }
 
 export interface RegistrationPage {

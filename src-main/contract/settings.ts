@@ -24,6 +24,13 @@ export const Settings = z
     emptyScaleBelowKg: z.int().min(0).max(10_000),
     /** The kiosk captures the gross weight as soon as it is stable (the operator may still switch it off). */
     autoCapture: z.boolean(),
+    /** Plausibility at the kiosk: a loaded coal truck weighs at least this much (a lower gross is refused). */
+    minGrossKg: z.int().min(0).max(100_000),
+    /** A tare outside this range is refused as a typing or capture error. */
+    minTareKg: z.int().min(0).max(100_000),
+    maxTareKg: z.int().min(1).max(200_000),
+    /** The same plate (tractor or trailer) registered again within this many minutes asks for confirmation; 0 turns it off. */
+    repeatPlateMinutes: z.int().min(0).max(1440),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -37,6 +44,10 @@ export const DEFAULT_SETTINGS: Settings = {
   reportingDay: 23,
   emptyScaleBelowKg: 200,
   autoCapture: true,
+  minGrossKg: 3_000,
+  minTareKg: 2_000,
+  maxTareKg: 50_000,
+  repeatPlateMinutes: 30,
 };
 
 export const SettingsUpdate = Settings.partial().strict();

@@ -46,7 +46,7 @@ export function createDispatcher(ctx: ServiceContext, sessions: SessionStore, ha
       return { ok: true, value: (await handler(callCtx, parsed.data)) ?? null };
     } catch (err) {
       if (err instanceof ServiceError) {
-        const issues = err.issues?.map((i) => ({ ...i, message: translate(lang, i.key) }));
+        const issues = err.issues?.map((i) => ({ ...i, message: translate(lang, i.key, err.params) }));
         return failure({ code: err.code, key: err.key, ...(issues ? { issues } : {}) }, lang, err.params);
       }
       console.error(`[dispatch] ${name} failed`, err);

@@ -1,7 +1,7 @@
-import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract } from '../contract/index.ts';
+import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract, registrationSaveContract } from '../contract/index.ts';
 import type { ServiceContext, CallContext } from './context.ts';
 import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
-import { amendRegistration, createRegistration, findRegistrations, registrationHistory, rememberedTare } from './registrations.ts';
+import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';
 import { getSettings, updateSettings } from './settings.ts';
 import { appendAudit, verifyAudit } from './audit.ts';
 import { actorOf } from './context.ts';
@@ -29,7 +29,12 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...casesHandlers(),
     ...devicesHandlers(devices),
     ...printingHandlers(printing),
+    ...registrationSaveHandlers(),
   };
+}
+
+function registrationSaveHandlers(): DomainHandlers<typeof registrationSaveContract> {
+  return { 'registrations.register': (ctx, input) => registerTruck(ctx, input) };
 }
 
 function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContract> {

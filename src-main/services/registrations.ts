@@ -2,9 +2,13 @@ import { z } from 'zod';
 import type { Db } from '../../db/open.ts';
 import { nextCounterValue } from '../../db/counters.ts';
 import {
-  getRegistration, getRevisions, insertRegistration, lastTare, searchRegistrations,
+  getRegistration, getRevisions, insertRegistration, lastTare, latestWithPlate, searchRegistrations,
 } from '../../db/registrations-repo.ts';
 import type { AmendInput, Registration, RegistrationData, RegistrationPage, SearchInput } from '../contract/registration.ts';
+import type { RegisterTruckInput, RegisteredTruck } from '../contract/registration-save.ts';
+import { withinRepeatWindow, weightProblems } from '../domain/weight-plausibility.ts';
+import { formatPlate } from '../domain/plate.ts';
+import { checkRegistration } from './certificates.ts';
 import { localDateCompact, startOfLocalDate, addDays } from '../domain/local-time.ts';
 import { normalizePlate } from '../domain/plate.ts';
 import { counterName, formatRecordNumber } from '../domain/record-number.ts';
@@ -15,9 +19,15 @@ import { requireStation } from './accounts.ts';
 import { getSettings } from './settings.ts';
 import { admitAmendmentEvidence, admitWeightEvidence } from './weighing-evidence.ts';
 
-function checkWeightEvidence(data: RegistrationData): void {
+/** A manual weight needs its reason; an implausible weight (settings: minimum gross, tare range) is refused per field. */
+function checkWeights(db: Db, data: RegistrationData): void {
   if (data.weightSource === 'manual' && !data.manualReason) {
     throw new ServiceError('invalid-input', 'validation.manualReason', {}, [{ path: 'manualReason', key: 'validation.manualReason' }]);
+  }
+  const problems = weightProblems(data, getSettings(db));
+  if (problems.length > 0) {
+    const params = Object.assign({}, ...problems.map((p) => p.params)) as Record<string, number>;
+    throw new ServiceError('invalid-input', problems[0]!.key, params, problems.map((p) => ({ path: p.field, key: p.key })));
   }
 }
 
@@ -31,7 +41,7 @@ function insertAudited(ctx: CallContext, row: Parameters<typeof insertRegistrati
 
 /** Saves a new registration under the next record number; the number and the audit entry commit with it. */
 export function createRegistration(ctx: CallContext, data: RegistrationData): Registration {
-  checkWeightEvidence(data);
+  checkWeights(ctx.db, data);
   return ctx.db.transaction(() => {
     const evidence = admitWeightEvidence(ctx.db, data);
     const at = ctx.now();
@@ -49,13 +59,48 @@ export function createRegistration(ctx: CallContext, data: RegistrationData): Re
   })();
 }
 
+/** Refuses (unless confirmed) a plate seen as tractor or trailer within the configured window before now. */
+function checkRepeatedPlate(ctx: CallContext, data: RegistrationData): void {
+  const minutes = getSettings(ctx.db).repeatPlateMinutes;
+  if (minutes === 0) return;
+  const now = ctx.now();
+  const plates = [data.plate, ...(data.trailerPlate ? [data.trailerPlate] : [])];
+  const earlier = latestWithPlate(ctx.db, plates, new Date(now.getTime() - minutes * 60_000).toISOString());
+  if (!earlier || !withinRepeatWindow(earlier.registeredAt, now, minutes)) return;
+  const path = earlier.plate === data.plate ? 'plate' : 'trailerPlate';
+  throw new ServiceError('conflict', 'kiosk.plateRepeated', { plate: formatPlate(earlier.plate), minutes, recordNumber: earlier.recordNumber }, [
+    { path, key: 'kiosk.plateRepeated' },
+  ]);
+}
+
+/**
+ * The kiosk's save: the registration and the check of its report (or of its absence) commit together, so a
+ * saved truck always has its verdict. Whether the truck had a report is the report's presence, not a
+ * separate flag that could disagree with it.
+ */
+export function registerTruck(ctx: CallContext, input: z.output<typeof RegisterTruckInput>): RegisteredTruck {
+  const { report } = input;
+  if (input.registration.hasReport && report === null) {
+    throw new ServiceError('invalid-input', 'kiosk.reportRequired', {}, [{ path: 'report.reportNumber', key: 'kiosk.reportRequired' }]);
+  }
+  const data: RegistrationData = { ...input.registration, hasReport: report !== null };
+  if (report) data.reportNumber = report.reportNumber;
+  else delete data.reportNumber;
+  return ctx.db.transaction(() => {
+    if (!input.confirmRepeatedPlate) checkRepeatedPlate(ctx, data);
+    const registration = createRegistration(ctx, data);
+    const check = checkRegistration(ctx, { registrationId: registration.id, report });
+    return { registration: getRegistration(ctx.db, registration.id)!, check };
+  })();
+}
+
 /**
  * A correction never edits the saved row: it adds the next revision of the same record number, pointing
  * at the one it corrects, with the reason. Only the current revision can be amended. Its weights are held
  * to the weighing-evidence rule of a new registration (`admitAmendmentEvidence`).
  */
 export function amendRegistration(ctx: CallContext, input: z.output<typeof AmendInput>): Registration {
-  checkWeightEvidence(input.changes);
+  checkWeights(ctx.db, input.changes);
   return ctx.db.transaction(() => {
     const original = getRegistration(ctx.db, input.id);
     if (!original) throw new ServiceError('not-found', 'errors.registrationNotFound');

@@ -2,26 +2,38 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationCertificates } from '../../src-main/contract/index.ts';
+import { ROLE_GROUPS, type PolicyInfo, type RegistrationCertificates } from '../../src-main/contract/index.ts';
 import { DECIDED_OUTCOMES, type DecidedOutcome } from '../../src-main/domain/certificate/vocabulary.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
-import { useSession } from '../session.tsx';
-import { CertificateVerdict } from './CertificateVerdict.tsx';
+import { hasRole, useSession } from '../session.tsx';
+import { CheckLater } from './CheckLater.tsx';
+import { CertificateVerdict, useBilingual } from './CertificateVerdict.tsx';
 import { FollowUpSamples } from './FollowUpSamples.tsx';
 import { ReportAttachments } from './ReportAttachments.tsx';
+
+/** Who may check a saved record's report: the kiosk and the enforcement officers (as the contract says). */
+const CHECKERS = [...new Set([...ROLE_GROUPS.registrar, ...ROLE_GROUPS.enforcement])];
 
 /**
  * The stored report check of a registration (as decided, with an officer's 人工核验 decision and any supervisor
  * override), its follow-up samples and its scans.
  */
-export function CertificateRecord(props: { registrationId: number }) {
+export function CertificateRecord(props: { registrationId: number; coalKind: string }) {
   const { t } = useTranslation();
   const { login } = useSession();
   const [data, setData] = useState<RegistrationCertificates | null>(null);
   // The same form records a supervisor's override and an officer's manual-review decision.
   const [deciding, setDeciding] = useState<'override' | 'review' | null>(null);
   const [form] = Form.useForm<{ outcome: DecidedOutcome; reason: string }>();
+  const [policies, setPolicies] = useState<PolicyInfo[]>([]);
+  useEffect(() => { void call('policies.list', {}).then(setPolicies, () => setPolicies([])); }, []);
+  const text = useBilingual();
+  /** The policy by its title, as officials know it; the version code stays beside it for the record. */
+  const policyName = (version: string) => {
+    const policy = policies.find((p) => p.version === version);
+    return policy ? `${text(policy.title)}（${version}）` : version;
+  };
 
   const load = useCallback(async () => {
     try {
@@ -75,11 +87,14 @@ export function CertificateRecord(props: { registrationId: number }) {
           )}
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
             {current.report && `${t('registration.reportNumber')}: ${current.report.reportNumber} · ${current.report.lab} · `}
-            {t('certificates.versions', current.result.versions)} · {t('certificates.checkedBy', { by: current.checkedBy, at: dayjs(current.checkedAt).format('YYYY-MM-DD HH:mm') })}
+            {t('kiosk.policy')}：{policyName(current.result.versions.policy)} · {t('kiosk.limits')}：{current.result.versions.limits} · {t('certificates.checkedBy', { by: current.checkedBy, at: dayjs(current.checkedAt).format('YYYY-MM-DD HH:mm') })}
           </Typography.Text>
         </>
       ) : (
-        <Typography.Text type="secondary">{t('certificates.stored_none')}</Typography.Text>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+          <Typography.Text type="secondary" data-testid="no-check">{t('certificates.stored_none')}</Typography.Text>
+          {data && hasRole(login, CHECKERS) && <CheckLater registrationId={props.registrationId} coalKind={props.coalKind} onChecked={() => void load()} />}
+        </div>
       )}
       {data && (
         <>

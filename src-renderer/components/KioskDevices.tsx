@@ -9,6 +9,7 @@ import { RegistrationDetail } from './RegistrationDetail.tsx';
 import type { RegistrationFormValues } from './RegistrationFields.tsx';
 import { useDevicesLive } from './useDevicesLive.ts';
 import { routeScan, useWedgeScanner } from './useWedgeScanner.ts';
+import { useDriverCard } from './useDriverCard.tsx';
 
 const LIVE_POLL_MS = 250;
 
@@ -28,16 +29,17 @@ function useOnAdvance(value: number | undefined, effect: () => void): void {
  * Everything the kiosk gets from devices, inside the registration form: the live weight, ID cards filling the
  * driver, scans (keyboard-wedge or serial) routed to the field they belong to, and the training banner.
  */
-export function KioskDevices(props: { onPlate?(plate: string): void }) {
+export function KioskDevices(props: { onPlate?(plate: string): void; onReport?(code: string): void }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const { live, hostLost } = useDevicesLive(LIVE_POLL_MS);
+  const fillDriver = useDriverCard();
   const [openRecord, setOpenRecord] = useState<number | null>(null);
 
   useOnAdvance(live?.idCardSeq, () => {
     void call('devices.lastIdCard', {}).then((read) => {
       if (!read) return;
-      form.setFieldsValue({ driverName: read.card.name, driverIdNumber: read.card.idNumber });
+      fillDriver(read.card);
       void message.success(t('devices.cardRead', { name: read.card.name }));
       if (read.expired) void message.warning({ content: t('devices.cardExpired', { validTo: read.card.validTo }), duration: 8 });
       if (!read.card.idNumberValid) void message.warning(t('devices.cardInvalidNumber'));
@@ -51,8 +53,8 @@ export function KioskDevices(props: { onPlate?(plate: string): void }) {
       props.onPlate?.(route.value);
       void message.info(t('devices.scannedPlate', { plate: formatPlate(route.value) }));
     } else if (route.field === 'reportNumber') {
-      form.setFieldsValue({ hasReport: true, reportNumber: route.value });
-      void message.info(t('devices.scannedReport', { reportNumber: route.value }));
+      // The report panel owns the report number (a JSON report fills the whole panel).
+      props.onReport?.(route.value);
     } else {
       try {
         const page = await call('registrations.search', { query: route.value, pageSize: 5, includeTraining: true });

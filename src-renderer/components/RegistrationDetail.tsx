@@ -57,12 +57,12 @@ export function RegistrationDetail(props: { id: number; onClose(): void; onChang
       extra={current && hasRole(login, ROLE_GROUPS.registrar) && (
         <Button type="primary" data-testid="amend" onClick={() => { form.setFieldsValue({ ...toFormValues(current), reason: '' }); setAmending(true); }}>{t('registration.amend')}</Button>
       )}>
-      {current && <CertificateRecord registrationId={current.id} />}
+      {current && <CertificateRecord registrationId={current.id} coalKind={current.coalKind} />}
       {revisions.map((r) => (
         <Descriptions key={r.id} bordered size="small" column={2} style={{ marginBottom: 16 }} data-testid={`revision-${r.revision}`}
           title={<>{t('registration.revision')} {r.revision}{r.amendedById !== null && <Tag color="default" style={{ marginLeft: 8 }}>{t('registration.amendedBy')}</Tag>}</>}>
           <Descriptions.Item label={t('registration.registeredAt')}>{dayjs(r.registeredAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
-          <Descriptions.Item label={t('registration.operator')}>{r.operatorName}</Descriptions.Item>
+          <Descriptions.Item label={t('registration.operator')}>{r.operatorName}{r.training && <Tag color="purple" style={{ marginLeft: 8 }}>{t('kiosk.training')}</Tag>}</Descriptions.Item>
           {r.amendmentReason && <Descriptions.Item label={t('registration.amendReason')} span={2}>{r.amendmentReason}</Descriptions.Item>}
           <Descriptions.Item label={t('registration.plate')}>{formatPlate(r.plate)}</Descriptions.Item>
           <Descriptions.Item label={t('registration.trailerPlate')}>{r.trailerPlate ? formatPlate(r.trailerPlate) : '—'}</Descriptions.Item>
@@ -80,7 +80,9 @@ export function RegistrationDetail(props: { id: number; onClose(): void; onChang
           <Descriptions.Item label={t('registration.viaDesignatedRoute')}>{yesNo(r.viaDesignatedRoute)}</Descriptions.Item>
         </Descriptions>
       ))}
-      <Modal open={amending} width={1200} title={t('registration.amend')} onCancel={() => setAmending(false)} onOk={() => form.submit()} okButtonProps={{ id: 'amend-save' }}>
+      {/* Within a 1366×768 screen: the dialog's body scrolls, its buttons stay in view. */}
+      <Modal open={amending} width="min(1200px, 96vw)" style={{ top: 12 }} styles={{ body: { maxHeight: 'calc(100vh - 150px)', overflowY: 'auto', overflowX: 'hidden' } }}
+        title={t('registration.amend')} onCancel={() => setAmending(false)} onOk={() => form.submit()} okButtonProps={{ id: 'amend-save' }}>
         <Form form={form} layout="vertical" size="small" onFinish={submitAmendment}>
           <Form.Item name="reason" label={t('registration.amendReason')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.TextArea rows={2} maxLength={500} data-testid="amend-reason" />

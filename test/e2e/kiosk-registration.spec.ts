@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
 import { logIn } from '../support/e2e.ts';
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-kiosk-'));
 const dbPath = path.join(dir, 'checkpoint.db');
@@ -48,7 +48,10 @@ test('kiosk registers a truck, finds it after a restart, amends it and sees both
   await page.getByLabel('身份证号码').fill('11010519491231002X');
   await page.getByLabel('联系电话').fill('13912345678');
   await page.getByLabel('煤炭来源（矿/销售方及地点）').fill('陕西府谷');
-  await page.getByLabel('目的地', { exact: true }).fill('河北承德双桥区');
+  await page.getByTestId('destination').fill('河北承德双桥区');
+  // The truck presented no report: said explicitly, so the verdict shows only now.
+  await expect(page.getByTestId('certificate-banner')).toHaveCount(0);
+  await page.getByTestId('no-report').click();
   await page.getByTestId('grossKg').fill('49000');
   await page.getByTestId('tareKg').fill('16520');
   await expect(page.getByTestId('netKg')).toContainText('32,480');
@@ -87,9 +90,14 @@ test('bad input is refused with a message and nothing is stored', async ({ page 
   await page.getByTestId('grossKg').fill('250000');
   await page.getByTestId('tareKg').fill('16000');
   await page.getByTestId('save').click();
-  await expect(page.getByText('车牌格式不符合 GA 36')).toBeVisible();
-  await expect(page.getByText('身份证号校验位错误')).toBeVisible();
-  await expect(page.getByText('重量超过 200 吨，请核对')).toBeVisible();
+  const refused = page.getByTestId('missing-list');
+  await expect(refused).toContainText('车牌格式不符合 GA 36');
+  await expect(refused).toContainText('身份证号校验位错误');
+  await expect(refused).toContainText('重量超过 200 吨，请核对');
+  // Empty required fields say what to fill, never 数据类型错误, and the form keeps what was typed.
+  await expect(refused).toContainText('请填写驾驶员姓名');
+  await expect(refused).not.toContainText('数据类型错误');
+  await expect(page.getByTestId('plate')).toHaveValue('冀I12345');
   await page.getByRole('menuitem', { name: '登记台账' }).click();
   await expect(page.getByRole('row')).toHaveCount(2); // header + the one truck from before
 });
@@ -128,7 +136,7 @@ test('a truck is registered with the keyboard alone, and F9 saves it once howeve
 
   /** Tab forward (never back, never a click) until `target` has the focus: the fields come in reading order. */
   const tabTo = async (target: ReturnType<Page['getByLabel']>, text: string) => {
-    for (let i = 0; i < 12 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(target).toBeFocused();
     await page.keyboard.type(text);
   };
@@ -136,11 +144,16 @@ test('a truck is registered with the keyboard alone, and F9 saves it once howeve
   await tabTo(page.getByLabel('身份证号码'), '11010519491231002X');
   await tabTo(page.getByLabel('联系电话'), '13912345678');
   await tabTo(page.getByLabel('煤炭来源（矿/销售方及地点）'), '陕西府谷');
-  await tabTo(page.getByLabel('目的地', { exact: true }), '河北承德双桥区');
+  await tabTo(page.getByTestId('destination'), '河北承德双桥区');
+  await tabTo(page.getByTestId('no-report'), ' ');
+  await expect(page.getByTestId('no-report')).toBeChecked();
   await tabTo(page.getByTestId('grossKg'), '48000');
   await tabTo(page.getByTestId('tareKg'), '16000');
-  await tabTo(page.getByLabel('手工录入原因'), '地磅未接入');
-  await tabTo(page.getByLabel('运单申报重量（kg）'), '32000');
+  await tabTo(page.getByTestId('declaredKg'), '32000');
+  await tabTo(page.getByTestId('manualReason'), '地磅未接入');
+  // Enter in a field never saves.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('saved')).toHaveCount(0);
 
   await expect(page.getByTestId('save')).toContainText('F9');
   await page.keyboard.press('F9');

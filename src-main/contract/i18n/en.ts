@@ -136,6 +136,7 @@ const en: Catalog<typeof zhCN> = {
     title: 'Settings', recordNumberPattern: 'Record number pattern', recordNumberHelp: 'Placeholders: {station} checkpoint code, {date} date, {year} year, {seq:N} N-digit sequence',
     emptyScaleBelowKg: 'Empty scale below (kg)', autoCapture: 'Kiosk captures a stable weight automatically by default', lockAfterMinutes: 'Lock after inactivity (minutes)', maxFailedLogins: 'Failed logins before lockout', lockoutMinutes: 'Lockout (minutes)',
     heatingSeasonStart: 'Heating season starts (MM-DD)', reportingDay: 'Monthly report due (day of month)', save: 'Save settings', saved: 'Settings saved',
+    minGrossKg: 'Minimum gross (kg; lower is refused)', minTareKg: 'Minimum tare (kg)', maxTareKg: 'Maximum tare (kg)', repeatPlateMinutes: 'Warn on the same plate within (minutes, 0 = off)',
   },
   devices: {
     nav: 'Devices', title: 'Devices (weighbridge indicators / ID-card readers / scanners)', liveWeight: 'Weighbridge, live', captureGross: 'Capture gross', captureTare: 'Capture tare',
@@ -214,6 +215,12 @@ const en: Catalog<typeof zhCN> = {
     idNumber: { province: 'The first two digits of the ID number are not a province code', format: 'An ID number has 18 characters', 'birth-date': 'The birth date in the ID number is invalid', checksum: 'The ID number check character is wrong' },
     invalid_type: 'Wrong type', unrecognized_keys: 'Unexpected field', too_big: 'Too large or too long', too_small: 'Too small or too short',
     invalid_value: 'Invalid value', invalid_format: 'Invalid format', custom: 'Invalid', invalid_union: 'Invalid',
+    requiredFields: {
+      plate: 'Enter the tractor plate', plateColor: 'Choose the plate colour', driverName: 'Enter the driver’s name', driverIdNumber: 'Enter the ID number', driverPhone: 'Enter the phone number',
+      origin: 'Enter the coal’s origin', destination: 'Enter the destination', coalKind: 'Choose the coal kind', intendedUse: 'Choose the use', declaredKg: 'Enter the declared weight',
+      grossKg: 'Enter the gross weight', tareKg: 'Enter the tare weight', weightSource: 'Choose how it was weighed', destinationInHebei: 'Say whether the destination is in Hebei',
+      hasContract: 'Say whether a contract was shown', hasReport: 'Say whether a report was shown', viaDesignatedRoute: 'Say whether the designated route was used',
+    },
   },
   errors: {
     invalidInput: 'Invalid input', unknownMethod: 'Unknown method: {{method}}', forbidden: 'Your role may not do this',
@@ -221,6 +228,18 @@ const en: Catalog<typeof zhCN> = {
     notSetUp: 'The checkpoint is not set up', alreadySetUp: 'The checkpoint is already set up', usernameTaken: 'Username {{username}} is taken',
     registrationNotFound: 'Registration not found', notCurrentRevision: 'Only the latest revision can be amended', internal: 'Internal error: contact the administrator',
     network: 'Cannot reach the local service',
+  },
+  kiosk: {
+    noReport: 'No inspection report presented', reportChoice: 'Enter the report number, or switch on “No inspection report presented”', chooseReport: 'The verdict appears once a report number is entered or “no report” is chosen',
+    missingTitle: 'Not saved; still missing:', reportMissing: 'The report still lacks: {{fields}}', required: 'Required',
+    grossTooLow: 'Gross {{grossKg}} kg is below {{minGrossKg}} kg: not a loaded coal truck, please check', tareOutOfRange: 'Tare must be between {{minTareKg}} and {{maxTareKg}} kg, please check',
+    decimalKg: 'Weights are whole kilograms, no decimals', plateRepeated: '{{plate}} was registered within {{minutes}} minutes ({{recordNumber}})',
+    plateRepeatedConfirm: 'Register this truck again?', registerAgain: 'Register again', reportRequired: 'A registration with a report must be saved with the report',
+    savedWithCheck: 'Saved as {{recordNumber}}, check: {{outcome}}', lockedNoSave: 'The screen is locked: nothing is saved',
+    cardReplace: 'The ID card differs from what was typed', cardReplaceAsk: 'Replace the typed driver details with the ID card’s?', cardTyped: 'Typed', cardRead: 'ID card', replace: 'Replace', keep: 'Keep typed',
+    checkNow: 'Check report', checkTitle: 'Enter the report and check it', checked: 'Check stored: {{outcome}}',
+    outcome: 'Outcome', noCheck: 'Not checked', training: 'Training', showTraining: 'Show training records', policy: 'Policy', limits: 'Limits',
+    draftRestored: 'The unsaved registration from before the refresh was restored',
   },
 };
 export default en;

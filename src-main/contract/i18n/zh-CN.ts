@@ -133,6 +133,7 @@ const zhCN = {
     title: '系统设置', recordNumberPattern: '登记编号规则', recordNumberHelp: '占位符：{station} 站点代码，{date} 日期，{year} 年份，{seq:N} N 位流水号',
     emptyScaleBelowKg: '空磅阈值（kg，低于此重量显示“空磅”）', autoCapture: '登记台默认自动采集稳定重量', lockAfterMinutes: '无操作自动锁屏（分钟）', maxFailedLogins: '连续登录失败锁定次数', lockoutMinutes: '账户锁定时长（分钟）',
     heatingSeasonStart: '采暖季开始日期（MM-DD）', reportingDay: '月报上报日（每月几日）', save: '保存设置', saved: '设置已保存',
+    minGrossKg: '毛重下限（kg，低于此值拒绝保存）', minTareKg: '皮重下限（kg）', maxTareKg: '皮重上限（kg）', repeatPlateMinutes: '同一车牌重复登记提醒（分钟，0 为关闭）',
   },
   devices: {
     nav: '设备设置', title: '设备设置（地磅仪表 / 身份证阅读器 / 扫码枪）', liveWeight: '地磅实时重量', captureGross: '采集毛重', captureTare: '采集皮重',
@@ -210,6 +211,12 @@ const zhCN = {
     idNumber: { province: '身份证号前两位不是有效的省级行政区划代码', format: '身份证号应为 18 位', 'birth-date': '身份证号中的出生日期无效', checksum: '身份证号校验位错误' },
     invalid_type: '数据类型错误', unrecognized_keys: '包含不允许的字段', too_big: '数值或长度超出范围', too_small: '数值或长度不足',
     invalid_value: '取值无效', invalid_format: '格式错误', custom: '内容无效', invalid_union: '内容无效',
+    requiredFields: {
+      plate: '请填写牵引车号牌', plateColor: '请选择号牌颜色', driverName: '请填写驾驶员姓名', driverIdNumber: '请填写身份证号码', driverPhone: '请填写联系电话',
+      origin: '请填写煤炭来源', destination: '请填写目的地', coalKind: '请选择煤种', intendedUse: '请选择用途', declaredKg: '请填写运单申报重量',
+      grossKg: '请填写毛重', tareKg: '请填写皮重', weightSource: '请选择称重方式', destinationInHebei: '请选择目的地是否在河北省内',
+      hasContract: '请选择是否出示购销合同', hasReport: '请选择是否出示质检报告', viaDesignatedRoute: '请选择是否经运煤专用通道',
+    },
   },
   errors: {
     invalidInput: '输入有误', unknownMethod: '未知的操作：{{method}}', forbidden: '当前角色无权执行此操作',
@@ -217,6 +224,18 @@ const zhCN = {
     notSetUp: '检查站尚未设置', alreadySetUp: '检查站已设置', usernameTaken: '用户名 {{username}} 已存在',
     registrationNotFound: '找不到该登记记录', notCurrentRevision: '只能更正最新版本', internal: '系统错误，请联系管理员',
     network: '无法连接到本机服务',
+  },
+  kiosk: {
+    noReport: '未提供检验检测报告', reportChoice: '请填写报告编号，或打开“未提供检验检测报告”', chooseReport: '填写报告编号或选择“未提供检验检测报告”后显示判定',
+    missingTitle: '以下内容未填写，未保存：', reportMissing: '报告还缺：{{fields}}', required: '必填',
+    grossTooLow: '毛重 {{grossKg}} kg 低于 {{minGrossKg}} kg，不是满载运煤车，请核对', tareOutOfRange: '皮重应在 {{minTareKg}}–{{maxTareKg}} kg 之间，请核对',
+    decimalKg: '重量须为整数千克，不能有小数', plateRepeated: '{{plate}} 已于 {{minutes}} 分钟内登记（{{recordNumber}}）',
+    plateRepeatedConfirm: '仍要再次登记该车吗？', registerAgain: '再次登记', reportRequired: '出示质检报告时须随登记保存报告内容',
+    savedWithCheck: '已保存，登记编号 {{recordNumber}}，核验结果：{{outcome}}', lockedNoSave: '屏幕已锁定，不能保存',
+    cardReplace: '身份证信息与已填写的不同', cardReplaceAsk: '是否用身份证上的信息替换已填写的驾驶员信息？', cardTyped: '已填写', cardRead: '身份证', replace: '替换', keep: '保留已填写',
+    checkNow: '核验报告', checkTitle: '补录报告并核验', checked: '已保存核验结果：{{outcome}}',
+    outcome: '处置', noCheck: '未核验', training: '培训', showTraining: '显示培训记录', policy: '政策', limits: '限值表',
+    draftRestored: '已恢复刷新前未保存的登记内容',
   },
 };
 export default zhCN;

@@ -13,7 +13,7 @@ describe('registering a truck', () => {
     const reg = await f.call('registrations.create', { ...validRegistration(), plate: ' 冀ａ·12345 ', driverIdNumber: '11010519491231002x' }, kiosk);
     expect(reg).toMatchObject({
       recordNumber: 'CD-20261128-0001', revision: 1, plate: '冀A12345', driverIdNumber: '11010519491231002X',
-      stationCode: 'CD01', operatorName: 'kiosk1', registeredAt: '2026-11-28T08:00:00.000Z',
+      stationCode: 'CD01', operatorName: 'kiosk', registeredAt: '2026-11-28T08:00:00.000Z',
     });
     expect(reg.netKg).toBe(reg.grossKg - reg.tareKg);
   });
