@@ -35,6 +35,10 @@ export function SettingsScreen() {
         {number('lockoutMinutes')}
         <Form.Item name="heatingSeasonStart" label={t('settingsForm.heatingSeasonStart')}><Input style={{ width: 160 }} /></Form.Item>
         {number('reportingDay')}
+        {number('minGrossKg')}
+        {number('minTareKg')}
+        {number('maxTareKg')}
+        {number('repeatPlateMinutes')}
         <Button type="primary" htmlType="submit">{t('settingsForm.save')}</Button>
       </Form>
     </Card>
