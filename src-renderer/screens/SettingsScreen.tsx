@@ -37,6 +37,10 @@ export function SettingsScreen() {
         {number('reportingDay')}
         {number('emptyScaleBelowKg')}
         <Form.Item name="autoCapture" label={t('settingsForm.autoCapture')} valuePropName="checked"><Switch /></Form.Item>
+        {number('minGrossKg')}
+        {number('minTareKg')}
+        {number('maxTareKg')}
+        {number('repeatPlateMinutes')}
         <Button type="primary" htmlType="submit">{t('settingsForm.save')}</Button>
       </Form>
     </Card>

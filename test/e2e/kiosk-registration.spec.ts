@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
-import { logIn } from '../support/e2e.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -36,6 +36,10 @@ test('first run: set up the checkpoint and add a kiosk operator', async ({ page 
 });
 
 test('kiosk registers a truck, finds it after a restart, amends it and sees both versions', async ({ page }) => {
+  // A configured (absent) scanner replaces the simulators: no simulated ID card asks to replace the typed driver mid-test.
+  const api = hostApi(() => host.url);
+  const admin = (await api<{ token: string }>('auth.login', { username: 'admin', password: 'admin-pass-1' })).token;
+  await api('devices.configure', { kind: 'scanner', name: '扫码枪', portPath: path.join(dir, 'no-such-port') }, admin);
   await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
   await expect(page.getByText('运煤车辆登记')).toBeVisible();
   // Province character from the picker, the rest typed: no IME needed.
