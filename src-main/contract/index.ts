@@ -9,6 +9,7 @@ import { certificatesContract } from './certificates.ts';
 import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
 import { printingContract } from './printing.ts';
+import { custodyContract } from './custody.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -53,6 +54,7 @@ export const contract = {
   ...casesContract,
   ...devicesContract,
   ...printingContract,
+  ...custodyContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -73,3 +75,4 @@ export * from './certificates.ts';
 export * from './cases.ts';
 export * from './devices.ts';
 export * from './printing.ts';
+export * from './custody.ts';

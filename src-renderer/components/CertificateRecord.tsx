@@ -44,7 +44,7 @@ export function CertificateRecord(props: { registrationId: number }) {
       {current ? (
         <>
           <CertificateVerdict result={current.result} outcome={current.outcome} itemsHeight={220}
-            extra={login.user.role === 'supervisor' && (
+            extra={login.user.roles.includes('supervisor') && (
               <Button size="small" data-testid="override" onClick={() => { form.resetFields(); setOverriding(true); }}>{t('certificates.override')}</Button>
             )} />
           {latestOverride && (
