@@ -233,7 +233,8 @@ export interface HandoverSummary {
   handedOverAt: string;
   totalKg: number;
   contentHash: string;
-  cases: { caseRef: string; coalKind: string; quantityKg: number }[];
+  /** `received`: incoming, a receipt of the line stands in the ledger. */
+  cases: { caseRef: string; coalKind: string; quantityKg: number; received: boolean }[];
   /** Incoming: kg of this handover already received into the ledger. */
   receivedKg: number;
   /** The signed QR text printed on the handover form; null when too large (the signed file goes along). */
