@@ -22,23 +22,24 @@ export interface Person {
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 /**
- * The names a user may appear under on paper: the display name as a whole, and its last part, since
- * display names often carry a title before the name (“主管 周建华”) while papers carry the name alone.
+ * The forms a name takes: as a whole, and its last part, since display names and papers may or may not
+ * carry a title before the name (“主管 周建华”, “周建华”). Erring towards a match is the safe side here.
  */
-function namesOf(p: Person): Set<string> {
-  const full = p.displayName.trim();
+function variants(name: string): string[] {
+  const full = name.trim();
   const last = full.split(/\s+/).at(-1) ?? '';
-  return new Set([compact(full), compact(last)].filter((n) => n.length > 0));
+  return [compact(full), compact(last)].filter((n) => n.length > 0);
 }
 
 /** Why `person` may not record this case's ledger movements; null when they are not named on it. */
 export function dutyOnCase(people: CasePeople, person: Person): { zh: string; en: string } | null {
   if (people.actorIds.includes(person.id)) return { zh: '办理过本案', en: 'acted on this case' };
   const credential = person.credentialNumber?.trim();
-  const names = namesOf(person);
-  if (people.officers.some((o) => (credential && compact(o.credentialNo) === compact(credential)) || names.has(compact(o.name)))) {
+  const names = new Set(variants(person.displayName));
+  const named = (paperName: string) => variants(paperName).some((n) => names.has(n));
+  if (people.officers.some((o) => (credential && compact(o.credentialNo) === compact(credential)) || named(o.name))) {
     return { zh: '是本案现场笔录所列执法人员', en: 'is an officer on the on-site record' };
   }
-  if (people.approverNames.some((n) => names.has(compact(n)))) return { zh: '是本案批准人', en: 'approved this case' };
+  if (people.approverNames.some(named)) return { zh: '是本案批准人', en: 'approved this case' };
   return null;
 }
