@@ -163,10 +163,20 @@ describe('ledger rules', () => {
     expect(evaluateAppend(released, { ...rev, id: 'x8', at: at(2), reversesId: 'l1' })).toMatchObject({ ok: true, bucket: { balanceKg: 10_000, releasedKg: 0 } });
   });
 
+  it('a replay cancels reversed movements, and skips reversals whose target is missing or is itself a reversal', () => {
+    const rev = (id: string, reversesId: string, n: number) => ({ ...base, kind: 'reversal' as const, id, at: at(n), reversesId, reason: '更正' });
+    const state = replayLedger([confiscatedReceipt('r1', 10_000, 0), disposal('d1', 8_000, 1), rev('x1', 'd1', 2), rev('x2', 'x1', 3), rev('x3', 'gone', 4)]);
+    expect(state.buckets.get(bucketKey(base))).toMatchObject({ balanceKg: 10_000, disposedKg: 0, receivedKg: 10_000 });
+    expect(state.buckets.size).toBe(1);
+    expect([...state.reversed]).toEqual(['d1']);
+    expect(state.lastAt).toBe(at(4));
+  });
+
   it('stock-takes: book must be current, variance explained, variance adjusts stock', () => {
     const list: Movement[] = [receipt('r1', 10_000, 0)];
     const take = { ...base, kind: 'stock-take' as const, id: 's1', at: at(1), bookKg: 10_000, physicalKg: 9_800 };
     expect(evaluateAppend(list, take)).toMatchObject(refused('variance-reason'));
+    expect(evaluateAppend(list, { ...take, varianceReason: '  ' })).toMatchObject(refused('variance-reason'));
     expect(evaluateAppend(list, { ...take, bookKg: 9_000, physicalKg: 9_000 })).toMatchObject(refused('stale-book'));
     expect(evaluateAppend(list, { ...take, physicalKg: -1, varianceReason: '负数' })).toMatchObject(refused('quantity'));
     expect(evaluateAppend(list, { ...take, physicalKg: 9_800.5, varianceReason: '小数' })).toMatchObject(refused('quantity'));
