@@ -125,7 +125,7 @@ export function DisposalScreen() {
     <div>
       <Typography.Title level={4} style={{ margin: '0 0 8px' }}>{t('cases.disposalTitle')}</Typography.Title>
       <Row gutter={12}>
-        <Col span={10}>
+        <Col span={12}>
           <Card size="small" title={`${t('cases.importHandover')} / ${t('custody.importNotice')}`}>
             <Input.TextArea rows={3} value={importText} onChange={(e) => setImportText(e.target.value)} placeholder={t('cases.pasteQr')} data-testid="handover-text" />
             <Space style={{ marginTop: 8 }}>
@@ -139,7 +139,7 @@ export function DisposalScreen() {
           </Card>
           <Card size="small" title={t('cases.balance')} style={{ marginTop: 8 }}>
             <Table<PointBalanceView> rowKey="id" size="small" pagination={false} dataSource={balances} columns={[
-              { title: t('cases.point'), dataIndex: 'name' },
+              { title: t('cases.point'), dataIndex: 'name', width: 96, ellipsis: { showTitle: true } },
               { title: t('cases.receivedKg'), dataIndex: 'receivedKg', align: 'right', render: kg },
               { title: t('cases.disposedKg'), dataIndex: 'disposedKg', align: 'right', render: kg },
               { title: t('custody.releasedKg'), dataIndex: 'releasedKg', align: 'right', render: kg },
@@ -166,7 +166,7 @@ export function DisposalScreen() {
             ]} />
           </Card>
         </Col>
-        <Col span={14}>
+        <Col span={12}>
           <Card size="small" title={t('cases.incoming')}>
             <Table rowKey={(r) => `${r.handover.id}-${r.line.caseRef}-${r.line.coalKind}`} size="small" pagination={{ pageSize: 5 }}
               dataSource={handovers.flatMap((h) => h.cases.map((line) => ({ handover: h, line })))} columns={[
