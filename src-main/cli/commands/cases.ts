@@ -115,9 +115,9 @@ const ledgerBalance: Command = {
     if (pointId !== undefined && (!Number.isInteger(pointId) || pointId < 1)) throw new CliError('--point must be a disposal point id');
     const rows = await withCliDb(values.db, (db) => balances(db, pointId));
     for (const p of rows) {
-      const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, stockKg: p.stockKg, proceedsFen: p.proceedsFen };
+      const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, releasedKg: p.releasedKg, stockKg: p.stockKg, custodyKg: p.custodyKg, confiscatedKg: p.confiscatedKg, proceedsFen: p.proceedsFen };
       if (values.json) writeJsonLine(io, line);
-      else io.stdout.write(`${p.id}\t${p.name}\treceived ${p.receivedKg} kg\tdisposed ${p.disposedKg} kg\tstock ${p.stockKg} kg\n`);
+      else io.stdout.write(`${p.id}\t${p.name}\treceived ${p.receivedKg} kg\tdisposed ${p.disposedKg} kg\tstock ${p.stockKg} kg (custody ${p.custodyKg} kg, confiscated ${p.confiscatedKg} kg)\n`);
     }
     return 0;
   },
