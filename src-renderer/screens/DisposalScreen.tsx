@@ -125,7 +125,7 @@ export function DisposalScreen() {
     <div>
       <Typography.Title level={4} style={{ margin: '0 0 8px' }}>{t('cases.disposalTitle')}</Typography.Title>
       <Row gutter={12}>
-        <Col span={12}>
+        <Col span={11}>
           <Card size="small" title={`${t('cases.importHandover')} / ${t('custody.importNotice')}`}>
             <Input.TextArea rows={3} value={importText} onChange={(e) => setImportText(e.target.value)} placeholder={t('cases.pasteQr')} data-testid="handover-text" />
             <Space style={{ marginTop: 8 }}>
@@ -166,7 +166,7 @@ export function DisposalScreen() {
             ]} />
           </Card>
         </Col>
-        <Col span={12}>
+        <Col span={13}>
           <Card size="small" title={t('cases.incoming')}>
             <Table rowKey={(r) => `${r.handover.id}-${r.line.caseRef}-${r.line.coalKind}`} size="small" pagination={{ pageSize: 5 }}
               dataSource={handovers.flatMap((h) => h.cases.map((line) => ({ handover: h, line })))} columns={[
@@ -195,7 +195,8 @@ export function DisposalScreen() {
                 // A reversed movement shows so where its Reverse button was.
                 render: (_: unknown, m) => (m.reversed
                   ? <Tag color="red">{t('cases.reversed')}</Tag>
-                  : m.kind !== 'reversal' && <Button size="small" danger onClick={() => openEntry({ kind: 'reverse', movement: m })}>{t('cases.reverse')}</Button>),
+                  // A confiscation follows a penalty decision: it is never reversed here.
+                  : m.kind !== 'reversal' && m.kind !== 'confiscation' && <Button size="small" danger onClick={() => openEntry({ kind: 'reverse', movement: m })}>{t('cases.reverse')}</Button>),
               },
             ]} />
           </Card>
