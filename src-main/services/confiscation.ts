@@ -11,7 +11,7 @@ import { bucketTotals, coalKindsAt } from '../../db/ledger-repo.ts';
 import { currentNumber } from '../../db/documents-repo.ts';
 import type { EnforcementCase } from '../contract/cases.ts';
 import type { ConfiscationImport, ConfiscationNoticeSummary } from '../contract/custody.ts';
-import { signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../domain/confiscation-notice.ts';
+import { CONFISCATION_CARRIER, signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../domain/confiscation-notice.ts';
 import { isIsoDate, shanghaiDate } from '../domain/seizure-term.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
@@ -86,7 +86,7 @@ export function importConfiscationNotice(ctx: CallContext, text: string): Confis
     const at = ctx.now();
     const trimmed = text.trim();
     const noticeId = insertNotice(ctx.db, {
-      direction: 'incoming', notice, contentHash: result.contentHash, qrText: trimmed.startsWith('CCCN1:') ? trimmed : null, fileText: trimmed,
+      direction: 'incoming', notice, contentHash: result.contentHash, qrText: trimmed.startsWith(CONFISCATION_CARRIER.qrPrefix) ? trimmed : null, fileText: trimmed,
       by: ctx.session.user.id, at: at.toISOString(),
     });
     appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'confiscations.import', entity: 'confiscation_notice', entityId: noticeId, after: { notice, contentHash: result.contentHash }, at });
