@@ -12,7 +12,7 @@ import { timeMany } from './stats.ts';
 
 /** Saving, plate search and the first ledger page on the big database, through the services. */
 export function benchRegistrations(db: Db, plates: string[]): Record<string, number> {
-  const user = listUsers(db).find((u) => u.role === 'kiosk')!;
+  const user = listUsers(db).find((u) => u.roles.includes('kiosk'))!;
   const ctx = { db, now: () => new Date(), session: { token: 'bench', user, lastSeenMs: 0 } };
   const rnd = seededRandom(7);
   // Saved in training mode, so the big database's real records stay as generated for the next run.

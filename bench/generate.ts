@@ -25,7 +25,7 @@ export function benchDatabase(count: number, file = path.resolve('.tmp', `bench-
   }
   const db = openDatabase(file);
   db.prepare("INSERT INTO station (id, name, code, created_at) VALUES (1, '基准测试检查站', 'CD01', '2025-11-01T00:00:00Z')").run();
-  createUser(db, SYSTEM_ACTOR, { username: 'kiosk', displayName: 'kiosk', role: 'kiosk', password: BENCH_PASSWORD }, new Date());
+  createUser(db, SYSTEM_ACTOR, { username: 'kiosk', displayName: 'kiosk', roles: ['kiosk'], password: BENCH_PASSWORD }, new Date());
   const operator = listUsers(db)[0]!;
   const spanMs = 200 * 7 * 86400_000;
   const startMs = Date.now() - spanMs;

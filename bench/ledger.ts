@@ -22,7 +22,7 @@ export async function benchLedger(): Promise<Record<string, string | number>> {
   const db = openDatabase(path.join(dir, 'ledger.db'));
   try {
     db.prepare("INSERT INTO station (id, name, code, created_at) VALUES (1, 'bench', 'BN01', '2026-01-01T00:00:00Z')").run();
-    const user = createUser(db, SYSTEM_ACTOR, { username: 'disposal', displayName: 'bench', role: 'disposal', password: 'bench-pass-1' }, new Date());
+    const user = createUser(db, SYSTEM_ACTOR, { username: 'disposal', displayName: 'bench', roles: ['disposal'], password: 'bench-pass-1' }, new Date());
     for (let p = 1; p <= POINTS; p++) insertDisposalPoint(db, { code: `P${p}`, name: `处置点${p}`, address: '-', at: '2026-01-01T00:00:00Z' });
 
     let t = performance.now();
@@ -36,10 +36,10 @@ export async function benchLedger(): Promise<Record<string, string | number>> {
         // Each bucket receives 40 t, then four disposals of 10 t: the stock never goes negative.
         if (Math.floor(i / 2000) % 5 === 0) {
           insertMovement(db, { ...base, kind: 'receipt', handoverFormNo: 'YJ', handedOverKg: 40_000, quantityKg: 40_000 }, extra,
-            { receivedKg: 40_000, disposedKg: 0, gainKg: 0, lossKg: 0, balanceKg: 40_000, proceedsFen: 0 });
+            { receivedKg: 40_000, disposedKg: 0, releasedKg: 0, gainKg: 0, lossKg: 0, balanceKg: 40_000, proceedsFen: 0 });
         } else {
           insertMovement(db, { ...base, kind: 'disposal', method: 'blending', quantityKg: 10_000, authorityRef: 'A' }, extra,
-            { receivedKg: 0, disposedKg: 10_000, gainKg: 0, lossKg: 0, balanceKg: -10_000, proceedsFen: 0 });
+            { receivedKg: 0, disposedKg: 10_000, releasedKg: 0, gainKg: 0, lossKg: 0, balanceKg: -10_000, proceedsFen: 0 });
         }
       }
     })();

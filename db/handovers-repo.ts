@@ -94,7 +94,13 @@ export interface StoredHandover extends HandoverSummary {
 }
 
 function toHandover(db: Db, r: HandoverRow): StoredHandover {
-  const cases = db.prepare('SELECT case_ref AS caseRef, coal_kind AS coalKind, quantity_kg AS quantityKg FROM handover_cases WHERE handover_id = @id ORDER BY rowid').all({ id: r.id }) as HandoverSummary['cases'];
+  // A line is received while a receipt of it stands (not reversed); its button then goes.
+  const cases = (db.prepare(
+    `SELECT hc.case_ref AS caseRef, hc.coal_kind AS coalKind, hc.quantity_kg AS quantityKg,
+       EXISTS (SELECT 1 FROM ledger_movements m WHERE m.kind = 'receipt' AND m.handover_id = hc.handover_id AND m.case_ref = hc.case_ref
+         AND m.coal_kind = hc.coal_kind AND NOT EXISTS (SELECT 1 FROM ledger_movements x WHERE x.reverses_id = m.id)) AS received
+     FROM handover_cases hc WHERE hc.handover_id = @id ORDER BY hc.rowid`,
+  ).all({ id: r.id }) as (Omit<HandoverSummary['cases'][number], 'received'> & { received: number })[]).map((l) => ({ ...l, received: l.received === 1 }));
   const received = db
     .prepare("SELECT COALESCE(SUM(received_delta_kg), 0) AS kg FROM ledger_movements WHERE handover_id = @id OR reverses_id IN (SELECT id FROM ledger_movements WHERE handover_id = @id)")
     .get({ id: r.id }) as { kg: number };

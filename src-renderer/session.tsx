@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { LoginResult, Role } from '../src-main/contract/index.ts';
+import { holdsAny } from '../src-main/contract/roles.ts';
 
 export interface SessionValue {
   login: LoginResult;
@@ -18,7 +19,7 @@ export function useSession(): SessionValue {
 }
 
 export function hasRole(login: LoginResult, roles: readonly Role[]): boolean {
-  return roles.includes(login.user.role);
+  return holdsAny(login.user.roles, roles);
 }
 
 /**

@@ -9,21 +9,29 @@ export const Password = z.string().min(8, { message: 'validation.passwordShort' 
 
 export const LoginInput = z.object({ username: z.string().max(64), password: z.string().max(200) }).strict();
 
-export const NewUserInput = z
+/** A set of roles, stored and returned in the order of ROLES. */
+export const RolesInput = z.array(z.enum(ROLES, { message: 'validation.choice' })).min(1, { message: 'validation.required' }).max(ROLES.length)
+  .transform((roles) => ROLES.filter((r) => roles.includes(r)));
+
+const UserFields = z
   .object({
     username,
     displayName: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' }),
-    role: z.enum(ROLES, { message: 'validation.choice' }),
     password: Password,
     credentialNumber: z.string().trim().max(40).optional(),
   })
   .strict();
 
+/** `roles` names every role the user holds; `role` is the one-role shorthand (CLI, scripts). */
+export const NewUserInput = UserFields.extend({ role: z.enum(ROLES, { message: 'validation.choice' }).optional(), roles: RolesInput.optional() })
+  .refine((u) => u.role !== undefined || u.roles !== undefined, { message: 'validation.required', path: ['roles'] })
+  .transform(({ role, roles, ...rest }) => ({ ...rest, roles: roles ?? [role!] }));
+
 export const SetupInput = z
   .object({
     stationName: z.string().trim().min(1, { message: 'validation.required' }).max(60, { message: 'validation.tooLong' }),
     stationCode: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, { message: 'validation.stationCode' }),
-    admin: NewUserInput.omit({ role: true }),
+    admin: UserFields,
   })
   .strict();
 
@@ -31,7 +39,8 @@ export interface User {
   id: number;
   username: string;
   displayName: string;
-  role: Role;
+  /** Every role the user holds (at least one), in the order of ROLES. */
+  roles: Role[];
   active: boolean;
   credentialNumber: string | null;
 }

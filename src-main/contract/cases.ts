@@ -233,7 +233,8 @@ export interface HandoverSummary {
   handedOverAt: string;
   totalKg: number;
   contentHash: string;
-  cases: { caseRef: string; coalKind: string; quantityKg: number }[];
+  /** `received`: incoming, a receipt of the line stands in the ledger. */
+  cases: { caseRef: string; coalKind: string; quantityKg: number; received: boolean }[];
   /** Incoming: kg of this handover already received into the ledger. */
   receivedKg: number;
   /** The signed QR text printed on the handover form; null when too large (the signed file goes along). */
@@ -248,7 +249,7 @@ export interface SignedHandoverOutput extends HandoverSummary {
 export interface LedgerMovementView {
   seq: number;
   id: string;
-  kind: 'receipt' | 'disposal' | 'stock-take' | 'reversal';
+  kind: 'receipt' | 'disposal' | 'stock-take' | 'reversal' | 'confiscation' | 'release';
   at: string;
   pointId: number;
   caseRef: string;
@@ -274,11 +275,16 @@ export interface PointBalanceView {
   name: string;
   receivedKg: number;
   disposedKg: number;
+  /** Returned to parties on a release (行政强制法 art.28). */
+  releasedKg: number;
   gainKg: number;
   lossKg: number;
+  /** stockKg = custodyKg (seized, held only) + confiscatedKg (may be disposed of). */
   stockKg: number;
+  custodyKg: number;
+  confiscatedKg: number;
   proceedsFen: number;
-  buckets: { caseRef: string; coalKind: string; stockKg: number }[];
+  buckets: { caseRef: string; coalKind: string; stockKg: number; status: 'custody' | 'confiscated' }[];
 }
 
 const Testing = z.object({
@@ -313,7 +319,11 @@ export const casesContract = {
     z.object({ id: Id, ground: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]), explanation: required(1000) }).strict(),
     ROLE_GROUPS.enforcement,
   ),
-  'cases.confiscate': method<EnforcementCase>()(z.object({ id: Id, reason: required(1000) }).strict(), ROLE_GROUPS.enforcement),
+  /** Records the penalty decision (行政处罚决定书) that confiscated the coal; see services/confiscation.ts. */
+  'cases.confiscate': method<EnforcementCase>()(
+    z.object({ id: Id, reason: required(1000), penaltyDecisionNo: required(80), penaltyDecisionDate: z.iso.date({ message: 'validation.date' }) }).strict(),
+    ROLE_GROUPS.enforcement,
+  ),
   'cases.destroy': method<EnforcementCase>()(z.object({ id: Id, reason: required(1000) }).strict(), ROLE_GROUPS.enforcement),
   'cases.termWarnings': method<TermWarning[]>()(Empty, ROLE_GROUPS.enforcement),
   'cases.officers': method<{ name: string; credentialNo: string }[]>()(Empty, ROLE_GROUPS.enforcement),
@@ -367,7 +377,7 @@ export const casesContract = {
   'ledger.dispose': method<LedgerMovementView>()(
     z.object({
       ...Bucket,
-      method: z.enum(['blending', 'sale', 'auction', 'return', 'destruction']),
+      method: z.enum(['blending', 'sale', 'auction', 'destruction', 'transfer']),
       quantityKg: positiveKg,
       authorityRef: required(80),
       counterparty: text(100).optional(),
@@ -381,9 +391,9 @@ export const casesContract = {
     z.object({ ...Bucket, bookKg: z.int().min(0), physicalKg: z.int().min(0), varianceReason: text(500).optional() }).strict(),
     ROLE_GROUPS.disposal,
   ),
-  'ledger.balance': method<PointBalanceView[]>()(z.object({ pointId: Id.optional() }).strict(), ROLE_GROUPS.disposal),
+  'ledger.balance': method<PointBalanceView[]>()(z.object({ pointId: Id.optional() }).strict(), ROLE_GROUPS.ledgerReader),
   'ledger.movements': method<LedgerMovementView[]>()(
     z.object({ pointId: Id.optional(), caseRef: text(60).optional(), limit: z.int().min(1).max(1000).default(200) }).strict(),
-    ROLE_GROUPS.disposal,
+    ROLE_GROUPS.ledgerReader,
   ),
 } satisfies Record<string, MethodDef>;

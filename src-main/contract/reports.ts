@@ -132,7 +132,7 @@ export interface CertificateTally {
 
 /** Seizure terms in these states are close to their end or past it (≤ 5 days left, the last day, expired). */
 export const TERM_ALERT_STATES: readonly TermState[] = ['due-soon', 'last-day', 'expired'];
-export const DISPOSAL_METHODS = ['blending', 'sale', 'auction', 'return', 'destruction'] as const satisfies readonly DisposalMethod[];
+export const DISPOSAL_METHODS = ['blending', 'sale', 'auction', 'destruction', 'transfer'] as const satisfies readonly DisposalMethod[];
 
 /** A decided case and, while it is under seizure (seized or extended), its legal term on the day asked. */
 export interface CaseTermRow {

@@ -6,10 +6,12 @@ import { getDisposalPointByCode, insertDisposalPoint } from '../../db/handovers-
 import { DEFAULT_DOCUMENT_SETTINGS, saveDocumentSettings } from '../../db/documents-repo.ts';
 import { DEFAULT_NUMBER_PATTERNS } from '../domain/document-number.ts';
 import {
-  confiscateCase, decideCase, destroyCase, extendCase, openCase, openCaseFromRegistration, releaseCase, startTesting,
+  decideCase, destroyCase, extendCase, openCase, openCaseFromRegistration, releaseCase, startTesting,
 } from '../services/cases.ts';
 import { createHandover, importHandover } from '../services/handovers.ts';
 import { dispose, receive, stockTake } from '../services/ledger.ts';
+import { recordConfiscation } from '../services/confiscation.ts';
+import { shanghaiDate } from '../domain/seizure-term.ts';
 import type { DemoStep } from './run-demo.ts';
 
 function draft(pointId: number, n: number, seizedAt: Date): CaseDraft {
@@ -60,8 +62,9 @@ export const casesStep: DemoStep = (db: Db, users: Map<string, User>, { now }) =
   extendCase(officer, { id: decided(3).id, days: 30, reason: '案情复杂，需核查煤炭来源', approverName: '周建华' });
   releaseCase(officer, { id: decided(4).id, ground: 1, explanation: '复检合格' });
   destroyCase(officer, decided(5).id, '经鉴定无利用价值');
-  const confiscated = confiscateCase(officer, decided(6).id, '经检测不合格，依法没收');
-  const handedOver = confiscateCase(officer, decided(7).id, '经检测不合格，依法没收');
+  const penalty = (n: number) => ({ reason: '经检测不合格，依法没收', penaltyDecisionNo: `冀承市监罚〔${now.getUTCFullYear()}〕${n}号`, penaltyDecisionDate: shanghaiDate(now) });
+  const confiscated = recordConfiscation(officer, { id: decided(6).id, ...penalty(1) });
+  const handedOver = recordConfiscation(officer, { id: decided(7).id, ...penalty(2) });
   const handover = createHandover(officer, { caseIds: [handedOver.id], disposalPointId: pointId, receiverName: '孙敏' });
   const imported = importHandover(disposal, handover.fileText);
   const line = imported.cases[0]!;

@@ -38,7 +38,7 @@ function ensureStationAndUsers(db: Db, now: Date): Map<string, User> {
     })();
   }
   const existing = new Set(listUsers(db).map((u) => u.username));
-  for (const u of DEMO_USERS) if (!existing.has(u.username)) createUser(db, SYSTEM_ACTOR, { ...u, password: DEMO_PASSWORD }, now);
+  for (const u of DEMO_USERS) if (!existing.has(u.username)) createUser(db, SYSTEM_ACTOR, { ...u, roles: [u.role], password: DEMO_PASSWORD }, now);
   return new Map(listUsers(db).map((u) => [u.username, u]));
 }
 

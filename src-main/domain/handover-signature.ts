@@ -2,6 +2,9 @@
  * Signed handover records (移交单): the checkpoint signs what it hands over, the disposal point
  * verifies it against the checkpoint's registered Ed25519 public key before importing.
  *
+ * The same envelope carries the confiscation notice (没收通知, see confiscation-notice.ts): a carrier
+ * names the record's schema, its QR prefix and its file format, so neither can pass for the other.
+ *
  * Signed bytes = canonical JSON of { v, record, contentHash }. Canonical JSON (sorted keys, no
  * whitespace, integers only) makes the hash independent of property order, so the same record
  * hashes the same on both sides. Two carriers hold the same envelope:
@@ -46,6 +49,9 @@ const handoverSchema = z.strictObject({
         caseId: z.string().min(1),
         decisionNo: z.string().min(1),
         legalStatus: z.enum(['seized', 'confiscated', 'early-disposal']),
+        /** Confiscated coal carries the penalty decision (行政处罚决定书) that confiscated it. */
+        penaltyDecisionNo: z.string().min(1).optional(),
+        penaltyDecisionDate: z.iso.date().optional(),
         items: z.array(z.strictObject({ coalKind: z.string().min(1), quantityKg: z.number().int().positive() })).min(1),
       }),
     )
@@ -54,23 +60,35 @@ const handoverSchema = z.strictObject({
 
 export type HandoverRecord = z.infer<typeof handoverSchema>;
 
-const envelopeSchema = z.strictObject({
-  v: z.literal(1),
-  record: handoverSchema,
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  signature: z.string().regex(/^[A-Za-z0-9_-]+$/),
-});
-
-type Envelope = z.infer<typeof envelopeSchema>;
+/** What a signed record travels as: its schema, QR prefix, file format and name on the paper. */
+export interface Carrier<T> {
+  schema: z.ZodType<T>;
+  qrPrefix: string;
+  fileFormat: string;
+  /** 移交单, 没收通知…: used in refusals. */
+  nameZh: string;
+  nameEn: string;
+  /** The record's unique id (refused when imported twice) and printed number. */
+  idOf(record: T): string;
+  numberOf(record: T): string;
+  checkpointOf(record: T): string;
+}
 
 export const QR_PREFIX = 'CCHO1:';
 export const FILE_FORMAT = 'coal-checkpoint-handover';
 /** Byte-mode capacity of a version-40 QR at level M is 2331; stay well below for phone cameras. */
 export const MAX_QR_PAYLOAD_CHARS = 1800;
 
-export function handoverContentHash(record: HandoverRecord): string {
+export const HANDOVER_CARRIER: Carrier<HandoverRecord> = {
+  schema: handoverSchema, qrPrefix: QR_PREFIX, fileFormat: FILE_FORMAT, nameZh: '移交单', nameEn: 'handover',
+  idOf: (r) => r.id, numberOf: (r) => r.formNo, checkpointOf: (r) => r.checkpointId,
+};
+
+export function recordContentHash(record: unknown): string {
   return sha256Hex(canonicalJson(record));
 }
+
+export const handoverContentHash = (record: HandoverRecord): string => recordContentHash(record);
 
 export interface CheckpointKeyPair {
   publicKeyPem: string;
@@ -85,15 +103,15 @@ export function generateCheckpointKeyPair(): CheckpointKeyPair {
   };
 }
 
-const signedBytes = (record: HandoverRecord, contentHash: string) => Buffer.from(canonicalJson({ v: 1, record, contentHash }), 'utf8');
+const signedBytes = (record: unknown, contentHash: string) => Buffer.from(canonicalJson({ v: 1, record, contentHash }), 'utf8');
 
-function signEnvelope(record: HandoverRecord, privateKey: KeyObject | string): Envelope {
-  const parsed = handoverSchema.parse(record);
-  const key = typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey;
-  const contentHash = handoverContentHash(parsed);
-  const signature = sign(null, signedBytes(parsed, contentHash), key).toString('base64url');
-  return { v: 1, record: parsed, contentHash, signature };
-}
+const envelopeOf = <T>(carrier: Carrier<T>) =>
+  z.strictObject({
+    v: z.literal(1),
+    record: carrier.schema,
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    signature: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  });
 
 export interface SignedHandover {
   contentHash: string;
@@ -102,59 +120,68 @@ export interface SignedHandover {
   fileText: string;
 }
 
-export function signHandover(record: HandoverRecord, privateKey: KeyObject | string): SignedHandover {
-  const envelope = signEnvelope(record, privateKey);
-  const qr = QR_PREFIX + Buffer.from(canonicalJson(envelope), 'utf8').toString('base64url');
+export function signRecord<T>(carrier: Carrier<T>, record: T, privateKey: KeyObject | string): SignedHandover {
+  const parsed = carrier.schema.parse(record);
+  const key = typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey;
+  const contentHash = recordContentHash(parsed);
+  const signature = sign(null, signedBytes(parsed, contentHash), key).toString('base64url');
+  const envelope = { v: 1, record: parsed, contentHash, signature };
+  const qr = carrier.qrPrefix + Buffer.from(canonicalJson(envelope), 'utf8').toString('base64url');
   return {
-    contentHash: envelope.contentHash,
+    contentHash,
     qrText: qr.length <= MAX_QR_PAYLOAD_CHARS ? qr : null,
-    fileText: `${JSON.stringify({ format: FILE_FORMAT, ...envelope }, null, 2)}\n`,
+    fileText: `${JSON.stringify({ format: carrier.fileFormat, ...envelope }, null, 2)}\n`,
   };
 }
 
+export const signHandover = (record: HandoverRecord, privateKey: KeyObject | string): SignedHandover => signRecord(HANDOVER_CARRIER, record, privateKey);
+
 export type VerifyRefusal = 'malformed' | 'unknown-checkpoint' | 'hash-mismatch' | 'bad-signature' | 'duplicate';
 
-export type VerifyResult =
-  | { ok: true; record: HandoverRecord; contentHash: string }
+export type VerifyResult<T = HandoverRecord> =
+  | { ok: true; record: T; contentHash: string }
   | { ok: false; reason: VerifyRefusal; zh: string; en: string };
 
 export interface VerifyContext {
   /** Registered public key (PEM or KeyObject) of a checkpoint, undefined when not registered. */
   publicKeyOf(checkpointId: string): KeyObject | string | undefined;
-  /** Ids of handovers already imported. */
+  /** Ids of records of this kind already imported. */
   alreadyImported(id: string): boolean;
 }
 
-function refuse(reason: VerifyRefusal, zh: string, en: string): VerifyResult {
+function refuse(reason: VerifyRefusal, zh: string, en: string): { ok: false; reason: VerifyRefusal; zh: string; en: string } {
   return { ok: false, reason, zh, en };
 }
 
-/** Accepts either carrier (QR text or file text). */
-export function verifyHandover(text: string, ctx: VerifyContext): VerifyResult {
+/** Accepts either carrier text (QR text or file text) of the given kind. */
+export function verifyRecord<T>(carrier: Carrier<T>, text: string, ctx: VerifyContext): VerifyResult<T> {
+  const { nameZh, nameEn } = carrier;
   let raw: unknown;
   try {
     const trimmed = text.trim();
-    if (trimmed.startsWith(QR_PREFIX)) {
-      raw = JSON.parse(Buffer.from(trimmed.slice(QR_PREFIX.length), 'base64url').toString('utf8'));
+    if (trimmed.startsWith(carrier.qrPrefix)) {
+      raw = JSON.parse(Buffer.from(trimmed.slice(carrier.qrPrefix.length), 'base64url').toString('utf8'));
     } else {
       const file = JSON.parse(trimmed) as Record<string, unknown>;
-      if (file.format !== FILE_FORMAT) return refuse('malformed', '不是移交单签名文件', 'not a handover file');
+      if (file.format !== carrier.fileFormat) return refuse('malformed', `不是${nameZh}签名文件`, `not a ${nameEn} file`);
       const { format: _format, ...rest } = file;
       raw = rest;
     }
   } catch {
-    return refuse('malformed', '移交单数据无法解析', 'the handover data cannot be parsed');
+    return refuse('malformed', `${nameZh}数据无法解析`, `the ${nameEn} data cannot be parsed`);
   }
-  const parsed = envelopeSchema.safeParse(raw);
-  if (!parsed.success) return refuse('malformed', '移交单数据格式不正确', `malformed handover data: ${parsed.error.issues[0]?.message ?? ''}`);
-  const { record, contentHash, signature } = parsed.data;
+  const parsed = envelopeOf(carrier).safeParse(raw);
+  if (!parsed.success) return refuse('malformed', `${nameZh}数据格式不正确`, `malformed ${nameEn} data: ${parsed.error.issues[0]?.message ?? ''}`);
+  const { contentHash, signature } = parsed.data;
+  const record = parsed.data.record as T;
 
-  if (handoverContentHash(record) !== contentHash) {
-    return refuse('hash-mismatch', '移交单内容与哈希不符，数据已被改动', 'content does not match its hash: the data was altered');
+  if (recordContentHash(record) !== contentHash) {
+    return refuse('hash-mismatch', `${nameZh}内容与哈希不符，数据已被改动`, 'content does not match its hash: the data was altered');
   }
-  const registered = ctx.publicKeyOf(record.checkpointId);
+  const checkpointId = carrier.checkpointOf(record);
+  const registered = ctx.publicKeyOf(checkpointId);
   if (registered === undefined) {
-    return refuse('unknown-checkpoint', `检查站${record.checkpointId}未登记公钥`, `no public key registered for checkpoint ${record.checkpointId}`);
+    return refuse('unknown-checkpoint', `检查站${checkpointId}未登记公钥`, `no public key registered for checkpoint ${checkpointId}`);
   }
   let valid = false;
   try {
@@ -167,8 +194,10 @@ export function verifyHandover(text: string, ctx: VerifyContext): VerifyResult {
     return refuse('bad-signature', '签名验证失败：数据被改动或不是该检查站签发', 'signature invalid: altered, or not signed by this checkpoint');
   }
   // Checked last, so a forged copy of an imported id is reported as forged, not as a duplicate.
-  if (ctx.alreadyImported(record.id)) {
-    return refuse('duplicate', `移交单${record.formNo}已导入，不能重复导入`, `handover ${record.formNo} was already imported`);
+  if (ctx.alreadyImported(carrier.idOf(record))) {
+    return refuse('duplicate', `${nameZh}${carrier.numberOf(record)}已导入，不能重复导入`, `${nameEn} ${carrier.numberOf(record)} was already imported`);
   }
   return { ok: true, record, contentHash };
 }
+
+export const verifyHandover = (text: string, ctx: VerifyContext): VerifyResult<HandoverRecord> => verifyRecord(HANDOVER_CARRIER, text, ctx);

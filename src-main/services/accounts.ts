@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open.ts';
 import type { LoginResult, Station, User } from '../contract/accounts.ts';
-import type { Role } from '../contract/roles.ts';
+import { ROLES, type Role } from '../contract/roles.ts';
 import { appendAudit } from './audit.ts';
 import { SYSTEM_ACTOR, type Actor, type Session, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
@@ -12,7 +12,6 @@ interface UserRow {
   id: number;
   username: string;
   display_name: string;
-  role: Role;
   password_hash: string;
   credential_number: string | null;
   active: number;
@@ -20,14 +19,25 @@ interface UserRow {
   locked_until: string | null;
 }
 
-const toUser = (r: UserRow): User => ({
+/** The roles a user holds now (migration 014's user_roles; users.role is no longer read). */
+export function rolesOf(db: Db, userId: number): Role[] {
+  const held = new Set((db.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(userId) as { role: Role }[]).map((r) => r.role));
+  return ROLES.filter((r) => held.has(r));
+}
+
+const toUser = (db: Db, r: UserRow): User => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
-  role: r.role,
+  roles: rolesOf(db, r.id),
   active: r.active === 1,
   credentialNumber: r.credential_number,
 });
+
+function insertRoles(db: Db, userId: number, roles: readonly Role[]): void {
+  const insert = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
+  for (const role of roles) insert.run(userId, role);
+}
 
 // A session unused for a whole shift ends; the kiosk's own inactivity lock is much shorter.
 const SESSION_IDLE_MS = 12 * 3600_000;
@@ -45,7 +55,7 @@ export function requireStation(db: Db): Station {
 export interface NewUser {
   username: string;
   displayName: string;
-  role: Role;
+  roles: readonly Role[];
   password: string;
   credentialNumber?: string;
 }
@@ -59,17 +69,40 @@ export function createUser(db: Db, actor: Actor, input: NewUser, at: Date): User
       db.prepare(
         `INSERT INTO users (username, display_name, role, password_hash, credential_number, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(input.username, input.displayName, input.role, hashPassword(input.password), input.credentialNumber ?? null, at.toISOString())
+      // users.role keeps the first role for older builds reading the same file; permissions read user_roles.
+      ).run(input.username, input.displayName, input.roles[0], hashPassword(input.password), input.credentialNumber ?? null, at.toISOString())
         .lastInsertRowid,
     );
-    const user = toUser(db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow);
+    insertRoles(db, id, input.roles);
+    const user = toUser(db, db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow);
     appendAudit(db, { actor, action: 'users.create', entity: 'user', entityId: id, after: user, at });
     return user;
   })();
 }
 
 export function listUsers(db: Db): User[] {
-  return (db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
+  return (db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map((r) => toUser(db, r));
+}
+
+/**
+ * Replaces a user's roles (audited). The last active administrator keeps the admin role, so the
+ * installation can always be administered.
+ */
+export function setRoles(db: Db, actor: Actor, userId: number, roles: readonly Role[], at: Date): User {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined;
+    if (!row) throw new ServiceError('not-found', 'errors.userNotFound');
+    const before = toUser(db, row);
+    if (before.roles.includes('admin') && !roles.includes('admin')) {
+      const others = db.prepare("SELECT COUNT(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin' WHERE u.active = 1 AND u.id <> ?").get(userId) as { n: number };
+      if (others.n === 0) throw new ServiceError('conflict', 'errors.lastAdmin');
+    }
+    db.prepare('DELETE FROM user_roles WHERE user_id = ?').run(userId);
+    insertRoles(db, userId, roles);
+    const after = toUser(db, row);
+    appendAudit(db, { actor, action: 'users.setRoles', entity: 'user', entityId: userId, before, after, at });
+    return after;
+  })();
 }
 
 /** Holds logged-in sessions in memory: a restart logs everyone out, which is what a kiosk wants. */
@@ -104,7 +137,7 @@ function loginResult(db: Db, session: Session): LoginResult {
 export function setUp(
   ctx: ServiceContext,
   sessions: SessionStore,
-  input: { stationName: string; stationCode: string; admin: Omit<NewUser, 'role'> },
+  input: { stationName: string; stationCode: string; admin: Omit<NewUser, 'roles'> },
 ): LoginResult {
   const at = ctx.now();
   const user = ctx.db.transaction(() => {
@@ -113,7 +146,7 @@ export function setUp(
     }
     ctx.db.prepare('INSERT INTO station (id, name, code, created_at) VALUES (1, ?, ?, ?)').run(input.stationName, input.stationCode, at.toISOString());
     appendAudit(ctx.db, { actor: SYSTEM_ACTOR, action: 'setup.init', entity: 'station', after: { name: input.stationName, code: input.stationCode }, at });
-    return createUser(ctx.db, SYSTEM_ACTOR, { ...input.admin, role: 'admin' }, at);
+    return createUser(ctx.db, SYSTEM_ACTOR, { ...input.admin, roles: ['admin'] }, at);
   })();
   return loginResult(ctx.db, sessions.open(user, at.getTime()));
 }
@@ -151,9 +184,14 @@ export function logIn(ctx: ServiceContext, sessions: SessionStore, username: str
     db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
     appendAudit(db, { actor: { id: row.id, name: row.username }, action: 'auth.login', entity: 'user', entityId: row.id, at });
   })();
-  return loginResult(db, sessions.open(toUser(row), at.getTime()));
+  return loginResult(db, sessions.open(toUser(db, row), at.getTime()));
 }
 
 export function sessionInfo(db: Db, session: Session): LoginResult {
   return loginResult(db, session);
+}
+
+/** The session with the user's roles as stored now, so a change of roles takes effect on the next call. */
+export function withCurrentRoles(db: Db, session: Session): Session {
+  return { ...session, user: { ...session.user, roles: rolesOf(db, session.user.id) } };
 }

@@ -7,12 +7,13 @@ import { actorOf, type CallContext } from './context.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import {
-  confiscateCase, credentialedOfficers, decideCase, destroyCase, endTesting, extendCase, listCases, openCase, openCaseFromRegistration, releaseCase,
+  credentialedOfficers, decideCase, destroyCase, endTesting, extendCase, listCases, openCase, openCaseFromRegistration, releaseCase,
   requireCase, caseView, startTesting, termWarnings, updateCaseDraft,
 } from './cases.ts';
 import { issuedNumbers, printQueue, renderCaseDocument, setPrintResult, updateDocumentSettings, verifyDocument, voidDocumentNumber } from './documents.ts';
 import { checkpointKey, createHandover, handoverList, importHandover, trustCheckpoint, untrustCheckpoint } from './handovers.ts';
 import { balances, dispose, movements, receive, reverse, stockTake } from './ledger.ts';
+import { recordConfiscation } from './confiscation.ts';
 
 function createDisposalPoint(ctx: CallContext, input: { code: string; name: string; address: string }): DisposalPoint {
   return ctx.db.transaction(() => {
@@ -38,7 +39,7 @@ export function casesHandlers(): DomainHandlers<typeof casesContract> {
     'cases.endTesting': (ctx, input) => endTesting(ctx, input.id),
     'cases.extend': (ctx, input) => extendCase(ctx, input),
     'cases.release': (ctx, input) => releaseCase(ctx, input),
-    'cases.confiscate': (ctx, input) => confiscateCase(ctx, input.id, input.reason),
+    'cases.confiscate': (ctx, input) => recordConfiscation(ctx, input),
     'cases.destroy': (ctx, input) => destroyCase(ctx, input.id, input.reason),
     'cases.termWarnings': (ctx) => termWarnings(ctx.db, ctx.now()),
     'cases.officers': (ctx) => credentialedOfficers(ctx.db),

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { contract, type ApiError, type ApiResult, type Envelope, type MethodName } from '../contract/index.ts';
 import { translate, type Lang } from '../contract/i18n/index.ts';
-import type { SessionStore } from './accounts.ts';
+import { withCurrentRoles, type SessionStore } from './accounts.ts';
+import { holdsAny } from '../contract/roles.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import type { Handlers } from './handlers.ts';
@@ -31,8 +32,8 @@ export function createDispatcher(ctx: ServiceContext, sessions: SessionStore, ha
     try {
       let callCtx: ServiceContext = ctx;
       if (def.roles !== 'public') {
-        const session = sessions.touch(envelope?.token, ctx.now().getTime());
-        if (!(def.roles as readonly string[]).includes(session.user.role)) {
+        const session = withCurrentRoles(ctx.db, sessions.touch(envelope?.token, ctx.now().getTime()));
+        if (!holdsAny(session.user.roles, def.roles)) {
           return failure({ code: 'forbidden', key: 'errors.forbidden' }, lang);
         }
         callCtx = { ...ctx, session } as ServiceContext;

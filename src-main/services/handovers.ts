@@ -10,6 +10,7 @@ import {
   outgoingHandedOverKg, trustedKeyOf, upsertTrustedCheckpoint, type KeyRow, type StoredHandover,
 } from '../../db/handovers-repo.ts';
 import { currentNumber } from '../../db/documents-repo.ts';
+import { getCaseConfiscation } from '../../db/confiscations-repo.ts';
 import type { HandoverSummary, SignedHandoverOutput } from '../contract/cases.ts';
 import { generateCheckpointKeyPair, QR_PREFIX, signHandover, verifyHandover, type HandoverRecord } from '../domain/handover-signature.ts';
 import { appendAudit } from './audit.ts';
@@ -77,7 +78,8 @@ const HANDOVER_PHASES = new Set(['seized', 'extended', 'confiscated']);
 
 /**
  * Hands one or more cases' coal to a disposal point: issues the handover form's number, signs the record
- * and, for confiscated coal, moves the case to handed-over. Coal still under seizure goes into custody.
+ * and, for confiscated coal, moves the case to handed-over. Coal still under seizure goes into custody;
+ * its confiscation follows later as a signed notice (confiscation.ts).
  */
 export function createHandover(ctx: CallContext, input: { caseIds: number[]; disposalPointId: number; receiverName: string }): SignedHandoverOutput {
   const key = checkpointKey(ctx.db, actorOf(ctx.session), ctx.now());
@@ -103,10 +105,13 @@ export function createHandover(ctx: CallContext, input: { caseIds: number[]; dis
       cases: cases.map((c) => {
         const byKind = new Map<string, number>();
         for (const item of c.draft.items) byKind.set(item.coalKind, (byKind.get(item.coalKind) ?? 0) + item.quantityKg);
+        const penalty = c.phase === 'confiscated' ? getCaseConfiscation(ctx.db, c.id) : null;
         return {
           caseId: c.caseNumber,
           decisionNo: currentNumber(ctx.db, c.id, 'seizure-decision')?.number ?? c.caseNumber,
           legalStatus: c.phase === 'confiscated' ? 'confiscated' : 'seized',
+          // The disposal point may dispose of the coal only with the decision that confiscated it.
+          ...(penalty ? { penaltyDecisionNo: penalty.penaltyDecisionNo, penaltyDecisionDate: penalty.penaltyDecisionDate } : {}),
           items: [...byKind].map(([coalKind, quantityKg]) => ({ coalKind, quantityKg })),
         };
       }),

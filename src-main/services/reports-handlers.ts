@@ -1,4 +1,4 @@
-import { ROLE_GROUPS, type Role } from '../contract/roles.ts';
+import { holdsAny, ROLE_GROUPS } from '../contract/roles.ts';
 import type { reportsContract } from '../contract/reports.ts';
 import { requireStation } from './accounts.ts';
 import { actorOf, type CallContext } from './context.ts';
@@ -20,7 +20,7 @@ export function reportsHandlers(): DomainHandlers<typeof reportsContract> {
     'reports.enforcementRecords': (ctx, input) => enforcementRecords(ctx.db, ctx.now(), input),
     'reports.exportWeekly': (ctx, input) => {
       // Anyone who keeps the log may export it masked; full ID and phone numbers only for oversight.
-      if (input.unmasked && !(ROLE_GROUPS.oversight as readonly Role[]).includes(ctx.session.user.role)) {
+      if (input.unmasked && !holdsAny(ctx.session.user.roles, ROLE_GROUPS.oversight)) {
         throw new ServiceError('forbidden', 'errors.forbidden');
       }
       return exportWeeklyLog(ctx.db, exporterOf(ctx), input);

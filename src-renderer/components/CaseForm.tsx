@@ -140,12 +140,12 @@ export function CaseForm({ form, points, officers }: { form: FormInstance<CaseFo
           <Space wrap align="end">
             {fields.map((f) => (
               <Space key={f.key} align="end">
-                <Form.Item name={[f.name, 'name']} label={t('cases.name')}><Input style={{ width: 90 }} /></Form.Item>
+                <Form.Item name={[f.name, 'name']} label={t('cases.name')}><Input style={{ width: 140 }} /></Form.Item>
                 <Form.Item name={[f.name, 'credentialNo']} label={t('cases.credentialNo')}><Input style={{ width: 130 }} /></Form.Item>
                 <Button danger onClick={() => remove(f.name)}>−</Button>
               </Space>
             ))}
-            <Select size="small" style={{ width: 160 }} placeholder={t('cases.addOfficer')} value={null}
+            <Select size="small" style={{ width: 240 }} placeholder={t('cases.addOfficer')} value={null}
               options={officers.map((o) => ({ value: o.credentialNo, label: `${o.name} ${o.credentialNo}` }))}
               onChange={(no) => add(officers.find((o) => o.credentialNo === no) ?? { name: '', credentialNo: '' })} />
             <Button size="small" onClick={() => add({ name: '', credentialNo: '' })}>+</Button>

@@ -63,10 +63,10 @@ export function CertificateRecord(props: { registrationId: number; coalKind: str
           <CertificateVerdict result={current.result} outcome={current.outcome} itemsHeight={220}
             extra={(
               <>
-                {current.outcome === 'review' && (login.user.role === 'officer' || login.user.role === 'supervisor') && (
+                {current.outcome === 'review' && (login.user.roles.includes('officer') || login.user.roles.includes('supervisor')) && (
                   <Button size="small" type="primary" data-testid="review" onClick={() => { form.resetFields(); setDeciding('review'); }}>{t('certificates.review')}</Button>
                 )}
-                {login.user.role === 'supervisor' && (
+                {login.user.roles.includes('supervisor') && (
                   <Button size="small" data-testid="override" onClick={() => { form.resetFields(); setDeciding('override'); }}>{t('certificates.override')}</Button>
                 )}
               </>

@@ -17,18 +17,40 @@ const PHASE_COLORS: Record<EnforcementCase['phase'], string> = {
   draft: 'default', seized: 'red', extended: 'volcano', released: 'green', confiscated: 'purple', destroyed: 'gray', 'handed-over': 'blue',
 };
 
-/** Which follow-up steps a phase offers; the service refuses anything else anyway. */
-function actionsFor(c: EnforcementCase): Action[] {
+/** A signed paper to hand to the disposal point: a handover form or a confiscation notice. */
+interface SignedPaper {
+  title: string;
+  qrText: string | null;
+  fileText: string;
+  fileName: string;
+}
+
+/**
+ * Which follow-up steps a phase offers; the service refuses anything else anyway. Coal already handed
+ * over into custody is not handed over again: its confiscation reaches the point as a signed notice.
+ */
+function actionsFor(c: EnforcementCase, inCustody: boolean): Action[] {
   const testingOpen = c.testing.some((p) => p.endDate === null);
   if (c.phase === 'seized' || c.phase === 'extended') {
     if (testingOpen) return ['endTesting'];
-    return ['startTesting', ...(c.phase === 'seized' ? (['extend'] as const) : []), 'release', 'confiscate', 'destroy', 'handover'];
+    return ['startTesting', ...(c.phase === 'seized' ? (['extend'] as const) : []), 'release', 'confiscate', 'destroy', ...(inCustody ? [] : (['handover'] as const))];
   }
   if (c.phase === 'confiscated') return ['destroy', 'handover'];
   return [];
 }
 
 /** The term rules a decided case keeps (frozen at decision): its start-day rule and the holidays within its term. */
+/** The case's phase, and where its coal is held once handed over in custody. */
+function PhaseTag({ c, custodyFormNo }: { c: EnforcementCase; custodyFormNo: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={4} wrap>
+      <Tag color={PHASE_COLORS[c.phase]}>{t(`cases.phases.${c.phase}`)}</Tag>
+      {custodyFormNo && (c.phase === 'seized' || c.phase === 'extended' || c.phase === 'released') && <Tag color="blue" data-testid="case-in-custody">{t('custody.inCustodyAt', { formNo: custodyFormNo })}</Tag>}
+    </Space>
+  );
+}
+
 function CaseTermRules({ c }: { c: EnforcementCase }) {
   const { t } = useTranslation();
   if (!c.termRules || c.decisionDate === null) return '—';
@@ -56,7 +78,9 @@ export function CasesScreen() {
   const [preview, setPreview] = useState<RenderedPrint | null>(null);
   const [queueShown, setQueueShown] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
-  const [signed, setSigned] = useState<SignedHandoverOutput | null>(null);
+  const [signed, setSigned] = useState<SignedPaper | null>(null);
+  // Case number → form number of the handover that took its coal into custody.
+  const [custodyForms, setCustodyForms] = useState<Map<string, string>>(new Map());
   const [form] = Form.useForm<CaseFormValues>();
   const [actionForm] = Form.useForm<Record<string, string | number>>();
 
@@ -64,6 +88,8 @@ export function CasesScreen() {
     try {
       setCases(await call('cases.list', {}));
       setCandidates(await call('cases.candidates', {}));
+      const outgoing = await call('handovers.list', { direction: 'outgoing' });
+      setCustodyForms(new Map(outgoing.flatMap((h) => h.cases.map((l) => [l.caseRef, h.formNo] as const))));
     } catch (err) {
       showApiError(err);
     }
@@ -118,8 +144,8 @@ export function CasesScreen() {
     const id = open.id;
     if (action === 'handover') {
       try {
-        const out = await call('handovers.create', { caseIds: [id], disposalPointId: Number(v.pointId), receiverName: String(v.receiverName ?? '') });
-        setSigned(out);
+        const out: SignedHandoverOutput = await call('handovers.create', { caseIds: [id], disposalPointId: Number(v.pointId), receiverName: String(v.receiverName ?? '') });
+        setSigned({ title: t('cases.handoverDone', { formNo: out.formNo }), qrText: out.qrText, fileText: out.fileText, fileName: out.fileName });
         setAction(null);
         show(await call('cases.get', { id }));
         await load();
@@ -135,11 +161,16 @@ export function CasesScreen() {
         case 'endTesting': return call('cases.endTesting', { id });
         case 'extend': return call('cases.extend', { id, days: Number(v.days), reason: text('reason'), approverName: text('approverName') });
         case 'release': return call('cases.release', { id, ground: Number(v.ground) as 1, explanation: text('explanation') });
-        case 'confiscate': return call('cases.confiscate', { id, reason: text('reason') });
+        case 'confiscate': return call('cases.confiscate', { id, reason: text('reason'), penaltyDecisionNo: text('penaltyDecisionNo'), penaltyDecisionDate: text('penaltyDecisionDate') });
         case 'destroy': return call('cases.destroy', { id, reason: text('reason') });
       }
     });
     if (done) setAction(null);
+    if (done && action === 'confiscate' && custodyForms.has(done.caseNumber)) {
+      // The coal is at the disposal point in custody: the signed notice is what lets it be disposed of.
+      const [notice] = await call('confiscations.list', { direction: 'outgoing', caseRef: done.caseNumber });
+      if (notice) setSigned({ title: t('custody.noticeIssued'), qrText: notice.qrText, fileText: notice.fileText, fileName: `${notice.penaltyDecisionNo}.ccconfiscation.json` });
+    }
   };
 
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -163,7 +194,7 @@ export function CasesScreen() {
         onRow={(c) => ({ onClick: () => show(c), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('cases.caseNumber'), dataIndex: 'caseNumber' },
-          { title: t('cases.phase'), dataIndex: 'phase', render: (p: EnforcementCase['phase']) => <Tag color={PHASE_COLORS[p]}>{t(`cases.phases.${p}`)}</Tag> },
+          { title: t('cases.phase'), dataIndex: 'phase', render: (_: unknown, c) => <PhaseTag c={c} custodyFormNo={custodyForms.get(c.caseNumber)} /> },
           { title: t('cases.plate'), dataIndex: 'plate' },
           { title: t('cases.netKg'), dataIndex: 'netKg', align: 'right', render: (v: number) => v.toLocaleString() },
           { title: t('cases.decisionNumber'), dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
@@ -181,14 +212,14 @@ export function CasesScreen() {
         extra={open?.phase === 'draft' && <Space><Button onClick={() => void save()}>{t('cases.save')}</Button><Button type="primary" danger onClick={() => void decide()} data-testid="case-decide">{t('cases.decide')}</Button></Space>}>
         {open && open.finding && (
           <Alert style={{ marginBottom: 8 }} type="warning" showIcon
-            title={`${t('cases.finding')}：${open.finding.verdict} / ${open.finding.outcome}`}
+            title={`${t('cases.finding')}：${t(`certificates.verdicts.${open.finding.verdict}`)} / ${t(`certificates.outcomes.${open.finding.outcome}`)}`}
             description={open.finding.reasons.map((r) => r[lang]).join('；')} />
         )}
         {open?.phase === 'draft' && <CaseForm form={form} points={points} officers={officers} />}
         {open && open.phase !== 'draft' && (
           <>
             <Descriptions size="small" bordered column={3} items={[
-              { key: 'phase', label: t('cases.phase'), children: <Tag color={PHASE_COLORS[open.phase]}>{t(`cases.phases.${open.phase}`)}</Tag> },
+              { key: 'phase', label: t('cases.phase'), children: <PhaseTag c={open} custodyFormNo={custodyForms.get(open.caseNumber)} /> },
               { key: 'decision', label: t('cases.docKinds.seizure-decision'), children: open.decisionNumber },
               { key: 'term', label: t('cases.termEnds'), children: open.term ? `${open.term.endDate ?? t('cases.paused')}（${open.term.remainingDays}）` : '—' },
               { key: 'parties', label: t('cases.parties'), children: open.draft.parties.map((p) => p.name).join('、') },
@@ -204,10 +235,10 @@ export function CasesScreen() {
               { title: t('cases.printed'), dataIndex: 'printCount', render: (n: number) => t('cases.printCount', { count: n }) },
               { title: '', render: (_: unknown, d) => <Button size="small" onClick={() => void print(d.kind)} data-testid={`print-${d.kind}`}>{t('cases.print')}</Button> },
             ]} />
-            {actionsFor(open).length > 0 && (
+            {actionsFor(open, custodyForms.has(open.caseNumber)).length > 0 && (
               <Space wrap style={{ marginTop: 12 }}>
                 <Typography.Text strong>{t('cases.actions')}：</Typography.Text>
-                {actionsFor(open).map((a) => <Button key={a} onClick={() => { actionForm.resetFields(); setAction(a); }} data-testid={`action-${a}`}>{t(`cases.${a}`)}</Button>)}
+                {actionsFor(open, custodyForms.has(open.caseNumber)).map((a) => <Button key={a} onClick={() => { actionForm.resetFields(); setAction(a); }} data-testid={`action-${a}`}>{t(`cases.${a}`)}</Button>)}
               </Space>
             )}
           </>
@@ -231,13 +262,17 @@ export function CasesScreen() {
             <Form.Item name="explanation" label={t('cases.explanation')}><Input.TextArea /></Form.Item>
           </>}
           {(action === 'confiscate' || action === 'destroy') && <Form.Item name="reason" label={t('cases.outcomeReason')}><Input.TextArea /></Form.Item>}
+          {action === 'confiscate' && <>
+            <Form.Item name="penaltyDecisionNo" label={t('custody.penaltyDecisionNo')}><Input /></Form.Item>
+            <Form.Item name="penaltyDecisionDate" label={t('custody.penaltyDecisionDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
+          </>}
           {action === 'handover' && <>
             <Form.Item name="pointId" label={t('cases.custody')}><Select options={points.map((p) => ({ value: p.id, label: p.name }))} /></Form.Item>
             <Form.Item name="receiverName" label={t('cases.receiverName')}><Input /></Form.Item>
           </>}
         </Form>
       </Modal>
-      <Modal open={signed !== null} title={signed ? t('cases.handoverDone', { formNo: signed.formNo }) : ''} onCancel={() => setSigned(null)} footer={null} width={640}>
+      <Modal open={signed !== null} title={signed?.title ?? ''} onCancel={() => setSigned(null)} footer={null} width={640}>
         {signed && <>
           <Typography.Paragraph copyable={{ text: signed.qrText ?? '' }} ellipsis={{ rows: 3 }} data-testid="handover-qr">{signed.qrText}</Typography.Paragraph>
           <Button href={URL.createObjectURL(new Blob([signed.fileText], { type: 'application/json' }))} download={signed.fileName}>{t('cases.downloadSigned')}</Button>

@@ -48,7 +48,7 @@ export function Shell() {
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, paddingInline: 16, height: 48, lineHeight: '48px' }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>{t('app.title')} · {session.login.station.name}</Typography.Text>
         <Space>
-          <Typography.Text style={{ color: '#fff' }}>{session.login.user.displayName} · {t(`roles.${session.login.user.role}`)}</Typography.Text>
+          <Typography.Text style={{ color: '#fff' }}>{session.login.user.displayName} · {session.login.user.roles.map((r) => t(`roles.${r}`)).join('、')}</Typography.Text>
           <LanguageSwitch />
           <Button size="small" onClick={session.lock}>{t('nav.lock')}</Button>
           <Button size="small" onClick={session.logout}>{t('nav.logout')}</Button>

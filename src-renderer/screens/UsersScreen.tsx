@@ -1,24 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Table, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type User } from '../../src-main/contract/index.ts';
+import { ROLES, type Role, type User } from '../../src-main/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 
 interface NewUserForm {
   username: string;
   displayName: string;
-  role: User['role'];
+  roles: Role[];
   password: string;
   credentialNumber?: string;
 }
 
+/** Users and their roles: a user may hold several (e.g. officer and disposal clerk); the disposal role is never implied. */
 export function UsersScreen() {
   const { t } = useTranslation();
   const [users, setUsers] = useState<User[]>([]);
   const [form] = Form.useForm<NewUserForm>();
   const load = useCallback(async () => setUsers(await call('users.list', {})), []);
   useEffect(() => { void load(); }, [load]);
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const submit = async (v: NewUserForm) => {
     try {
       await call('users.create', { ...v, ...(v.credentialNumber ? {} : { credentialNumber: undefined }) });
@@ -28,20 +30,37 @@ export function UsersScreen() {
       showApiError(err, form);
     }
   };
+  const setRoles = async (u: User, roles: Role[]) => {
+    try {
+      await call('users.setRoles', { id: u.id, roles });
+      void message.success(t('custody.rolesSaved'));
+    } catch (err) {
+      showApiError(err);
+    }
+    await load();
+  };
   return (
     <Card title={t('nav.users')}>
-      <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12 }} initialValues={{ role: 'kiosk' }}>
-        <Form.Item name="username" label={t('login.username')}><Input /></Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')}><Input /></Form.Item>
-        <Form.Item name="role"><Select style={{ width: 140 }} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} /></Form.Item>
-        <Form.Item name="password" label={t('login.password')}><Input.Password /></Form.Item>
-        <Form.Item name="credentialNumber" label={t('users.credentialNumber')}><Input /></Form.Item>
+      <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ roles: ['kiosk'] }}>
+        <Form.Item name="username" label={t('login.username')}><Input style={{ width: 130 }} /></Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')}><Input style={{ width: 130 }} /></Form.Item>
+        <Form.Item name="roles" label={t('custody.roles')}>
+          <Select mode="multiple" style={{ minWidth: 200 }} options={roleOptions} data-testid="new-user-roles" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')}><Input.Password style={{ width: 140 }} /></Form.Item>
+        <Form.Item name="credentialNumber" label={t('users.credentialNumber')}><Input style={{ width: 130 }} /></Form.Item>
         <Button type="primary" htmlType="submit">{t('users.add')}</Button>
       </Form>
       <Table<User> rowKey="id" size="small" pagination={false} dataSource={users} columns={[
         { title: t('login.username'), dataIndex: 'username' },
         { title: t('users.displayName'), dataIndex: 'displayName' },
-        { title: t('users.role'), dataIndex: 'role', render: (r: string) => <Tag>{t(`roles.${r}`)}</Tag> },
+        {
+          title: t('custody.roles'), dataIndex: 'roles', width: 420,
+          render: (_: unknown, u) => (
+            <Select<Role[]> mode="multiple" size="small" style={{ width: '100%' }} value={u.roles} options={roleOptions}
+              onChange={(roles) => void setRoles(u, roles)} data-testid={`roles-${u.username}`} />
+          ),
+        },
         { title: t('users.credentialNumber'), dataIndex: 'credentialNumber' },
       ]} />
     </Card>

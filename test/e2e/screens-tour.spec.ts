@@ -49,8 +49,9 @@ const ROLES: Record<string, string[]> = {
   kiosk: ['kiosk', 'ledger'],
   officer1: ['ledger', 'cases'],
   disposal: ['disposal'],
-  supervisor: ['kiosk', 'ledger', 'cases', 'disposal', 'dashboard'],
-  admin: ['kiosk', 'ledger', 'cases', 'disposal', 'dashboard', 'users', 'devices', 'standards', 'enforcement-settings', 'settings'],
+  // The disposal screen records ledger movements: only the disposal role, never implied by seniority.
+  supervisor: ['kiosk', 'ledger', 'cases', 'dashboard'],
+  admin: ['kiosk', 'ledger', 'cases', 'dashboard', 'users', 'devices', 'standards', 'enforcement-settings', 'settings'],
 };
 
 /** `section.key` as printed when a translation is missing. */

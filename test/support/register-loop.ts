@@ -7,7 +7,7 @@ import { createRegistration } from '../../src-main/services/registrations.ts';
 import { sampleRegistration, seededRandom } from '../../src-main/demo/sample-registration.ts';
 
 const db = openDatabase(process.argv[2]!);
-const user = listUsers(db).find((u) => u.role === 'kiosk')!;
+const user = listUsers(db).find((u) => u.roles.includes('kiosk'))!;
 const rnd = seededRandom(process.pid);
 const ctx = { db, now: () => new Date(), session: { token: 'loop', user, lastSeenMs: 0 } };
 fs.writeSync(1, 'ready\n');

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/open.ts';
 import { currentNumbersOfCase } from '../../../db/documents-repo.ts';
-import type { Role } from '../../contract/roles.ts';
+import { holdsAny, type Role } from '../../contract/roles.ts';
 import { listUsers } from '../../services/accounts.ts';
 import type { CallContext } from '../../services/context.ts';
 import { listCases } from '../../services/cases.ts';
@@ -16,9 +16,9 @@ import { dbOption, withCliDb } from '../db-option.ts';
 
 /** A write from the CLI is recorded as a named user's act (default: the first active user of the roles). */
 function cliContext(db: Db, username: string | undefined, roles: readonly Role[]): CallContext {
-  const user = listUsers(db).find((u) => u.active && (username ? u.username === username : roles.includes(u.role)));
+  const user = listUsers(db).find((u) => u.active && (username ? u.username === username : holdsAny(u.roles, roles)));
   if (!user) throw new CliError(username ? `no active user ${username}` : `no active ${roles.join('/')} user; pass --user NAME`);
-  if (!roles.includes(user.role)) throw new CliError(`user ${user.username} (${user.role}) may not do this`);
+  if (!holdsAny(user.roles, roles)) throw new CliError(`user ${user.username} (${user.roles.join(',')}) may not do this`);
   return { db, now: () => new Date(), session: { token: 'cli', user, lastSeenMs: Date.now() } };
 }
 
@@ -115,9 +115,9 @@ const ledgerBalance: Command = {
     if (pointId !== undefined && (!Number.isInteger(pointId) || pointId < 1)) throw new CliError('--point must be a disposal point id');
     const rows = await withCliDb(values.db, (db) => balances(db, pointId));
     for (const p of rows) {
-      const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, stockKg: p.stockKg, proceedsFen: p.proceedsFen };
+      const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, releasedKg: p.releasedKg, stockKg: p.stockKg, custodyKg: p.custodyKg, confiscatedKg: p.confiscatedKg, proceedsFen: p.proceedsFen };
       if (values.json) writeJsonLine(io, line);
-      else io.stdout.write(`${p.id}\t${p.name}\treceived ${p.receivedKg} kg\tdisposed ${p.disposedKg} kg\tstock ${p.stockKg} kg\n`);
+      else io.stdout.write(`${p.id}\t${p.name}\treceived ${p.receivedKg} kg\tdisposed ${p.disposedKg} kg\tstock ${p.stockKg} kg (custody ${p.custodyKg} kg, confiscated ${p.confiscatedKg} kg)\n`);
     }
     return 0;
   },

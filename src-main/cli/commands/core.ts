@@ -55,7 +55,7 @@ const dbMigrate: Command = {
 const usersAdd: Command = {
   words: ['users', 'add'],
   summary: 'Add a user (password read from standard input)',
-  usage: 'checkpoint users add --username NAME --role kiosk|officer|disposal|supervisor|admin [--name DISPLAY] [--credential NO] --password-stdin [--db PATH]',
+  usage: 'checkpoint users add --username NAME --role kiosk|officer|disposal|supervisor|admin[,…] [--name DISPLAY] [--credential NO] --password-stdin [--db PATH]',
   async run(argv, io) {
     const { values } = parseOptions(argv, {
       ...dbOption, username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
@@ -64,12 +64,13 @@ const usersAdd: Command = {
     if (!values['password-stdin']) throw new CliError('--password-stdin is required (passwords are never taken as arguments)');
     const password = (await readAll(io.stdin)).replace(/\r?\n$/, '');
     const parsed = NewUserInput.safeParse({
-      username: values.username, role: values.role, displayName: values.name ?? values.username, password,
+      // --role officer,disposal gives several roles.
+      username: values.username, roles: values.role?.split(',').map((r) => r.trim()), displayName: values.name ?? values.username, password,
       ...(values.credential ? { credentialNumber: values.credential } : {}),
     });
     if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const user = await withCliDb(values.db, (db) => createUser(db, SYSTEM_ACTOR, parsed.data, new Date()));
-    io.stdout.write(`added ${user.username} (${user.role})\n`);
+    io.stdout.write(`added ${user.username} (${user.roles.join(',')})\n`);
     return 0;
   },
 };

@@ -97,7 +97,7 @@ describe('the life cycle only moves forward', () => {
     await f.call('cases.release', { id: c.id, ground: 1, explanation: '复检合格' }, e.officer);
     for (const [method, input] of [
       ['cases.decide', { id: c.id }],
-      ['cases.confiscate', { id: c.id, reason: 'x' }],
+      ['cases.confiscate', { id: c.id, reason: 'x', penaltyDecisionNo: '冀承市监罚〔2026〕1号', penaltyDecisionDate: '2026-11-28' }],
       ['cases.extend', { id: c.id, days: 10, reason: 'x', approverName: '王局长' }],
       ['cases.startTesting', { id: c.id, institution: '检验站', items: '灰分', expectedEndDate: '2026-12-05' }],
     ] as const) {
@@ -189,7 +189,7 @@ describe('printing', () => {
 /** Confiscates a decided case and hands it to the point; returns the signed handover. */
 async function handedOver(decider: string) {
   const c = await decidedCase(f, e, {}, decider);
-  await f.call('cases.confiscate', { id: c.id, reason: '经检测不合格' }, e.officer);
+  await f.call('cases.confiscate', { id: c.id, reason: '经检测不合格', penaltyDecisionNo: '冀承市监罚〔2026〕1号', penaltyDecisionDate: '2026-11-28' }, e.officer);
   const h = await f.call('handovers.create', { caseIds: [c.id], disposalPointId: e.pointId, receiverName: '周四' }, e.officer);
   return { c, h };
 }
@@ -249,12 +249,12 @@ describe('disposal-point ledger', () => {
     await expectRefused('ledger.receive', { handoverId: imported.id, caseRef: c.caseNumber, coalKind: '劣质散煤', quantityKg: 31_240 }, e.disposal, 'cases.errors.alreadyReceived');
   });
 
-  it('refuses the disposal record to whoever decided the case (separation of duties)', async () => {
+  it('refuses ledger entries to a supervisor, who does not hold the disposal role (separation of duties; per person: ledger-balances.test.ts)', async () => {
     const { c, h } = await handedOver(e.supervisor);
     const imported = await f.call('handovers.import', { text: h.qrText! }, e.disposal);
-    await expectRefused('ledger.receive', { handoverId: imported.id, caseRef: c.caseNumber, coalKind: '劣质散煤', quantityKg: 31_240 }, e.supervisor, 'cases.errors.separationOfDuties');
+    await expectRefused('ledger.receive', { handoverId: imported.id, caseRef: c.caseNumber, coalKind: '劣质散煤', quantityKg: 31_240 }, e.supervisor, 'errors.forbidden');
     await f.call('ledger.receive', { handoverId: imported.id, caseRef: c.caseNumber, coalKind: '劣质散煤', quantityKg: 31_240 }, e.disposal);
-    await expectRefused('ledger.dispose', { pointId: e.pointId, caseRef: c.caseNumber, coalKind: '劣质散煤', method: 'blending', quantityKg: 100, authorityRef: 'A' }, e.supervisor, 'cases.errors.separationOfDuties');
+    await expectRefused('ledger.dispose', { pointId: e.pointId, caseRef: c.caseNumber, coalKind: '劣质散煤', method: 'blending', quantityKg: 100, authorityRef: 'A' }, e.supervisor, 'errors.forbidden');
   });
 
   it('is closed to officers', async () => {

@@ -287,7 +287,7 @@ describe('demo step', () => {
   it('adds a check to every registration, some failing and some without a report', async () => {
     for (let seed = 100; seed < 140; seed++) await registered(seed, { hasReport: seed % 5 !== 0, reportNumber: seed % 5 !== 0 ? `JC-2026-${seed}` : undefined });
     const { certificatesStep } = await import('../../../src-main/demo/certificates-demo.ts');
-    const kioskUser = (await f.call('users.list', {}, f.adminToken)).find((u) => u.role === 'kiosk')!;
+    const kioskUser = (await f.call('users.list', {}, f.adminToken)).find((u) => u.roles.includes('kiosk'))!;
     const lines = certificatesStep(f.app.db, new Map([['kiosk', kioskUser]]), { days: 1, perDay: 40, now: f.clock.now });
     expect(lines[0]).toMatch(/^certificate checks: 40/);
     const outcomes = f.app.db.prepare('SELECT outcome, verdict, report_number FROM certificate_checks').all() as { outcome: string; verdict: string; report_number: string | null }[];

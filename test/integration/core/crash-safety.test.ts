@@ -36,7 +36,7 @@ describe('crash safety', () => {
     const dbPath = tempDbPath('crash-');
     const setup = openDatabase(dbPath);
     setup.prepare("INSERT INTO station (id, name, code, created_at) VALUES (1, '站', 'CD01', '2026-11-28T00:00:00Z')").run();
-    createUser(setup, SYSTEM_ACTOR, { username: 'kiosk', displayName: 'k', role: 'kiosk', password: 'kiosk-pass-1' }, new Date());
+    createUser(setup, SYSTEM_ACTOR, { username: 'kiosk', displayName: 'k', roles: ['kiosk'], password: 'kiosk-pass-1' }, new Date());
     setup.close();
 
     const acknowledged: string[] = [];

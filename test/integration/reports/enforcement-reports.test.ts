@@ -69,7 +69,7 @@ beforeAll(async () => {
   cases.C = await decideAt('2026-12-02T02:00:00Z', KG.C);
 
   const officer = await at('2026-12-03T02:00:00Z', 'officer');
-  await f.call('cases.confiscate', { id: cases.C.id, reason: '经检测不合格，依法没收' }, officer);
+  await f.call('cases.confiscate', { id: cases.C.id, reason: '经检测不合格，依法没收', penaltyDecisionNo: '冀承市监罚〔2026〕9号', penaltyDecisionDate: '2026-12-03' }, officer);
   const handover = await f.call('handovers.create', { caseIds: [cases.C.id], disposalPointId: e.pointId, receiverName: '孙敏' }, officer);
   let disposal = await at('2026-12-03T06:00:00Z', 'disposal');
   const imported = await f.call('handovers.import', { text: handover.fileText }, disposal);

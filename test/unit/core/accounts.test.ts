@@ -22,6 +22,23 @@ describe('accounts and permissions', () => {
     expect(f.count('registrations')).toBe(0);
   });
 
+  it('a user holds a set of roles; a change is audited and takes effect on the next call of an open session', async () => {
+    const f = await createFixture();
+    const user = await f.call('users.create', { username: 'dual', displayName: '两职', roles: ['kiosk', 'officer', 'kiosk'], password: 'password-1' }, f.adminToken);
+    expect(user.roles).toEqual(['kiosk', 'officer']);
+    expect(f.app.db.prepare('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').all(user.id)).toEqual([{ role: 'kiosk' }, { role: 'officer' }]);
+    const token = (await f.call('auth.login', { username: 'dual', password: 'password-1' })).token;
+    expect((await f.raw('registrations.create', validRegistration(), token)).ok).toBe(true);
+    expect((await f.raw('cases.list', {}, token)).ok).toBe(true);
+    await f.call('users.setRoles', { id: user.id, roles: ['officer'] }, f.adminToken);
+    expect(await f.raw('registrations.create', validRegistration(2), token)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(f.count('registrations')).toBe(1);
+    const audit = f.app.db.prepare("SELECT before_json, after_json FROM audit_log WHERE action = 'users.setRoles'").all() as { before_json: string; after_json: string }[];
+    expect(audit.map((a) => [JSON.parse(a.before_json).roles, JSON.parse(a.after_json).roles])).toEqual([[['kiosk', 'officer'], ['officer']]]);
+    expect((await f.raw('users.setRoles', { id: user.id, roles: ['officer'] }, token)).ok).toBe(false);
+    expect(await f.raw('users.setRoles', { id: 999, roles: ['officer'] }, f.adminToken)).toMatchObject({ ok: false, error: { key: 'errors.userNotFound' } });
+  });
+
   it('stores only a scrypt hash of the password', async () => {
     const f = await createFixture();
     const row = f.app.db.prepare("SELECT password_hash FROM users WHERE username = 'admin'").get() as { password_hash: string };

@@ -9,6 +9,7 @@ import {
   type HandoverRecord,
   type VerifyContext,
 } from '../../../src-main/domain/handover-signature.ts';
+import { signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../../../src-main/domain/confiscation-notice.ts';
 
 const keys = generateCheckpointKeyPair();
 const otherKeys = generateCheckpointKeyPair();
@@ -104,5 +105,44 @@ describe('signed handover', () => {
     const big = signHandover({ ...record, cases }, keys.privateKeyPem);
     expect(big.qrText).toBeNull();
     expect(verifyHandover(big.fileText, context())).toMatchObject({ ok: true });
+  });
+});
+
+describe('confiscation notices travel in the same signed envelope (行政强制法 art.27)', () => {
+  const notice: ConfiscationNotice = {
+    id: 'cn-1', checkpointId: 'cp-g101', checkpointName: 'G101国道冀蒙界煤质检查站', disposalPointId: 'dp-chengde-1', issuedAt: '2026-03-20T02:00:00Z',
+    caseId: 'case-2026-0007', seizureDecisionNo: '冀承市监强〔2026〕第0007号', handoverFormNo: '冀承市监移〔2026〕第0007号',
+    penaltyDecisionNo: '冀承市监罚〔2026〕12号', penaltyDecisionDate: '2026-03-19',
+  };
+
+  it('verifies from QR text and file, once, and refuses a changed penalty decision', () => {
+    const signed = signConfiscationNotice(notice, keys.privateKeyPem);
+    expect(signed.qrText).toMatch(/^CCCN1:/);
+    expect(verifyConfiscationNotice(signed.qrText!, context())).toMatchObject({ ok: true, record: notice });
+    expect(verifyConfiscationNotice(signed.fileText, context())).toMatchObject({ ok: true, record: notice });
+    expect(verifyConfiscationNotice(signed.fileText, context(['cn-1']))).toMatchObject({ ok: false, reason: 'duplicate', zh: '没收通知冀承市监罚〔2026〕12号已导入，不能重复导入' });
+    const file = JSON.parse(signed.fileText) as { record: ConfiscationNotice };
+    file.record.penaltyDecisionNo = '冀承市监罚〔2026〕99号';
+    expect(verifyConfiscationNotice(JSON.stringify(file), context())).toMatchObject({ ok: false, reason: 'hash-mismatch' });
+    expect(verifyConfiscationNotice(signed.qrText!, context([], otherKeys.publicKeyPem))).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(() => signConfiscationNotice({ ...notice, penaltyDecisionDate: '2026-02-30' }, keys.privateKeyPem)).toThrow();
+  });
+
+  it('a notice is not a handover and a handover is not a notice', () => {
+    const n = signConfiscationNotice(notice, keys.privateKeyPem);
+    const h = signHandover(record, keys.privateKeyPem);
+    expect(verifyHandover(n.qrText!, context())).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(verifyHandover(n.fileText, context())).toMatchObject({ ok: false, reason: 'malformed', zh: '不是移交单签名文件' });
+    expect(verifyConfiscationNotice(h.qrText!, context())).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(verifyConfiscationNotice(h.fileText, context())).toMatchObject({ ok: false, reason: 'malformed', zh: '不是没收通知签名文件' });
+  });
+
+  it('a handover of confiscated coal carries its penalty decision under the signature', () => {
+    const confiscated: HandoverRecord = { ...record, cases: [{ ...record.cases[0]!, legalStatus: 'confiscated', penaltyDecisionNo: '冀承市监罚〔2026〕12号', penaltyDecisionDate: '2026-03-05' }] };
+    const signed = signHandover(confiscated, keys.privateKeyPem);
+    const file = JSON.parse(signed.fileText) as { record: HandoverRecord };
+    expect(verifyHandover(signed.fileText, context())).toMatchObject({ ok: true, record: confiscated });
+    file.record.cases[0]!.penaltyDecisionDate = '2026-03-06';
+    expect(verifyHandover(JSON.stringify(file), context())).toMatchObject({ ok: false, reason: 'hash-mismatch' });
   });
 });

@@ -1,0 +1,17 @@
+import type { custodyContract } from '../contract/custody.ts';
+import type { DomainHandlers } from './handlers.ts';
+import { actorOf } from './context.ts';
+import { setRoles } from './accounts.ts';
+import { confiscationNotices, importConfiscationNotice } from './confiscation.ts';
+import { releaseToParty, verifyLedger } from './ledger.ts';
+
+/** Binds the custody contract (confiscation notices, releases, the ledger check, role sets). */
+export function custodyHandlers(): DomainHandlers<typeof custodyContract> {
+  return {
+    'confiscations.list': (ctx, input) => confiscationNotices(ctx.db, input.direction, input.caseRef),
+    'confiscations.import': (ctx, input) => importConfiscationNotice(ctx, input.text),
+    'ledger.release': (ctx, input) => releaseToParty(ctx, input),
+    'ledger.verify': (ctx) => verifyLedger(ctx.db),
+    'users.setRoles': (ctx, input) => setRoles(ctx.db, actorOf(ctx.session), input.id, input.roles, ctx.now()),
+  };
+}
