@@ -31,8 +31,8 @@ function actionsFor(c: EnforcementCase): Action[] {
 /** The term rules a decided case keeps (frozen at decision): its start-day rule and the holidays within its term. */
 function CaseTermRules({ c }: { c: EnforcementCase }) {
   const { t } = useTranslation();
-  if (!c.termRules || c.decisionDate === null) return '—';
-  const input = { decisionDate: c.decisionDate, testingPeriods: c.testing, ...(c.extension ? { extension: c.extension } : {}) };
+  if (!c.termRules || c.seizureDate === null) return '—';
+  const input = { seizureDate: c.seizureDate, testingPeriods: c.testing, ...(c.extension ? { extension: c.extension } : {}) };
   const holidays = holidaysInTerm(input, c.termRules);
   return (
     <span data-testid="case-term-rules">
@@ -131,7 +131,7 @@ export function CasesScreen() {
     const text = (k: string) => String(v[k] ?? '');
     const done = await run(() => {
       switch (action) {
-        case 'startTesting': return call('cases.startTesting', { id, institution: text('institution'), items: text('items'), expectedEndDate: text('expectedEndDate'), ...(v.sampleNo ? { sampleNo: text('sampleNo') } : {}) });
+        case 'startTesting': return call('cases.startTesting', { id, institution: text('institution'), items: text('items'), notifiedEndDate: text('notifiedEndDate'), ...(v.sampleNo ? { sampleNo: text('sampleNo') } : {}) });
         case 'endTesting': return call('cases.endTesting', { id });
         case 'extend': return call('cases.extend', { id, days: Number(v.days), reason: text('reason'), approverName: text('approverName') });
         case 'release': return call('cases.release', { id, ground: Number(v.ground) as 1, explanation: text('explanation') });
@@ -219,7 +219,7 @@ export function CasesScreen() {
             <Form.Item name="institution" label={t('cases.institution')}><Input /></Form.Item>
             <Form.Item name="items" label={t('cases.testItems')}><Input /></Form.Item>
             <Form.Item name="sampleNo" label={t('cases.sampleNo')}><Input /></Form.Item>
-            <Form.Item name="expectedEndDate" label={t('cases.expectedEndDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
+            <Form.Item name="notifiedEndDate" label={t('cases.notifiedEndDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
           </>}
           {action === 'extend' && <>
             <Form.Item name="days" label={t('cases.days')}><InputNumber min={1} max={30} /></Form.Item>

@@ -104,7 +104,7 @@ const en: Catalog<typeof zhCN> = {
       'seizure-decision': 'Seizure decision', 'inventory-list': 'Inventory list', 'onsite-record': 'On-site record', 'testing-notice': 'Testing notice',
       'extension-decision': 'Extension decision', 'release-decision': 'Release decision', 'service-receipt': 'Service receipt', 'handover-form': 'Handover form',
     },
-    actions: 'Next steps', startTesting: 'Start testing', endTesting: 'End testing', institution: 'Institution', testItems: 'Items tested', sampleNo: 'Sample no.', expectedEndDate: 'Expected end',
+    actions: 'Next steps', startTesting: 'Start testing', endTesting: 'End testing', institution: 'Institution', testItems: 'Items tested', sampleNo: 'Sample no.', notifiedEndDate: 'Notified end of testing',
     extend: 'Extend', days: 'Days', extensionReason: 'Reason', release: 'Release', ground: 'Ground (art.28 item)', explanation: 'Explanation',
     confiscate: 'Confiscate', destroy: 'Destroy', outcomeReason: 'Reason', handover: 'Hand over', receiverName: 'Receiver', handoverDone: 'Handover form signed: {{formNo}}',
     downloadSigned: 'Download signed file', qrText: 'QR text', termWarningTitle: 'Seizure terms', termWarningLine: '{{caseNumber}} ({{plate}}): {{days}} days left, ends {{endDate}}',

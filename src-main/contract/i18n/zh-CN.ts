@@ -101,7 +101,7 @@ const zhCN = {
       'seizure-decision': '实施行政强制措施决定书', 'inventory-list': '查封（扣押）财物清单', 'onsite-record': '现场笔录', 'testing-notice': '检测期间告知书',
       'extension-decision': '延长查封（扣押）期限决定书', 'release-decision': '解除查封（扣押）决定书', 'service-receipt': '送达回证', 'handover-form': '移交单',
     },
-    actions: '后续处理', startTesting: '开始检测', endTesting: '检测结束', institution: '检测机构', testItems: '检测项目', sampleNo: '样品编号', expectedEndDate: '预计结束日期',
+    actions: '后续处理', startTesting: '开始检测', endTesting: '检测结束', institution: '检测机构', testItems: '检测项目', sampleNo: '样品编号', notifiedEndDate: '告知的检测期间届满日期',
     extend: '延长期限', days: '延长天数', extensionReason: '延长理由', release: '解除', ground: '解除依据（行政强制法第二十八条第几项）', explanation: '说明',
     confiscate: '没收', destroy: '销毁', outcomeReason: '理由', handover: '移交处置点', receiverName: '接收人', handoverDone: '移交单已签发：{{formNo}}',
     downloadSigned: '下载签名文件', qrText: '二维码文本', termWarningTitle: '查封扣押期限提醒', termWarningLine: '{{caseNumber}}（{{plate}}）：剩余 {{days}} 天，{{endDate}} 届满',
