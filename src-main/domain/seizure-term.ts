@@ -94,8 +94,8 @@ function toEpochDay(date: IsoDate): number {
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
-  // Date.UTC rolls 02-30 into March: reject instead of guessing.
-  if (new Date(ms).getUTCDate() !== d) throw new RangeError(`no such calendar day: ${date}`);
+  // Date.UTC rolls 02-30 into March and month 13 into January: reject instead of guessing.
+  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`no such calendar day: ${date}`);
   return ms / DAY_MS;
 }
 

@@ -36,7 +36,7 @@ test.beforeAll(async () => {
       vehiclePlates: [plate], seizedAt: new Date(at.getTime() - 3600_000).toISOString(),
       approval: { approverName: '周建华', approvedAt: new Date(at.getTime() - 7200_000).toISOString(), emergency: false },
     }));
-    decideCase(ctx, openCase(ctx, draft).id);
+    decideCase(ctx, { id: openCase(ctx, draft).id, decidedAt: draft.seizedAt, lateReason: '' });
   }
   db.close();
   host = await startHostProcess(dbPath);
