@@ -80,7 +80,7 @@ const en: Catalog<typeof zhCN> = {
       tab: 'Seizures & disposal', openCases: 'Cases under seizure', openCasesCount: 'Cases under seizure ({{count}})', inTonnes: '{{label}} (t)', termAlerts: '{{count}} seizure term(s) ending within 5 days or past', noOpenCases: 'No cases under seizure',
       seizures: 'Seizures decided', seizureTonnage: 'Seized', handovers: 'Handovers', handoverTonnage: 'Handed over', disposals: 'Disposals in period (by method)', stock: 'Disposal-point stock (now, t)', noDisposals: 'No disposals in the period',
       cases: 'cases', times: 'handovers', movements: 'entries', decisionDate: 'Decided', endDate: 'Term ends', remainingDays: 'Days left', state: 'Term',
-      states: { 'not-started': 'Not started', running: 'Running', paused: 'Testing (paused)', 'due-soon': 'Ending soon', 'last-day': 'Last day', expired: 'Expired' },
+      states: { 'not-started': 'Not started', running: 'Running', paused: 'Testing (paused)', 'due-soon': 'Ending soon', 'last-day': 'Last day', expired: 'Expired', 'testing-overdue': 'Testing past its notified end' },
       handedOverAt: 'Handed over', caseRefs: 'Cases', received: 'Received', disposed: 'Disposed', stockT: 'Stock', quantityT: 'Quantity (t)', all: 'All',
     },
   },

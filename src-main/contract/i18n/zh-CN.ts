@@ -77,7 +77,7 @@ const zhCN = {
       tab: '查封扣押与处置', openCases: '在押案件', openCasesCount: '在押案件（{{count}}）', inTonnes: '{{label}}（吨）', termAlerts: '{{count}} 件查封扣押案件期限临近（≤5日）或已届满', noOpenCases: '暂无在押案件',
       seizures: '查封扣押决定', seizureTonnage: '查扣数量', handovers: '移交处置点', handoverTonnage: '移交数量', disposals: '期间处置（按方式）', stock: '处置点库存（当前，吨）', noDisposals: '期间内无处置',
       cases: '件', times: '次', movements: '笔', decisionDate: '决定日期', endDate: '期限届满', remainingDays: '剩余天数', state: '期限',
-      states: { 'not-started': '未起算', running: '计算中', paused: '检测中（暂停）', 'due-soon': '即将届满', 'last-day': '今日届满', expired: '已届满' },
+      states: { 'not-started': '未起算', running: '计算中', paused: '检测中（暂停）', 'due-soon': '即将届满', 'last-day': '今日届满', expired: '已届满', 'testing-overdue': '检测期间已届满未出结果' },
       handedOverAt: '移交时间', caseRefs: '案号', received: '入库', disposed: '处置', stockT: '结存', quantityT: '数量（吨）', all: '全部',
     },
   },

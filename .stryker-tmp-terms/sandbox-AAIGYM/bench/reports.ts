@@ -1,0 +1,80 @@
+/**
+ * Reports benchmark on an already-filled database: dashboard figures for the latest complete week, that week's
+ * checkpoint log as .xlsx, and the monthly report (with heating-season totals) as .xlsx and .pdf.
+ */
+// @ts-nocheck
+
+import { performance } from 'node:perf_hooks';
+import type { Db } from '../db/open.ts';
+import { insertCase, updateProgress } from '../db/cases-repo.ts';
+import { CaseDraftInput } from '../src-main/contract/cases.ts';
+import { getStation } from '../src-main/services/accounts.ts';
+import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, type Exporter } from '../src-main/services/reports.ts';
+import { getSettings } from '../src-main/services/settings.ts';
+import { addDays, localDate } from '../src-main/domain/local-time.ts';
+import { isoWeekOf, monthOf, previousMonth, weekOf } from '../src-main/domain/report-period.ts';
+
+/** A season's worth of decided cases over the weeks before `lastDay`, half still under seizure. */
+function seedCases(db: Db, lastDay: string, count: number): void {
+  const user = db.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number };
+  const draft = CaseDraftInput.parse({});
+  for (let i = 0; i < count; i++) {
+    const decisionDate = addDays(lastDay, -(i % 120));
+    const at = `${decisionDate}T02:00:00.000Z`;
+    const id = insertCase(db, { caseNumber: `BENCH-${i}`, registrationId: null, draft, netKg: 25_000 + i, plate: null, finding: null, createdBy: user.id, at });
+    updateProgress(db, id, {
+      phase: i % 2 === 0 ? 'seized' : 'released', decisionDate, decidedBy: user.id, testing: [], extension: null, release: null, outcomeDate: null, termRules: null,
+    }, at);
+  }
+}
+
+async function timed<T>(run: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await run();
+  return { ms: Math.round(performance.now() - t), value };
+}
+
+export async function benchReports(db: Db): Promise<Record<string, string | number>> {
+  const latest = db.prepare('SELECT MAX(registered_at) AS at FROM registrations').get() as { at: string | null };
+  if (!latest.at) return { skipped: 'no registrations' };
+  const lastDay = localDate(new Date(latest.at));
+  // The latest complete week and month: the current ones may have only begun.
+  const weekPeriod = weekOf(addDays(weekOf(lastDay).from, -1));
+  const week = isoWeekOf(weekPeriod.from);
+  const month = previousMonth(monthOf(lastDay));
+  const settings = getSettings(db);
+  // The benchmark reads only; the audit entries of its exports roll back with the savepoint below.
+  const who: Exporter = { station: getStation(db) ?? { name: 'bench', code: 'BENCH' }, actor: { id: null, name: 'bench' }, displayName: 'bench', at: new Date() };
+  const result: Record<string, string | number> = { week, month };
+
+  db.exec('SAVEPOINT bench_reports');
+  try {
+    const dashboard = await timed(() => dashboardFigures(db, new Date(latest.at!), settings, weekPeriod));
+    result.dashboardWeekMs = dashboard.ms;
+    result.dashboardWeekTrucks = dashboard.value.range.tally.trucks;
+
+    // The same dashboard with 600 cases (300 under seizure): what the enforcement figures add.
+    seedCases(db, lastDay, 600);
+    const withCases = await timed(() => dashboardFigures(db, new Date(latest.at!), settings, weekPeriod));
+    result.dashboardWeekWith600CasesMs = withCases.ms;
+    result.dashboardOpenCases = withCases.value.enforcement.openCases.length;
+
+    const xlsx = await timed(() => exportWeeklyLog(db, who, { week, format: 'xlsx', unmasked: false }));
+    result.weeklyXlsxMs = xlsx.ms;
+    result.weeklyXlsxRows = xlsx.value.trucks;
+    result.weeklyXlsxKb = Math.round((xlsx.value.base64.length * 3) / 4 / 1024);
+
+    const csv = await timed(() => exportWeeklyLog(db, who, { week, format: 'csv', unmasked: false }));
+    result.weeklyCsvMs = csv.ms;
+
+    const monthlyXlsx = await timed(() => exportMonthlyReport(db, who, settings, { month, format: 'xlsx' }));
+    result.monthlyXlsxMs = monthlyXlsx.ms;
+    result.monthlyTrucks = monthlyXlsx.value.trucks;
+
+    const monthlyPdf = await timed(() => exportMonthlyReport(db, who, settings, { month, format: 'pdf' }));
+    result.monthlyPdfMs = monthlyPdf.ms;
+  } finally {
+    db.exec('ROLLBACK TO bench_reports; RELEASE bench_reports');
+  }
+  return result;
+}

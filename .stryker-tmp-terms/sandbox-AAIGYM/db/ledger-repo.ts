@@ -1,0 +1,163 @@
+/**
+ * Disposal-point ledger rows. Each row stores its effect on its bucket (a reversal the negated effect
+ * of the row it cancels), so balances are plain sums and never need a replay of the whole ledger.
+ */
+// @ts-nocheck
+
+import type { LedgerMovementView, PointBalanceView } from '../src-main/contract/cases.ts';
+import type { BucketTotals, Movement } from '../src-main/domain/disposal-ledger.ts';
+import type { Db } from './open.ts';
+
+export interface MovementRow {
+  seq: number;
+  id: string;
+  kind: Movement['kind'];
+  at: string;
+  point_id: number;
+  case_ref: string;
+  coal_kind: string;
+  operator_id: number | null;
+  operator_name: string;
+  handover_id: number | null;
+  handover_form_no: string | null;
+  handed_over_kg: number | null;
+  quantity_kg: number | null;
+  difference_reason: string | null;
+  method: string | null;
+  authority_ref: string | null;
+  counterparty: string | null;
+  proceeds_fen: number | null;
+  treasury_remittance_ref: string | null;
+  book_kg: number | null;
+  physical_kg: number | null;
+  variance_reason: string | null;
+  reverses_id: string | null;
+  reason: string | null;
+  balance_delta_kg: number;
+}
+
+/** The domain movement a stored row was written from. */
+export function toMovement(r: MovementRow): Movement {
+  const base = { id: r.id, at: r.at, pointId: String(r.point_id), caseId: r.case_ref, coalKind: r.coal_kind, operator: r.operator_name };
+  switch (r.kind) {
+    case 'receipt':
+      return { ...base, kind: 'receipt', handoverFormNo: r.handover_form_no ?? '', handedOverKg: r.handed_over_kg ?? 0, quantityKg: r.quantity_kg ?? 0, ...(r.difference_reason ? { differenceReason: r.difference_reason } : {}) };
+    case 'disposal':
+      return {
+        ...base, kind: 'disposal', method: r.method as 'sale', quantityKg: r.quantity_kg ?? 0, authorityRef: r.authority_ref ?? '',
+        ...(r.counterparty ? { counterparty: r.counterparty } : {}),
+        ...(r.proceeds_fen !== null ? { proceedsFen: r.proceeds_fen } : {}),
+        ...(r.treasury_remittance_ref ? { treasuryRemittanceRef: r.treasury_remittance_ref } : {}),
+      };
+    case 'stock-take':
+      return { ...base, kind: 'stock-take', bookKg: r.book_kg ?? 0, physicalKg: r.physical_kg ?? 0, ...(r.variance_reason ? { varianceReason: r.variance_reason } : {}) };
+    case 'reversal':
+      return { ...base, kind: 'reversal', reversesId: r.reverses_id ?? '', reason: r.reason ?? '' };
+  }
+}
+
+export function getMovement(db: Db, id: string): MovementRow | undefined {
+  return db.prepare('SELECT * FROM ledger_movements WHERE id = @id').get({ id }) as MovementRow | undefined;
+}
+
+export function isReversed(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM ledger_movements WHERE reverses_id = @id').get({ id }) !== undefined;
+}
+
+export function lastMovementAt(db: Db): string {
+  return (db.prepare('SELECT MAX(at) AS at FROM ledger_movements').get() as { at: string | null }).at ?? '';
+}
+
+// Sums over the running totals that migration 005's trigger keeps per bucket (point, case, coal kind).
+const SUMS = `COALESCE(SUM(received_kg), 0) AS receivedKg, COALESCE(SUM(disposed_kg), 0) AS disposedKg,
+  COALESCE(SUM(gain_kg), 0) AS gainKg, COALESCE(SUM(loss_kg), 0) AS lossKg,
+  COALESCE(SUM(balance_kg), 0) AS balanceKg, COALESCE(SUM(proceeds_fen), 0) AS proceedsFen`;
+
+export function bucketTotals(db: Db, pointId: number, caseRef: string, coalKind: string): BucketTotals {
+  const sums = db
+    .prepare(`SELECT ${SUMS} FROM ledger_balances WHERE point_id = @pointId AND case_ref = @caseRef AND coal_kind = @coalKind`)
+    .get({ pointId, caseRef, coalKind }) as Omit<BucketTotals, 'pointId' | 'caseId' | 'coalKind'>;
+  return { pointId: String(pointId), caseId: caseRef, coalKind, ...sums };
+}
+
+export interface Effect {
+  receivedKg: number;
+  disposedKg: number;
+  gainKg: number;
+  lossKg: number;
+  balanceKg: number;
+  proceedsFen: number;
+}
+
+export function insertMovement(db: Db, m: Movement, extra: { pointId: number; operatorId: number | null; handoverId: number | null }, effect: Effect): void {
+  db.prepare(
+    `INSERT INTO ledger_movements (id, kind, at, point_id, case_ref, coal_kind, operator_id, operator_name, handover_id, handover_form_no, handed_over_kg,
+       quantity_kg, difference_reason, method, authority_ref, counterparty, proceeds_fen, treasury_remittance_ref, book_kg, physical_kg, variance_reason,
+       reverses_id, reason, received_delta_kg, disposed_delta_kg, gain_delta_kg, loss_delta_kg, balance_delta_kg, proceeds_delta_fen)
+     VALUES (@id, @kind, @at, @pointId, @caseRef, @coalKind, @operatorId, @operatorName, @handoverId, @handoverFormNo, @handedOverKg,
+       @quantityKg, @differenceReason, @method, @authorityRef, @counterparty, @proceedsFen, @treasuryRemittanceRef, @bookKg, @physicalKg, @varianceReason,
+       @reversesId, @reason, @receivedKg, @disposedKg, @gainKg, @lossKg, @balanceKg, @proceedsDeltaFen)`,
+  ).run({
+    id: m.id, kind: m.kind, at: m.at, pointId: extra.pointId, caseRef: m.caseId, coalKind: m.coalKind, operatorId: extra.operatorId, operatorName: m.operator,
+    handoverId: extra.handoverId,
+    handoverFormNo: m.kind === 'receipt' ? m.handoverFormNo : null,
+    handedOverKg: m.kind === 'receipt' ? m.handedOverKg : null,
+    quantityKg: m.kind === 'receipt' || m.kind === 'disposal' ? m.quantityKg : null,
+    differenceReason: m.kind === 'receipt' ? (m.differenceReason ?? null) : null,
+    method: m.kind === 'disposal' ? m.method : null,
+    authorityRef: m.kind === 'disposal' ? m.authorityRef : null,
+    counterparty: m.kind === 'disposal' ? (m.counterparty ?? null) : null,
+    proceedsFen: m.kind === 'disposal' ? (m.proceedsFen ?? null) : null,
+    treasuryRemittanceRef: m.kind === 'disposal' ? (m.treasuryRemittanceRef ?? null) : null,
+    bookKg: m.kind === 'stock-take' ? m.bookKg : null,
+    physicalKg: m.kind === 'stock-take' ? m.physicalKg : null,
+    varianceReason: m.kind === 'stock-take' ? (m.varianceReason ?? null) : null,
+    reversesId: m.kind === 'reversal' ? m.reversesId : null,
+    reason: m.kind === 'reversal' ? m.reason : null,
+    receivedKg: effect.receivedKg, disposedKg: effect.disposedKg, gainKg: effect.gainKg, lossKg: effect.lossKg, balanceKg: effect.balanceKg,
+    proceedsDeltaFen: effect.proceedsFen,
+  });
+}
+
+export function pointBalances(db: Db, pointId?: number): PointBalanceView[] {
+  const points = (pointId === undefined
+    ? db.prepare('SELECT id, code, name FROM disposal_points ORDER BY id').all()
+    : db.prepare('SELECT id, code, name FROM disposal_points WHERE id = @pointId').all({ pointId })) as { id: number; code: string; name: string }[];
+  const totals = db.prepare(`SELECT ${SUMS} FROM ledger_balances WHERE point_id = @id`);
+  const buckets = db.prepare(
+    `SELECT case_ref AS caseRef, coal_kind AS coalKind, balance_kg AS stockKg FROM ledger_balances
+     WHERE point_id = @id AND balance_kg <> 0 ORDER BY case_ref, coal_kind`,
+  );
+  return points.map((p) => {
+    const t = totals.get({ id: p.id }) as Effect;
+    return {
+      id: p.id, code: p.code, name: p.name, receivedKg: t.receivedKg, disposedKg: t.disposedKg, gainKg: t.gainKg, lossKg: t.lossKg,
+      stockKg: t.balanceKg, proceedsFen: t.proceedsFen, buckets: buckets.all({ id: p.id }) as PointBalanceView['buckets'],
+    };
+  });
+}
+
+export function listMovements(db: Db, filter: { pointId?: number; caseRef?: string; limit: number }): LedgerMovementView[] {
+  const rows = db
+    .prepare(
+      `SELECT m.*, EXISTS (SELECT 1 FROM ledger_movements r WHERE r.reverses_id = m.id) AS reversed FROM ledger_movements m
+       WHERE (@pointId IS NULL OR m.point_id = @pointId) AND (@caseRef IS NULL OR m.case_ref = @caseRef)
+       ORDER BY m.seq DESC LIMIT @limit`,
+    )
+    .all({ pointId: filter.pointId ?? null, caseRef: filter.caseRef ?? null, limit: filter.limit }) as (MovementRow & { reversed: number })[];
+  return rows.map((r) => toMovementView(r, r.reversed === 1));
+}
+
+export function toMovementView(r: MovementRow, reversed: boolean): LedgerMovementView {
+  const detail: LedgerMovementView['detail'] = {};
+  const fields = {
+    handoverFormNo: r.handover_form_no, handedOverKg: r.handed_over_kg, differenceReason: r.difference_reason, method: r.method, authorityRef: r.authority_ref,
+    counterparty: r.counterparty, proceedsFen: r.proceeds_fen, treasuryRemittanceRef: r.treasury_remittance_ref, bookKg: r.book_kg,
+    physicalKg: r.physical_kg, varianceReason: r.variance_reason, reversesId: r.reverses_id, reason: r.reason,
+  };
+  for (const [k, v] of Object.entries(fields)) if (v !== null) detail[k] = v;
+  return {
+    seq: r.seq, id: r.id, kind: r.kind, at: r.at, pointId: r.point_id, caseRef: r.case_ref, coalKind: r.coal_kind, operatorName: r.operator_name,
+    quantityKg: r.quantity_kg, balanceDeltaKg: r.balance_delta_kg, detail, reversed,
+  };
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// @ts-nocheck
+// `npm test`: builds the renderer, runs Vitest (unit + integration) and Playwright (end-to-end in Debian
+// Chromium), then prints one closing line "N passed, N failed" summed over both runners from their JSON reports.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'test-results');
+fs.mkdirSync(out, { recursive: true });
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const run = (cmd, args, extraEnv = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } }).status;
+
+let passed = 0;
+let failed = 0;
+
+// The end-to-end tests serve the built renderer; the packaging test packs the built main and preload.
+if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0 || run(process.execPath, ['scripts/build-main.mjs']) !== 0) {
+  console.error('build failed');
+  failed++;
+}
+
+// Strict type checking is part of the suite: counted as one check.
+if (run(bin('tsc'), ['--noEmit', '-p', '.']) === 0) passed++;
+else {
+  console.error('typecheck failed');
+  failed++;
+}
+
+const vitestJson = path.join(out, 'vitest.json');
+fs.rmSync(vitestJson, { force: true });
+const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (fs.existsSync(vitestJson)) {
+  const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A file that fails to load has no tests to count but must still fail the run.
+  failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+} else if (vitestStatus !== 0) {
+  failed++;
+}
+
+const pwJson = path.join(out, 'playwright.json');
+fs.rmSync(pwJson, { force: true });
+const pwStatus = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+if (fs.existsSync(pwJson)) {
+  const stats = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+} else if (pwStatus !== 0) {
+  failed++;
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,18 @@
+// @ts-nocheck
+import type { Command } from '../command.ts';
+import { deviceCommands } from './devices.ts';
+import { coreCommands } from './core.ts';
+import { demoCommands } from './demo.ts';
+import { certificateCommands } from './certificate.ts';
+import { exportCommands } from './export.ts';
+import { casesCommands } from './cases.ts';
+
+/** Every CLI command; each module exports one or more Command objects. */
+export const commands: Command[] = [
+  ...coreCommands,
+  ...deviceCommands,
+  ...demoCommands,
+  ...certificateCommands,
+  ...exportCommands,
+  ...casesCommands,
+];

@@ -1,0 +1,41 @@
+// @ts-nocheck
+import { commands } from './commands/index.ts';
+import { CliError, type CliIo } from './command.ts';
+
+function helpText(): string {
+  const lines = ['Usage: checkpoint <command> [options]', '', 'Commands:'];
+  for (const c of commands) lines.push(`  ${c.words.join(' ').padEnd(22)} ${c.summary}`);
+  lines.push('', 'Every command takes --db PATH (default: CHECKPOINT_DB or the user-data folder).');
+  lines.push('Run `checkpoint <command> --help` for its options.');
+  return lines.join('\n') + '\n';
+}
+
+/** Finds the longest command path matching the arguments, runs it and returns the exit code. */
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout.write(helpText());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const match = commands
+    .filter((c) => c.words.every((w, i) => argv[i] === w))
+    .sort((a, b) => b.words.length - a.words.length)[0];
+  if (!match) {
+    io.stderr.write(`checkpoint: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${helpText()}`);
+    return 2;
+  }
+  const rest = argv.slice(match.words.length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${match.usage}\n`);
+    return 0;
+  }
+  try {
+    return await match.run(rest, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr.write(`checkpoint ${match.words.join(' ')}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr.write(`checkpoint ${match.words.join(' ')}: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,76 @@
+// @ts-nocheck
+import { z } from 'zod';
+import { Empty, method, type MethodDef } from './define.ts';
+import { ROLE_GROUPS } from './roles.ts';
+import { LoginInput, NewUserInput, SetupInput, type LoginResult, type Station, type User } from './accounts.ts';
+import { AmendInput, SearchInput, RegistrationInput, type Registration, type RegistrationPage } from './registration.ts';
+import { SettingsUpdate, type Settings } from './settings.ts';
+import { reportsContract } from './reports.ts';
+import { certificatesContract } from './certificates.ts';
+import { casesContract } from './cases.ts';
+import { devicesContract } from './devices.ts';
+import { printingContract } from './printing.ts';
+
+const Id = z.object({ id: z.int().positive() }).strict();
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  entries: number;
+  brokenAt?: { seq: number; reason: string };
+}
+
+/** Accounts, settings, registrations and audit: the methods every other part builds on. */
+export const coreContract = {
+  'setup.status': method<{ needsSetup: boolean; station: Station | null }>()(Empty, 'public'),
+  'setup.init': method<LoginResult>()(SetupInput, 'public'),
+  'auth.login': method<LoginResult>()(LoginInput, 'public'),
+  'auth.logout': method<null>()(Empty, ROLE_GROUPS.anyone),
+  'auth.me': method<LoginResult>()(Empty, ROLE_GROUPS.anyone),
+  'users.list': method<User[]>()(Empty, ROLE_GROUPS.admin),
+  'users.create': method<User>()(NewUserInput, ROLE_GROUPS.admin),
+  'settings.get': method<Settings>()(Empty, ROLE_GROUPS.anyone),
+  'settings.update': method<Settings>()(SettingsUpdate, ROLE_GROUPS.admin),
+  'registrations.create': method<Registration>()(RegistrationInput, ROLE_GROUPS.registrar),
+  'registrations.amend': method<Registration>()(AmendInput, ROLE_GROUPS.registrar),
+  'registrations.get': method<Registration[]>()(Id, ROLE_GROUPS.viewer),
+  'registrations.search': method<RegistrationPage>()(SearchInput, ROLE_GROUPS.viewer),
+  'registrations.lastTare': method<{ tareKg: number; registeredAt: string } | null>()(
+    z.object({ plate: z.string().max(20) }).strict(),
+    ROLE_GROUPS.registrar,
+  ),
+  'audit.verify': method<AuditVerifyResult>()(Empty, ROLE_GROUPS.oversight),
+  /** Leaves a kiosk-mode app: only a supervisor may, so a kiosk cannot be closed by passers-by. */
+  'app.quit': method<null>()(Empty, ROLE_GROUPS.oversight),
+} satisfies Record<string, MethodDef>;
+
+/**
+ * Everything the UI may ask of the main side: each domain's methods spread in. Adding a method to a domain
+ * contract is all a shell needs to expose it.
+ */
+export const contract = {
+  ...coreContract,
+  ...reportsContract,
+  ...certificatesContract,
+  ...casesContract,
+  ...devicesContract,
+  ...printingContract,
+} satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export * from './define.ts';
+export * from './roles.ts';
+export * from './accounts.ts';
+export * from './registration.ts';
+export * from './settings.ts';
+export * from './reports.ts';
+export * from './certificates.ts';
+export * from './cases.ts';
+export * from './devices.ts';
+export * from './printing.ts';

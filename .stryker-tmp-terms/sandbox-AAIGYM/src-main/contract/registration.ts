@@ -1,0 +1,149 @@
+// @ts-nocheck
+import { z } from 'zod';
+import { checkPlate } from '../domain/plate.ts';
+import { checkIdNumber } from '../domain/id-number.ts';
+import { isValidDate, localDate } from '../domain/local-time.ts';
+
+/** A gross weight above 200 t is not a truck on a weighbridge but a typing error. */
+export const MAX_GROSS_KG = 200_000;
+
+export const COAL_KINDS = ['anthracite-lump', 'bituminous', 'clean-briquette', 'semi-coke', 'washed-fine', 'other'] as const;
+export const PLATE_COLORS = ['yellow', 'blue', 'green', 'yellow-green', 'white', 'black'] as const;
+export const INTENDED_USES = ['civil', 'industrial'] as const;
+export const WEIGHT_SOURCES = ['manual', 'scale'] as const;
+
+const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
+const required = (max: number) => text(max).min(1, { message: 'validation.required' });
+const kg = z
+  .int({ message: 'validation.weightInteger' })
+  .min(0, { message: 'validation.weightNegative' })
+  .max(MAX_GROSS_KG, { message: 'validation.weightAbsurd' });
+
+const plate = z
+  .string()
+  .max(20, { message: 'validation.tooLong' })
+  .transform((value, ctx) => {
+    const check = checkPlate(value);
+    if (!check.ok) {
+      ctx.addIssue({ code: 'custom', message: `validation.plate.${check.error}` });
+      return z.NEVER;
+    }
+    return check.plate;
+  });
+
+const idNumber = z
+  .string()
+  .max(30, { message: 'validation.tooLong' })
+  .transform((value, ctx) => {
+    const check = checkIdNumber(value, localDate(new Date()));
+    if (!check.ok) {
+      ctx.addIssue({ code: 'custom', message: `validation.idNumber.${check.error}` });
+      return z.NEVER;
+    }
+    return check.idNumber;
+  });
+
+// Mainland mobile numbers, or a landline with area code.
+const phone = z
+  .string()
+  .trim()
+  .max(20, { message: 'validation.tooLong' })
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: 'validation.phone' });
+
+/** What the kiosk form submits. Strings are trimmed; plates and ID numbers come back normalised. */
+export const RegistrationInput = z
+  .object({
+    plate,
+    trailerPlate: plate.optional(),
+    plateColor: z.enum(PLATE_COLORS, { message: 'validation.choice' }),
+    driverName: required(40),
+    driverIdNumber: idNumber,
+    driverPhone: phone,
+    carrier: text(100).default(''),
+    origin: required(100),
+    consignee: text(100).default(''),
+    destination: required(100),
+    destinationInHebei: z.boolean({ message: 'validation.boolean' }),
+    coalKind: z.enum(COAL_KINDS, { message: 'validation.choice' }),
+    coalKindOther: text(40).optional(),
+    intendedUse: z.enum(INTENDED_USES, { message: 'validation.choice' }),
+    declaredKg: kg,
+    hasContract: z.boolean({ message: 'validation.boolean' }),
+    hasReport: z.boolean({ message: 'validation.boolean' }),
+    reportNumber: text(60).optional(),
+    viaDesignatedRoute: z.boolean({ message: 'validation.boolean' }),
+    grossKg: kg,
+    tareKg: kg,
+    weightSource: z.enum(WEIGHT_SOURCES, { message: 'validation.choice' }),
+    manualReason: text(200).optional(),
+    /** Capture evidence from the weighbridge, when weightSource is 'scale'. */
+    weighingId: z.int().positive().optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.tareKg > r.grossKg) ctx.addIssue({ code: 'custom', path: ['tareKg'], message: 'validation.tareAboveGross' });
+    if (r.coalKind === 'other' && !r.coalKindOther) {
+      ctx.addIssue({ code: 'custom', path: ['coalKindOther'], message: 'validation.required' });
+    }
+    if (r.trailerPlate !== undefined && !r.trailerPlate.endsWith('挂')) {
+      ctx.addIssue({ code: 'custom', path: ['trailerPlate'], message: 'validation.plate.trailer' });
+    }
+  });
+export type RegistrationInput = z.input<typeof RegistrationInput>;
+export type RegistrationData = z.output<typeof RegistrationInput>;
+/**
+ * What is stored: the submitted data plus the training flag, which the server decides (training mode, or a
+ * simulator's weighing) so that nobody can hide a real truck from the ledger and reports by saying so.
+ */
+export type StoredRegistrationData = RegistrationData & { training: boolean };
+
+export const AmendInput = z
+  .object({
+    id: z.int().positive(),
+    reason: required(500),
+    changes: RegistrationInput,
+  })
+  .strict();
+
+const dateField = z.string().refine(isValidDate, { message: 'validation.date' });
+
+export const SearchInput = z
+  .object({
+    query: text(60).default(''),
+    from: dateField.optional(),
+    to: dateField.optional(),
+    page: z.int().min(1).max(100_000).default(1),
+    pageSize: z.int().min(1).max(200).default(20),
+    includeTraining: z.boolean().default(false),
+  })
+  .strict()
+  .refine((s) => !s.from || !s.to || s.from <= s.to, { message: 'validation.dateRange', path: ['to'] });
+
+/** A stored registration as every client sees it. */
+export interface Registration extends Omit<RegistrationData, 'trailerPlate' | 'coalKindOther' | 'reportNumber' | 'manualReason' | 'weighingId'> {
+  id: number;
+  recordNumber: string;
+  revision: number;
+  trailerPlate: string | null;
+  coalKindOther: string | null;
+  reportNumber: string | null;
+  manualReason: string | null;
+  weighingId: number | null;
+  netKg: number;
+  stationCode: string;
+  operatorId: number;
+  operatorName: string;
+  registeredAt: string;
+  amendsId: number | null;
+  amendmentReason: string | null;
+  /** Set when a later revision supersedes this one. */
+  amendedById: number | null;
+  training: boolean;
+}
+
+export interface RegistrationPage {
+  hasMore: boolean;
+  page: number;
+  pageSize: number;
+  rows: Registration[];
+}

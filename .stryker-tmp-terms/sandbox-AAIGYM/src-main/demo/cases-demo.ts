@@ -1,0 +1,75 @@
+// @ts-nocheck
+import type { Db } from '../../db/open.ts';
+import type { User } from '../contract/accounts.ts';
+import type { CaseDraft } from '../contract/cases.ts';
+import type { CallContext } from '../services/context.ts';
+import { getDisposalPointByCode, insertDisposalPoint } from '../../db/handovers-repo.ts';
+import { DEFAULT_DOCUMENT_SETTINGS, saveDocumentSettings } from '../../db/documents-repo.ts';
+import { DEFAULT_NUMBER_PATTERNS } from '../domain/document-number.ts';
+import {
+  confiscateCase, decideCase, destroyCase, extendCase, openCase, openCaseFromRegistration, releaseCase, startTesting,
+} from '../services/cases.ts';
+import { createHandover, importHandover } from '../services/handovers.ts';
+import { dispose, receive, stockTake } from '../services/ledger.ts';
+import type { DemoStep } from './run-demo.ts';
+
+function draft(pointId: number, n: number, seizedAt: Date): CaseDraft {
+  const approvedAt = new Date(seizedAt.getTime() - 30 * 60_000).toISOString();
+  return {
+    parties: [{ kind: 'person', role: 'driver', name: ['张建国', '李卫东', '王海涛', '刘志强', '陈立新', '杨宝山', '赵永胜'][n % 7]!, idNumber: '13080219800101001X', address: '河北省承德市双桥区' }],
+    vehiclePlates: [`冀H${String(10_000 + n * 137).slice(0, 5)}`],
+    reason: '运输的散煤经检测灰分、全硫不符合民用散煤质量标准（DB13/2081）',
+    legalBasisIds: ['dqwr-36', 'xzqz-24'],
+    measure: 'detain',
+    items: [{ coalKind: '劣质散煤', quantityKg: 28_000 + n * 1_130, measuredBy: 'weighbridge', weighTicketNo: `BD-DEMO-${n}`, sealNumbers: [`FT-${100 + n}`] }],
+    custodyPointId: pointId,
+    approval: { approverName: '周建华', approvedAt, emergency: false },
+    officers: [{ name: '李强', credentialNo: '13080019001' }, { name: '赵磊', credentialNo: '13080019002' }],
+    seizedAt: seizedAt.toISOString(),
+    place: '承德市入市煤炭检查站',
+    credentialsShown: true,
+    rightsNotified: true,
+    partyPresent: true,
+    partyRefusedToSign: n % 3 === 0,
+    witness: n % 3 === 0 ? { name: '孙立平', unit: '下板城镇人民政府' } : null,
+    partyStatement: '放弃陈述申辩',
+    onsiteFacts: '驾驶员未能出示煤质检测报告，经过磅并抽样送检。',
+  };
+}
+
+/** One case in every state, a signed handover imported at the disposal point, and ledger movements. */
+export const casesStep: DemoStep = (db: Db, users: Map<string, User>, { now }) => {
+  if ((db.prepare('SELECT COUNT(*) AS n FROM enforcement_cases').get() as { n: number }).n > 0) return ['cases: already present'];
+  const as = (username: string): CallContext => ({ db, now: () => now, session: { token: 'demo', user: users.get(username)!, lastSeenMs: 0 } });
+  const officer = as('officer1');
+  const disposal = as('disposal');
+  saveDocumentSettings(db, {
+    agencyName: '承德市市场监督管理局', agencyAddress: '承德市双桥区', agencyPhone: '0314-0000000', sealText: '承德市市场监督管理局',
+    reviewGovernment: '承德市人民政府', reviewSuperiorDepartment: '河北省市场监督管理局', court: '承德市双桥区人民法院', numberPatterns: DEFAULT_NUMBER_PATTERNS,
+    termPolicy: DEFAULT_DOCUMENT_SETTINGS.termPolicy,
+  }, now.toISOString());
+  if (!getDisposalPointByCode(db, 'CDX01')) insertDisposalPoint(db, { code: 'CDX01', name: '承德县发改局煤炭处置点', address: '承德县下板城镇', at: now.toISOString() });
+  const pointId = getDisposalPointByCode(db, 'CDX01')!.id;
+  const seizedAt = new Date(now.getTime() - 60 * 60_000);
+  const decided = (n: number) => decideCase(officer, { id: openCase(officer, draft(pointId, n, seizedAt)).id, decidedAt: seizedAt.toISOString(), lateReason: '' });
+
+  const latestReg = db.prepare('SELECT id FROM registrations WHERE amends_id IS NULL ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined;
+  if (latestReg) openCaseFromRegistration(officer, latestReg.id);
+  else openCase(officer, draft(pointId, 0, seizedAt));
+  decided(1);
+  startTesting(officer, { id: decided(2).id, institution: '河北省煤炭产品质量监督检验站', items: '灰分、全硫', notifiedEndDate: new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10) });
+  extendCase(officer, { id: decided(3).id, days: 30, reason: '案情复杂，需核查煤炭来源', approverName: '周建华' });
+  releaseCase(officer, { id: decided(4).id, ground: 1, explanation: '复检合格' });
+  destroyCase(officer, decided(5).id, '经鉴定无利用价值');
+  const confiscated = confiscateCase(officer, decided(6).id, '经检测不合格，依法没收');
+  const handedOver = confiscateCase(officer, decided(7).id, '经检测不合格，依法没收');
+  const handover = createHandover(officer, { caseIds: [handedOver.id], disposalPointId: pointId, receiverName: '孙敏' });
+  const imported = importHandover(disposal, handover.fileText);
+  const line = imported.cases[0]!;
+  receive(disposal, { handoverId: imported.id, caseRef: line.caseRef, coalKind: line.coalKind, quantityKg: line.quantityKg - 40, differenceReason: '复磅差异' });
+  const bucket = { pointId, caseRef: line.caseRef, coalKind: line.coalKind };
+  dispose(disposal, { ...bucket, method: 'sale', quantityKg: 20_000, authorityRef: '冀承发改处〔2026〕1号', counterparty: '承德热力公司', proceedsFen: 1_600_000, treasuryRemittanceRef: 'GK-2026-0001' });
+  const bookKg = line.quantityKg - 40 - 20_000;
+  stockTake(disposal, { ...bucket, bookKg, physicalKg: bookKg - 60, varianceReason: '自然损耗' });
+  return [`cases: 8 in every state (confiscated ${confiscated.caseNumber}), handover ${handover.formNo} received, 3 ledger movements`];
+};

@@ -1,0 +1,37 @@
+/** 送达回证: recipient's signature and date, or refusal with reason, date and witness (SAMR rule art.82). */
+// @ts-nocheck
+
+import type { DocumentTemplate } from './layout.ts';
+import { requireSection, type CaseDocumentData } from './types.ts';
+import { dateTimeZh, dateZh } from './format.ts';
+
+export const serviceReceipt: DocumentTemplate<CaseDocumentData> = {
+  title: '送达回证',
+  copies: [undefined],
+  draw(w, data) {
+    const service = requireSection('service-receipt', data, 'service');
+    const documents = service.documents.map((d) => `${d.title}（${d.number}）`).join('\n');
+    const blank = '';
+    w.table(
+      [
+        { header: '项目', weight: 1.3 },
+        { header: '内容', weight: 4 },
+      ],
+      [
+        ['案件编号', data.caseNumber],
+        ['送达文书名称及文号', documents],
+        ['受送达人', service.recipient],
+        ['送达地点', service.place],
+        ['送达方式', service.method],
+        ['送达时间', dateTimeZh(service.servedAt)],
+        ['受送达人签名或盖章', `${blank}\n\n                                   年    月    日`],
+        ['代收人及与受送达人关系', service.proxyRelation ?? blank],
+        ['拒收事由和日期', service.refusalReason ? `${service.refusalReason}（${dateTimeZh(service.servedAt)}）` : blank],
+        ['送达人（签名）', `${data.officers.map((o) => `${o.name}（执法证号：${o.credentialNo}）`).join('\n')}\n签名：`],
+        ['见证人（签名）', data.witness ? `${data.witness.name}${data.witness.unit ? `（${data.witness.unit}）` : ''}\n签名：` : blank],
+        ['备注', data.recordingRef ? `音像记录编号：${data.recordingRef}` : blank],
+      ],
+    );
+    w.sealArea(data.agency.name, dateZh(data.decisionDate));
+  },
+};

@@ -1,0 +1,191 @@
+/**
+ * The certificate check: one truck's report against the limits its policy makes applicable.
+ * Pure: the limits table, the policy, the lab list and the clock are all passed in, and the result
+ * names the policy and limits versions it was made with so it can be stored and re-checked.
+ */
+// @ts-nocheck
+
+import { findInconsistencies } from './consistency.ts';
+import { ITEM_INFO, itemLabel, type Basis, type Item } from './items.ts';
+import { formatLimit, meetsLimit, selectLimits } from './limits.ts';
+import { measure, obtain, type Measurements } from './measurements.ts';
+import { impossibilities } from './plausibility.ts';
+import { decideOutcome, standardsToCheck } from './policy.ts';
+import { isNoReport, type CertificateInput, type ReportInput } from './report-input.ts';
+import type { Comparison, LimitRow, LimitsTable, Policy, RecognisedLab, StandardGrade } from './schemas.ts';
+import { arrivalDate, reportSignals, type Signal } from './signals.ts';
+import type { Bilingual, Outcome, Verdict } from './vocabulary.ts';
+
+export interface CheckContext {
+  limits: LimitsTable;
+  policy: Policy;
+  recognisedLabs?: readonly RecognisedLab[];
+  now: Date;
+}
+
+/** One limit row applied to the report. */
+export interface ItemCheck {
+  standard: string;
+  edition: string;
+  grade: string;
+  clause: string;
+  item: Item;
+  basis: Basis | null;
+  unit: string;
+  /** Converted to the limit's basis and unit, unrounded (the comparison uses this). */
+  value: number | null;
+  /** `value` rounded to the row's decimals, for display. */
+  display: string | null;
+  /** Where the value came from: the reported figure ("A,ad") or the formula used. */
+  from: string | null;
+  limit: number | null;
+  comparison: Comparison;
+  /** "≤ 16.00", or "≤ ?" while the value is not transcribed. */
+  limitDisplay: string;
+  /** null: not judged (limit not transcribed yet, or the value could not be obtained). */
+  ok: boolean | null;
+  verified: boolean;
+}
+
+export interface MissingValue {
+  /** The value a limit needs, e.g. "A,d". */
+  item: string;
+  /** What the report would have to add to provide it, e.g. ["M,ad"] or ["A"]. */
+  needs: string[];
+  /** `not-reported`: the item itself is absent; `conversion-input`: it is there but cannot be converted. */
+  kind: 'not-reported' | 'conversion-input';
+}
+
+export interface CertificateResult {
+  outcome: Outcome;
+  verdict: Verdict;
+  /** True when any limit used is not verified against the published text (UI: 限值待核对). */
+  provisional: boolean;
+  checked: StandardGrade[];
+  items: ItemCheck[];
+  missing: MissingValue[];
+  signals: Signal[];
+  reasons: Bilingual[];
+  versions: { policy: string; limits: string };
+  checkedAt: string;
+}
+
+function checkRow(row: LimitRow, m: Measurements, policy: Policy): { check: ItemCheck; missing: MissingValue | null } {
+  const got = obtain(m, row.item, row.basis);
+  const value = got.ok ? got.value : null;
+  const check: ItemCheck = {
+    standard: row.standard,
+    edition: row.edition,
+    grade: row.grade,
+    clause: row.clause,
+    item: row.item,
+    basis: row.basis,
+    unit: row.unit,
+    value,
+    display: value === null ? null : value.toFixed(row.decimals),
+    from: got.ok ? got.from : null,
+    limit: row.limit,
+    comparison: row.comparison,
+    limitDisplay: formatLimit(row),
+    ok: value === null || row.limit === null ? null : meetsLimit(value, row.comparison, row.limit),
+    verified: row.verified,
+  };
+  if (got.ok || row.limit === null || policy.checkedOnlyWhenReported.items.includes(row.item)) return { check, missing: null };
+  const label = itemLabel(row.item, row.basis);
+  const notReported = got.needs.includes(label) || got.needs.includes(row.item);
+  return { check, missing: { item: label, needs: got.needs, kind: notReported ? 'not-reported' : 'conversion-input' } };
+}
+
+function failReason(c: ItemCheck): Bilingual {
+  const label = itemLabel(c.item, c.basis);
+  const where = `${c.standard}-${c.edition} ${c.grade} ${c.clause}`;
+  return {
+    zh: `${where}：${ITEM_INFO[c.item].zh} ${label} = ${c.display} ${c.unit}，不符合 ${c.limitDisplay} ${c.unit}`,
+    en: `${where}: ${ITEM_INFO[c.item].en} ${label} = ${c.display} ${c.unit}, limit ${c.limitDisplay} ${c.unit}`,
+  };
+}
+
+function missingReason(m: MissingValue): Bilingual {
+  return m.kind === 'not-reported'
+    ? { zh: `缺少判定所需项目 ${m.item}`, en: `${m.item} is needed and not reported` }
+    : { zh: `无法折算 ${m.item}：缺少 ${m.needs.join('、')}`, en: `${m.item} cannot be converted: ${m.needs.join(', ')} missing` };
+}
+
+const PROVISIONAL_REASON: Bilingual = {
+  zh: '限值待核对：部分限值尚未按标准正式文本核实',
+  en: 'Limits to be verified: some limits have not been checked against the published standard',
+};
+
+function versions(ctx: CheckContext) {
+  return { policy: ctx.policy.version, limits: ctx.limits.version };
+}
+
+function checkReport(report: ReportInput, ctx: CheckContext): CertificateResult {
+  const m = measure(report.results);
+  const wanted = standardsToCheck(ctx.policy, report);
+  const selected = selectLimits(ctx.limits, wanted, arrivalDate(report.arrivedAt));
+  const applied = selected.rows.map((row) => checkRow(row, m, ctx.policy));
+  const items = applied.map((a) => a.check);
+  const missing = [...new Map(applied.flatMap((a) => (a.missing ? [[a.missing.item, a.missing] as const] : []))).values()];
+  const invalid = impossibilities(report, m);
+  const failures = applied.filter((a) => a.check.ok === false);
+  const signals = reportSignals(report, { policy: ctx.policy, recognisedLabs: ctx.recognisedLabs, inconsistencies: findInconsistencies(m) });
+
+  const unknownGrades = selected.unknown.map((sg) => ({
+    zh: `限值表中没有 ${sg.standard} ${sg.grade} 的现行限值`,
+    en: `The limits table has no rows in force for ${sg.standard} ${sg.grade}`,
+  }));
+  const verdict: Verdict =
+    invalid.length > 0 ? 'invalid' : failures.length > 0 ? 'fail' : missing.length > 0 || unknownGrades.length > 0 ? 'incomplete' : 'pass';
+  const decision = decideOutcome(ctx.policy, {
+    noReport: false,
+    verdict,
+    signals: signals.map((s) => s.code),
+    hasContract: report.hasContract,
+    destinationInHebei: report.destinationInHebei,
+  });
+  const provisional = selected.rows.some((r) => !r.verified);
+  const reasons = [
+    decision.reason,
+    ...invalid,
+    ...failures.map((f) => failReason(f.check)),
+    ...missing.map(missingReason),
+    ...unknownGrades,
+    ...(provisional ? [PROVISIONAL_REASON] : []),
+  ];
+  return {
+    outcome: decision.outcome,
+    verdict,
+    provisional,
+    checked: wanted,
+    items,
+    missing,
+    signals,
+    reasons,
+    versions: versions(ctx),
+    checkedAt: ctx.now.toISOString(),
+  };
+}
+
+/** Checks one truck's certificate, or applies the policy's rule for a truck that has none. */
+export function checkCertificate(input: CertificateInput, ctx: CheckContext): CertificateResult {
+  if (!isNoReport(input)) return checkReport(input, ctx);
+  const decision = decideOutcome(ctx.policy, {
+    noReport: true,
+    signals: [],
+    hasContract: input.hasContract,
+    destinationInHebei: input.destinationInHebei,
+  });
+  return {
+    outcome: decision.outcome,
+    verdict: 'incomplete',
+    provisional: false,
+    checked: [],
+    items: [],
+    missing: [{ item: 'report', needs: ['report'], kind: 'not-reported' }],
+    signals: [],
+    reasons: [decision.reason, { zh: '未提供检验检测报告', en: 'No inspection report was presented' }],
+    versions: versions(ctx),
+    checkedAt: ctx.now.toISOString(),
+  };
+}

@@ -1,0 +1,59 @@
+// @ts-nocheck
+import type { z } from 'zod';
+import { contract, type ApiError, type ApiResult, type Envelope, type MethodName } from '../contract/index.ts';
+import { translate, type Lang } from '../contract/i18n/index.ts';
+import type { SessionStore } from './accounts.ts';
+import type { ServiceContext } from './context.ts';
+import { ServiceError } from './errors.ts';
+import type { Handlers } from './handlers.ts';
+
+function issuesOf(error: z.ZodError, lang: Lang) {
+  return error.issues.map((issue) => {
+    // Our schemas use i18n keys as messages; zod's own messages (wrong type, unknown key) get a generic key.
+    const key = issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`;
+    return { path: issue.path.join('.'), key, message: translate(lang, key, { detail: issue.message }) };
+  });
+}
+
+function failure(error: Omit<ApiError, 'message'>, lang: Lang, params: Record<string, string | number> = {}): ApiResult<never> {
+  return { ok: false, error: { ...error, message: translate(lang, error.key, params) } };
+}
+
+/**
+ * The one door into the services, shared by the Electron IPC loop and the loopback host: looks up the
+ * method, checks the session and role, validates the input with the method's schema, runs the handler.
+ * Nothing runs before validation passes, so a bad payload changes nothing.
+ */
+export function createDispatcher(ctx: ServiceContext, sessions: SessionStore, handlers: Handlers) {
+  return async function dispatch(name: string, envelope: Envelope): Promise<ApiResult<unknown>> {
+    const lang: Lang = envelope?.lang === 'en' ? 'en' : 'zh-CN';
+    if (!Object.hasOwn(contract, name)) return failure({ code: 'not-found', key: 'errors.unknownMethod' }, lang, { method: String(name) });
+    const def = contract[name as MethodName];
+    try {
+      let callCtx: ServiceContext = ctx;
+      if (def.roles !== 'public') {
+        const session = sessions.touch(envelope?.token, ctx.now().getTime());
+        if (!(def.roles as readonly string[]).includes(session.user.role)) {
+          return failure({ code: 'forbidden', key: 'errors.forbidden' }, lang);
+        }
+        callCtx = { ...ctx, session } as ServiceContext;
+      }
+      const parsed = def.input.safeParse(envelope?.input ?? {});
+      if (!parsed.success) {
+        const issues = issuesOf(parsed.error, lang);
+        return { ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues } };
+      }
+      const handler = handlers[name as MethodName] as (c: ServiceContext, i: unknown) => unknown;
+      return { ok: true, value: (await handler(callCtx, parsed.data)) ?? null };
+    } catch (err) {
+      if (err instanceof ServiceError) {
+        const issues = err.issues?.map((i) => ({ ...i, message: translate(lang, i.key) }));
+        return failure({ code: err.code, key: err.key, ...(issues ? { issues } : {}) }, lang, err.params);
+      }
+      console.error(`[dispatch] ${name} failed`, err);
+      return failure({ code: 'internal', key: 'errors.internal' }, lang);
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,61 @@
+// @ts-nocheck
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import type { LoginResult } from '../src-main/contract/index.ts';
+import { call, setApiLang, setToken, setUnauthorizedHandler } from './api.ts';
+import { SetupScreen } from './screens/SetupScreen.tsx';
+import { LoginScreen } from './screens/LoginScreen.tsx';
+import { Shell } from './screens/Shell.tsx';
+import { SessionContext } from './session.tsx';
+import { useInactivityLock } from './components/useInactivityLock.ts';
+import { LockOverlay } from './components/LockOverlay.tsx';
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [needsSetup, setNeedsSetup] = useState<boolean | null>(null);
+  const [login, setLogin] = useState<LoginResult | null>(null);
+  const [locked, setLocked] = useState(false);
+
+  useEffect(() => {
+    setApiLang(i18n.language === 'en' ? 'en' : 'zh-CN');
+  }, [i18n.language]);
+
+  useEffect(() => {
+    void call('setup.status', {}).then((s) => setNeedsSetup(s.needsSetup));
+  }, []);
+
+  const loggedIn = useCallback((result: LoginResult) => {
+    setToken(result.token);
+    setLogin(result);
+    setLocked(false);
+  }, []);
+  const logout = useCallback(() => {
+    void call('auth.logout', {}).catch(() => undefined);
+    setToken(undefined);
+    setLogin(null);
+  }, []);
+  useEffect(() => setUnauthorizedHandler(() => { setToken(undefined); setLogin(null); }), []);
+  useInactivityLock(login ? login.lockAfterMinutes : null, () => setLocked(true));
+
+  let body;
+  if (needsSetup === null) body = <Spin style={{ margin: 64 }} />;
+  else if (needsSetup) body = <SetupScreen onDone={(r) => { setNeedsSetup(false); loggedIn(r); }} />;
+  else if (!login) body = <LoginScreen onLogin={loggedIn} />;
+  else {
+    body = (
+      <SessionContext.Provider value={{ login, logout, lock: () => setLocked(true) }}>
+        <Shell />
+        {locked && <LockOverlay username={login.user.username} onUnlock={loggedIn} onLogout={logout} />}
+      </SessionContext.Provider>
+    );
+  }
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 15 }, components: { Form: { itemMarginBottom: 10, verticalLabelPadding: '0 0 2px' }, Card: { bodyPaddingSM: 10 } } }}>
+      <AntApp>{body}</AntApp>
+    </ConfigProvider>
+  );
+}

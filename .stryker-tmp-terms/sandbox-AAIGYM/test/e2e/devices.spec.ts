@@ -1,0 +1,115 @@
+// @ts-nocheck
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { hostApi, logIn } from '../support/e2e.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-devices-'));
+const dbPath = path.join(dir, 'checkpoint.db');
+let host: HostProcess;
+const api = hostApi(() => host.url);
+
+
+test.beforeAll(async () => {
+  host = await startHostProcess(dbPath);
+  const { token: admin } = await api<{ token: string }>('setup.init', {
+    stationName: '承德市入市煤炭检查站', stationCode: 'CD01', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' },
+  });
+  await api('users.create', { username: 'kiosk1', displayName: '登记员 王芳', role: 'kiosk', password: 'kiosk-pass-1' }, admin);
+  await api('devices.setTraining', { training: true }, admin);
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
+
+test('training kiosk: the simulated weighbridge shows live, its stable weight is captured into the form and saved as training', async ({ page }) => {
+  await logIn(page, host.url, 'kiosk1', 'kiosk-pass-1');
+  await expect(page.getByTestId('training-banner')).toBeVisible();
+  await expect(page.getByTestId('health-sim-scale')).toHaveAttribute('data-status', 'online');
+
+  // The simulated ID-card reader presents its first sample card shortly after the kiosk opens.
+  await expect(page.getByLabel('驾驶员姓名')).toHaveValue('张三', { timeout: 10_000 });
+  await expect(page.getByLabel('身份证号码')).toHaveValue('110101198001010010');
+
+  // A truck drives on (~16 s cycle): wait for the stability light, then capture the gross weight.
+  await expect(async () => {
+    await expect(page.getByTestId('stability-light')).toHaveAttribute('data-light', 'stable', { timeout: 20_000 });
+    await page.getByTestId('capture-gross').click();
+    await expect(page.getByTestId('grossKg')).not.toHaveValue('', { timeout: 2000 });
+  }).toPass({ timeout: 45_000 });
+  const grossKg = digits(await page.getByTestId('grossKg').inputValue());
+  expect(grossKg).toBeGreaterThanOrEqual(30_000);
+  expect(grossKg).toBeLessThanOrEqual(49_000);
+  await expect(page.getByText(/已采集 [\d,]+ kg/)).toContainText(grossKg.toLocaleString('zh-CN'));
+  await expect(page.locator('.ant-select').filter({ hasText: '地磅采集' })).toBeVisible();
+  await expect(page.getByLabel('手工录入原因')).toHaveCount(0);
+  await expect(page.getByTestId('live-weight')).toContainText('kg');
+  await page.screenshot({ path: 'test-results/kiosk-live-weight.png' });
+
+  await page.getByTestId('plate').fill('冀H23456');
+  await page.getByLabel('联系电话').fill('13912345678');
+  await page.getByLabel('煤炭来源（矿/销售方及地点）').fill('山西大同');
+  await page.getByLabel('目的地', { exact: true }).fill('河北承德双桥区');
+  await page.getByTestId('tareKg').fill('15000');
+  await page.getByLabel('运单申报重量（kg）').fill(String(grossKg - 15000));
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('saved')).toContainText(/CD-\d{8}-0001/);
+
+  // Training records stay out of the ledger unless asked for.
+  await page.getByRole('menuitem', { name: '登记台账' }).click();
+  await expect(page.getByText('暂无记录').or(page.getByText('No data'))).toBeVisible();
+});
+
+test('technician screen: simulated indicator bytes beside parsed frames, protocol detected from them', async ({ page }) => {
+  await logIn(page, host.url, 'admin', 'admin-pass-1');
+  await page.getByRole('menuitem', { name: '设备设置' }).click();
+  await expect(page.getByTestId('training-switch')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('raw-hex')).not.toBeEmpty({ timeout: 5000 });
+  await expect(page.getByTestId('parsed-frames').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await page.getByTestId('detect').click();
+  await expect(page.getByTestId('detect-note')).toContainText('yaohua-a12e', { timeout: 10_000 });
+  await page.screenshot({ path: 'test-results/devices-screen.png' });
+});
+
+test('technician sets the keyboard-wedge scanner; the kiosk then takes a slow, prefixed, Tab-ended burst as a scan', async ({ page, browser }) => {
+  await logIn(page, host.url, 'admin', 'admin-pass-1');
+  await page.getByRole('menuitem', { name: '设备设置' }).click();
+  await expect(page.getByTestId('wedge-gap')).toHaveValue('30');
+  await page.getByTestId('wedge-prefix').fill('#');
+  await page.getByTestId('wedge-suffix').locator('input').fill('#');
+  await page.getByTestId('wedge-save').click();
+  await expect(page.getByText('前缀不能包含结束键字符')).toBeVisible();
+  await page.getByTestId('wedge-suffix').locator('input').fill('Tab');
+  await page.getByTestId('wedge-gap').fill('150');
+  await page.getByTestId('wedge-save').click();
+  await expect(page.getByText('扫码设置已保存')).toBeVisible();
+  await expect(page.getByText('前缀不能包含结束键字符')).toHaveCount(0);
+
+  // A HID POS scanner: addressed by HID path or vid:pid, no serial settings.
+  await page.getByLabel('类型').click();
+  await page.getByTitle('扫码枪（串口/HID）').click();
+  await page.getByTestId('transport').click();
+  await page.getByTitle('HID POS').click();
+  await expect(page.getByText('HID 设备')).toBeVisible();
+  await expect(page.getByLabel('波特率')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/devices-wedge-settings.png' });
+
+  const kiosk = await browser.newPage();
+  await logIn(kiosk, host.url, 'kiosk1', 'kiosk-pass-1');
+  await expect(kiosk.getByTestId('plate')).toBeVisible();
+  await kiosk.waitForTimeout(500); // the stored settings load with the screen
+  await kiosk.getByLabel('联系电话').click();
+  // Playwright waits `delay` inside each press and again after it: keys ~55 ms apart, typing under the defaults
+  // (30 ms), a scan under the stored 150 ms.
+  await kiosk.keyboard.type('#ZJ2026-00871', { delay: 25 });
+  await kiosk.keyboard.press('Tab');
+  await expect(kiosk.getByText('扫码：报告编号 ZJ2026-00871')).toBeVisible();
+  await expect(kiosk.getByLabel('联系电话')).toHaveValue('');
+  await kiosk.close();
+});

@@ -1,0 +1,28 @@
+// @ts-nocheck
+import type { Page } from '@playwright/test';
+
+/**
+ * Calls the running host over HTTP as the renderer does (`POST <url>api/<method>`), and returns the value or throws.
+ * `url` is read at each call, so a spec that restarts its host keeps working.
+ */
+export function hostApi(url: () => string) {
+  return async function api<T = Record<string, unknown>>(method: string, input: unknown, token?: string): Promise<T> {
+    const res = await fetch(`${url()}api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ input }),
+    });
+    const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value;
+  };
+}
+
+/** Logs in through the login screen (in Chinese, the default language). */
+export async function logIn(page: Page, url: string, username: string, password: string) {
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  // antd puts a space between two CJK characters of a button's label.
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+}

@@ -1,0 +1,40 @@
+// @ts-nocheck
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+export const cliPath = path.join(projectRoot, 'bin/checkpoint.js');
+
+export interface HostProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `checkpoint serve --port 0` as a real child process and waits for the URL it prints. */
+export function startHostProcess(dbPath: string): Promise<HostProcess> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}${err}`)), 20_000);
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          child,
+          stop: () => new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${err}`)));
+  });
+}

@@ -1,0 +1,62 @@
+// @ts-nocheck
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { report } from './fixtures.ts';
+
+function cli(args: string[], stdin: string) {
+  const r = spawnSync(process.execPath, ['bin/checkpoint.js', 'certificate', 'check', ...args], { input: stdin, encoding: 'utf8', cwd: process.cwd() });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('checkpoint certificate check', () => {
+  it('prints the verdict as JSON and exits 0', () => {
+    const r = cli(['--json'], JSON.stringify(report()));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ outcome: 'release', verdict: 'pass', versions: { policy: 'chengde-2020.1' } });
+  });
+  it('exits 0 on a failing report too, and uses --policy', () => {
+    const failing = report({ results: [{ item: 'A', basis: 'd', value: 35, unit: '%' }, { item: 'St', basis: 'd', value: 0.3, unit: '%' }] });
+    const r = cli(['--json', '--policy', 'fuping-2020'], JSON.stringify({ ...failing, destinationInHebei: false }));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'release', verdict: 'fail', versions: { policy: 'fuping-2020.1' } });
+  });
+  it('accepts a truck without a report', () => {
+    const r = cli(['--json'], JSON.stringify({ reportNumber: null, arrivedAt: '2026-11-28T09:15:00+08:00', coalForm: 'loose', use: 'civil', destinationInHebei: true }));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'seize' });
+  });
+  it('reads the lab list from --labs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cert-'));
+    writeFileSync(join(dir, 'labs.json'), JSON.stringify([{ name: '别的实验室' }]));
+    const r = cli(['--json', '--labs', join(dir, 'labs.json')], JSON.stringify(report()));
+    expect(JSON.parse(r.stdout).signals.map((s: { code: string }) => s.code)).toEqual(['lab-not-recognised']);
+  });
+  it('prints a readable summary without --json', () => {
+    const r = cli([], JSON.stringify(report()));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('结论 Outcome: 放行 release');
+    expect(r.stdout).toContain('限值待核对');
+  });
+  it.each([
+    ['not JSON', '{oops', 'stdin is not JSON'],
+    ['a bad field', JSON.stringify({ ...report(), coalForm: 'gravel' }), 'coalForm'],
+    ['a bad unit', JSON.stringify({ ...report(), results: [{ item: 'Qnet', basis: 'ar', value: 26, unit: 'BTU' }] }), 'results.0.unit'],
+    ['an unknown field', JSON.stringify({ ...report(), reportNumbr: 'x' }), 'reportNumbr'],
+  ])('exits 2 on %s, naming the problem', (_name, stdin, part) => {
+    const r = cli(['--json'], stdin);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(part);
+    expect(r.stdout).toBe('');
+  });
+  it('exits 2 on a limits file that does not validate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cert-'));
+    writeFileSync(join(dir, 'limits.json'), JSON.stringify({ version: 'x', rows: [{ standard: 'GB 34169' }] }));
+    const r = cli(['--limits', join(dir, 'limits.json')], JSON.stringify(report()));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rows.0');
+  });
+});

@@ -1,0 +1,61 @@
+// @ts-nocheck
+import { describe, expect, it } from 'vitest';
+import {
+  heatingSeasonStart, isoWeekOf, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate,
+} from '../../../src-main/domain/report-period.ts';
+import { maskPhone } from '../../../src-main/domain/phone-mask.ts';
+import { csvField } from '../../../src-main/reports/csv.ts';
+
+describe('report periods (Beijing dates)', () => {
+  it('turns an ISO week into Monday–Sunday and back', () => {
+    expect(parseIsoWeek('2026-W48')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+    expect(parseIsoWeek('2026-W01')).toEqual({ from: '2025-12-29', to: '2026-01-04' });
+    // 2026 starts on a Thursday, so it has a week 53; 2025 has none.
+    expect(parseIsoWeek('2026-W53')).toEqual({ from: '2026-12-28', to: '2027-01-03' });
+    expect(parseIsoWeek('2025-W53')).toBeNull();
+    expect(parseIsoWeek('2026-W00')).toBeNull();
+    expect(parseIsoWeek('2026-48')).toBeNull();
+    expect(isoWeekOf('2026-11-29')).toBe('2026-W48');
+    expect(isoWeekOf('2026-11-30')).toBe('2026-W49');
+    expect(isoWeekOf('2027-01-03')).toBe('2026-W53');
+    expect(isoWeekOf('2025-12-29')).toBe('2026-W01');
+  });
+
+  it('bounds a local period in UTC: a week starts at 16:00Z on the Sunday before', () => {
+    expect(periodBounds(parseIsoWeek('2026-W49')!)).toEqual({ fromIso: '2026-11-29T16:00:00.000Z', toIso: '2026-12-06T16:00:00.000Z' });
+  });
+
+  it('parses months, including February of a leap year', () => {
+    expect(parseMonth('2026-11')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(parseMonth('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(parseMonth('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(parseMonth('2026-13')).toBeNull();
+  });
+
+  it('accumulates from the start of the heating season holding the month', () => {
+    expect(heatingSeasonStart('2026-11-14', '11-15')).toBe('2025-11-15');
+    expect(heatingSeasonStart('2026-11-15', '11-15')).toBe('2026-11-15');
+    expect(seasonToDate(parseMonth('2027-01')!, '11-15')).toEqual({ from: '2026-11-15', to: '2027-01-31' });
+    expect(seasonToDate(parseMonth('2026-11')!, '11-01')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+  });
+
+  it('reminds within three days of the reporting day, for the month before', () => {
+    expect(reportingReminder('2026-12-19', 23)).toBeNull();
+    expect(reportingReminder('2026-12-20', 23)).toEqual({ month: '2026-11', dueDate: '2026-12-23', daysLeft: 3 });
+    expect(reportingReminder('2026-12-23', 23)).toEqual({ month: '2026-11', dueDate: '2026-12-23', daysLeft: 0 });
+    expect(reportingReminder('2026-12-24', 23)).toBeNull();
+    expect(reportingReminder('2027-01-22', 23)?.month).toBe('2026-12');
+  });
+});
+
+describe('export helpers', () => {
+  it('masks phone numbers as 139****5678', () => {
+    expect(maskPhone('13912345678')).toBe('139****5678');
+  });
+  it('quotes CSV fields that need it', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('line\r\nbreak')).toBe('"line\r\nbreak"');
+    expect(csvField('plain')).toBe('plain');
+  });
+});

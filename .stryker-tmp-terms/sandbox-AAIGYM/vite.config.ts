@@ -1,0 +1,14 @@
+// @ts-nocheck
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: 'src-renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist-renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+  },
+});
