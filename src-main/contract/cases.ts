@@ -362,7 +362,7 @@ export const casesContract = {
   'cases.destroy': method<EnforcementCase>()(z.object({ id: Id, reason: required(1000) }).strict(), ROLE_GROUPS.enforcement),
   'cases.termWarnings': method<TermWarning[]>()(Empty, ROLE_GROUPS.enforcement),
   /** The holiday tables in force and the years a running term may reach without one. */
-  'cases.holidayCalendar': method<HolidayCalendarStatus>()(Empty, [...ROLE_GROUPS.enforcement, ...ROLE_GROUPS.admin]),
+  'cases.holidayCalendar': method<HolidayCalendarStatus>()(Empty, ROLE_GROUPS.enforcement),
   'cases.officers': method<{ name: string; credentialNo: string }[]>()(Empty, ROLE_GROUPS.enforcement),
 
   'disposalPoints.list': method<DisposalPoint[]>()(Empty, [...ROLE_GROUPS.enforcement, 'disposal']),

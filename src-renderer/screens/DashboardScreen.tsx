@@ -12,6 +12,7 @@ import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { RegistrationDetail } from '../components/RegistrationDetail.tsx';
+import { HolidayCalendarNotice } from '../components/HolidayCalendarNotice.tsx';
 import { EnforcementDrawer, EnforcementPanel, TermAlertBanner, type EnforcementDrill } from '../components/EnforcementFigures.tsx';
 
 const tonnes = (kg: number) => (kg / 1000).toFixed(3);
@@ -62,6 +63,7 @@ export function DashboardScreen() {
           title={t(figures.reminder.daysLeft === 0 ? 'reports.reminderToday' : 'reports.reminder', { ...figures.reminder })} />
       )}
       {figures && <TermAlertBanner cases={figures.enforcement.openCases} onOpen={setEnforcementDrill} />}
+      <HolidayCalendarNotice />
       {figures && (
         <>
           <Row gutter={8} style={{ marginBottom: 8 }}>
