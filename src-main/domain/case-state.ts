@@ -300,7 +300,8 @@ export function applyCaseEvent(progress: CaseProgress, event: CaseEvent, policy:
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, progress: { ...progress, phase: 'seized', seizureDate: dayOf(event.record.seizedAt), decisionDate: event.date } };
   }
-  if (progress.decisionDate !== null && event.date < progress.decisionDate) {
+  // Every other event needs a decided case (ALLOWED_FROM), so the decision date is there.
+  if (event.date < (progress.decisionDate ?? '')) {
     return refuse('date-before-decision', `日期早于强制措施决定日期（${progress.decisionDate}）`, 'date precedes the decision date');
   }
   const open = progress.testingPeriods.find((p) => p.endDate === null);
@@ -339,8 +340,6 @@ export function applyCaseEvent(progress: CaseProgress, event: CaseEvent, policy:
       const testingPeriods = progress.testingPeriods.map((p) => (p === open ? { ...p, endDate: event.date } : p));
       return { ok: true, progress: { ...progress, testingPeriods } };
     }
-    default:
-      break;
   }
 
   if (open) return refuse('testing-open', '检测期间尚未结束，请先登记检测结果', 'close the open testing period first');

@@ -204,7 +204,7 @@ export function computeSeizureTerm(input: SeizureTermInput, policy: TermRules = 
   };
   const baseEnd = rollPastHolidays(countFrom(toEpochDay(firstDay) - 1, policy.baseDays), holidays);
   const extensionDays = input.extension?.days ?? 0;
-  const end = extensionDays > 0 ? rollPastHolidays(countFrom(baseEnd, extensionDays), holidays) : baseEnd;
+  const end = rollPastHolidays(countFrom(baseEnd, extensionDays), holidays);
   return {
     firstDay,
     baseEndDate: fromEpochDay(baseEnd),
@@ -272,7 +272,7 @@ export function termStatus(input: SeizureTermInput, onDate: IsoDate, policy: Ter
       zh: `查封、扣押期限已于${term.endDate}届满，应当及时解除（行政强制法第二十八条第一款第四项）`,
       en: `the seizure term ended on ${term.endDate}; the measure must be released (art.28(4))`,
     });
-  } else if (left >= 0 && left <= policy.warnWithinDays && state !== 'not-started') {
+  } else if (left <= policy.warnWithinDays && state !== 'not-started') {
     warnings.push({
       code: 'term-due-soon',
       zh: `查封、扣押期限将于${term.endDate}届满，剩余${left}日，请在期限内作出处理决定（行政强制法第二十七条）`,

@@ -2,10 +2,13 @@
  * Terms from the facts, through the API as an officer uses it (行政强制法 arts.24, 25, 27, 28; SAMR rule
  * art.80): coal taken on 2026-09-01, the national holiday tables shipped, and every value read back.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixture, type Fixture } from '../../support/app-fixture.ts';
 import { pdfText, writePdf } from '../documents/pdf-text.ts';
 import { completeDraft, setUpEnforcement, type Enforcement } from './helpers.ts';
+
+// Many clock jumps, each with a scrypt login: slow on a busy build machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let f: Fixture;
 let e: Enforcement;
@@ -14,12 +17,12 @@ beforeEach(async () => {
   e = await setUpEnforcement(f);
 });
 
-/** Moves the clock (an ISO instant); sessions do not survive the jump, so everyone logs in again. */
+const login = async (role: string) => (await f.call('auth.login', { username: `${role}1`, password: 'user-pass-1' })).token;
+
+/** Moves the clock (an ISO instant); sessions do not survive the jump, so the officer logs in again. */
 async function at(iso: string): Promise<void> {
   f.clock.now = new Date(iso);
-  const login = async (role: string) => (await f.call('auth.login', { username: `${role}1`, password: 'user-pass-1' })).token;
   e.officer = await login('officer');
-  e.supervisor = await login('supervisor');
 }
 
 const footprint = () => ['enforcement_cases', 'case_events', 'document_numbers', 'audit_log'].map((t) => f.count(t));
@@ -65,7 +68,7 @@ describe('art.24: decided and served on the spot; a later decision only with a r
     expect(service.service.servedAt).toBe('2026-09-10T01:00:00.000Z');
 
     // The supervisors' dashboard lists the late decision with its reason.
-    const open = await f.call('reports.enforcementRecords', { from: '2026-09-01', to: '2026-09-30', figure: 'openCases' }, e.supervisor);
+    const open = await f.call('reports.enforcementRecords', { from: '2026-09-01', to: '2026-09-30', figure: 'openCases' }, await login('supervisor'));
     expect(open.figure === 'openCases' && open.rows.map((r) => [r.id, r.lateDecisionReason, r.term?.endDate])).toEqual([[c.id, '现场系统断网，决定书补录', '2026-10-08']]);
   });
 
@@ -126,7 +129,7 @@ describe('art.25(3): a definite testing period, notified in writing', () => {
     const warnings = await f.call('cases.termWarnings', {}, e.officer);
     expect(warnings).toMatchObject([{ caseId: c.id, state: 'testing-overdue', endDate: '2026-10-11' }]);
     expect(warnings[0]!.messages[0]!.zh).toContain('检测期间已于2026-09-12届满');
-    const dash = await f.call('reports.enforcementRecords', { from: '2026-09-01', to: '2026-09-30', figure: 'openCases' }, e.supervisor);
+    const dash = await f.call('reports.enforcementRecords', { from: '2026-09-01', to: '2026-09-30', figure: 'openCases' }, await login('supervisor'));
     expect(dash.figure === 'openCases' && dash.rows[0]?.term?.state).toBe('testing-overdue');
     // Too late to change it now; nothing is written.
     const before = footprint();

@@ -52,6 +52,7 @@ describe('legal completeness before the decision', () => {
     expect(codes(completeCase({ partyPresent: false, partyRefusedToSign: true, partyStatement: '' }))).toEqual(['witness-absent']);
     expect(codes(completeCase({ partyRefusedToSign: true }))).toEqual(['witness-refusal']);
     expect(codes(completeCase({ partyRefusedToSign: true, witness: { name: '孙三' } }))).toEqual([]);
+    expect(codes(completeCase({ partyRefusedToSign: true, witness: { name: ' ' } }))).toEqual(['witness-refusal']);
   });
 
   it('approval: before the seizure (art.18(1)), or within 24 hours after an emergency seizure (art.19)', () => {
@@ -83,6 +84,16 @@ describe('legal completeness before the decision', () => {
     expect(codes(completeCase({ items: [{ coalKind: '煤', quantityKg: -5, measuredBy: 'weighbridge', weighTicketNo: ' ', sealNumbers: ['F'] }] }))).toEqual(['item-quantity', 'item-weigh-ticket']);
     expect(codes(completeCase({ parties: [{ kind: 'person', role: 'driver', name: '张', address: 'x', idNumber: ' ' }] }))).toEqual(['party-id']);
     expect(codes(completeCase({ parties: [{ kind: 'company', role: 'owner', name: '公司', address: 'x', creditCode: '91130800MA0000000X' }] }))).toEqual([]);
+    expect(codes(completeCase({ parties: [{ kind: 'company', role: 'owner', name: '公司', address: ' ', creditCode: ' ' }] }))).toEqual(['party-address', 'party-credit-code']);
+    expect(codes(completeCase({ parties: [{ kind: 'person', role: 'driver', name: '张', address: 'x' }] }))).toEqual(['party-id']);
+    expect(codes(completeCase({ reason: ' ' }))).toEqual(['reason']);
+    expect(codes(completeCase({ measure: 'seal-up' }))).toEqual([]);
+    const second = completeCase({ parties: [completeCase().parties[0]!, { kind: 'company', role: 'owner', name: ' ', address: ' ' }], items: [completeCase().items[0]!, { coalKind: ' ', quantityKg: 0, measuredBy: 'weighbridge', sealNumbers: [] }], measure: 'seal-up' });
+    expect(validateCaseCompleteness(second).map((m) => m.en)).toEqual([
+      'party 2: name missing', 'party 2: address missing', 'party 2: unified social credit code missing',
+      'item 2: coal kind missing', 'item 2: quantity must be a positive whole number of kg', 'item 2: weighbridge ticket number missing', 'item 2: seal numbers missing',
+    ]);
+    expect(validateCaseCompleteness(completeCase({ parties: [{ kind: 'person', role: 'driver', name: '张', address: 'x' }] }))[0]?.en).toBe('party 1: ID number missing');
   });
 
   it("needs the party's statement or its waiver when present (art.18(6)), not when absent with a witness", () => {
@@ -154,6 +165,9 @@ describe('行政强制法 art.24: the decision is made and served on the spot, i
     expect(timeCodes({ now: '2026-03-05T06:42:00Z' })).toEqual(['served-future']);
     expect(timeCodes({ now: '2026-03-05T06:35:00Z', servedAt: '2026-03-05T06:35:00Z' })).toEqual(['decided-future', 'served-before-decided']);
     expect(timeCodes({ now: onSpot.servedAt })).toEqual([]);
+    expect(timeCodes({ decidedAt: '2026-03-05T06:30:00Z', servedAt: '2026-03-05T06:30:00Z', now: '2026-03-05T06:30:00Z' })).toEqual([]);
+    // An impossible order is reported alone, not also as lateness.
+    expect(timeCodes({ servedAt: '2026-03-06T01:00:00Z' })).toEqual(['served-future']);
     expect(timeCodes({ servedAt: 'soon' })).toEqual(['times-invalid']);
     expect(timeCodes({}, 'yesterday')).toEqual(['times-invalid']);
   });
@@ -301,5 +315,11 @@ describe('art.25(3): testing has a definite period notified in writing', () => {
     expect(refusedCode([...open, change('2026-03-10', '2026-03-09')])).toBe('testing-notified-end');
     expect(refusedCode([...open, change('2026-03-10', '2026-03-10')])).toBeNull();
     expect(refusedCode([decide, change('2026-03-10', '2026-03-20')])).toBe('testing-not-open');
+    // Only the open period changes or ends; an earlier closed one stays as recorded.
+    const second = run([decide, startTesting('2026-03-07', '2026-03-09'), { type: 'end-testing', date: '2026-03-08' }, startTesting('2026-03-10', '2026-03-12'), change('2026-03-11', '2026-03-15'), { type: 'end-testing', date: '2026-03-14' }]);
+    expect(second.progress.testingPeriods).toEqual([
+      { startDate: '2026-03-07', notifiedEndDate: '2026-03-09', endDate: '2026-03-08' },
+      { startDate: '2026-03-10', notifiedEndDate: '2026-03-15', endDate: '2026-03-14' },
+    ]);
   });
 });

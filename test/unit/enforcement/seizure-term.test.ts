@@ -29,6 +29,10 @@ describe('行政强制法 art.25(1) with SAMR rule art.80: 30 calendar days from
     expect(daysBetween(t.firstDay, t.endDate) + 1).toBe(30);
   });
 
+  it('the statutory defaults: 30 days, at most 30 more, warn 5 days ahead, no holidays of its own', () => {
+    expect(DEFAULT_TERM_POLICY).toEqual({ startDayRule: 'next-day', baseDays: 30, maxExtensionDays: 30, warnWithinDays: 5, statutoryHolidays: [] });
+  });
+
   it('same-day: the seizure day is day 1', () => {
     expect(term('2026-03-05', sameDay)).toMatchObject({ firstDay: '2026-03-05', endDate: '2026-04-03' });
   });
@@ -90,6 +94,14 @@ describe('art.25(3): testing periods are excluded only up to their notified end'
     expect(termStatus({ seizureDate: '2026-03-05', testingPeriods: [testing('2026-03-07', '2026-03-12', null)] }, '2026-03-12').state).toBe('paused');
   });
 
+  it('paused only inside an open period: not before it starts, not once its result is in', () => {
+    const open = { seizureDate: '2026-03-05', testingPeriods: [testing('2026-03-07', '2026-03-12', null)] };
+    expect(termStatus(open, '2026-03-06').state).toBe('running');
+    const closed = { seizureDate: '2026-03-05', testingPeriods: [testing('2026-03-07', '2026-03-12', '2026-03-09')] };
+    expect(termStatus(closed, '2026-03-08').state).toBe('running');
+    expect(termStatus(closed, '2026-03-20').state).toBe('running');
+  });
+
   it('a result after the notified end excludes no more than the notified days', () => {
     expect(excludedUntil(testing('2026-03-07', '2026-03-12', '2026-03-20'))).toBe('2026-03-12');
     expect(excludedUntil(testing('2026-03-07', '2026-03-12', '2026-03-10'))).toBe('2026-03-10');
@@ -101,6 +113,7 @@ describe('art.25(3): testing periods are excluded only up to their notified end'
     const input = { seizureDate: '2026-03-05', testingPeriods: [testing('2026-03-07', '2026-03-12', null)] };
     expect(overdueTesting(input.testingPeriods, '2026-03-12')).toBeUndefined();
     expect(overdueTesting(input.testingPeriods, '2026-03-13')).toEqual(input.testingPeriods[0]);
+    expect(overdueTesting([testing('2026-03-07', '2026-03-12', '2026-03-15')], '2026-03-20')).toBeUndefined();
     const s = termStatus(input, '2026-03-13');
     expect(s).toMatchObject({ state: 'testing-overdue', remainingDays: 28 });
     expect(s.warnings.map((w) => w.code)).toEqual(['testing-overdue']);
@@ -122,6 +135,10 @@ describe('art.25(3): testing periods are excluded only up to their notified end'
     expect(codes([testing('2026-03-07', '2026-03-06', null)])).toEqual(['testing-reversed']);
     expect(codes([testing('2026-03-04', '2026-03-06', null)])).toEqual(['testing-before-seizure']);
     expect(codes([testing('2026-03-05', '2026-03-05', null)])).toEqual([]);
+    expect(codes([testing('2026-03-06', '2026-03-08', '2026-03-06')])).toEqual([]);
+    // Recorded in any order: judged in calendar order.
+    expect(codes([testing('2026-03-13', '2026-03-20', null), testing('2026-03-07', '2026-03-12', '2026-03-12')])).toEqual([]);
+    expect(codes([testing('2026-03-10', '2026-03-20', null), testing('2026-03-07', '2026-03-12', '2026-03-12')])).toEqual(['testing-overlap']);
     expect(codes([testing('2026-03-07', '2026-02-30', null)])).toEqual(['testing-date']);
     expect(codes([testing('2026-03-07', '2026-03-09', '2026-03-32')])).toEqual(['testing-date']);
     expect(validateTermInput({ seizureDate: '2026-3-5', testingPeriods: [] }).map((p) => p.code)).toEqual(['seizure-date']);
