@@ -4,16 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 
 /**
- * At login, tells officers and supervisors which seizure terms are close to their end or past it, which
- * notified testing periods have run out without a result, and which years lack a holiday table.
+ * At login, tells officers and supervisors which seizure terms are close to their end or past it, and which
+ * notified testing periods have run out without a result. (A missing holiday table is shown on the
+ * dashboard and in the term settings, where it can be acted on.)
  */
 export function TermWarnings() {
   const { t, i18n } = useTranslation();
   const { notification } = App.useApp();
   useEffect(() => {
     const text = (m: { zh: string; en: string }) => (i18n.language === 'en' ? m.en : m.zh);
-    void Promise.all([call('cases.termWarnings', {}), call('cases.holidayCalendar', {})]).then(([warnings, calendar]) => {
-      if (warnings.length === 0 && calendar.warnings.length === 0) return;
+    void call('cases.termWarnings', {}).then((warnings) => {
+      if (warnings.length === 0) return;
       notification.warning({
         key: 'term-warnings',
         title: t('cases.termWarningTitle'),
@@ -26,7 +27,6 @@ export function TermWarnings() {
                 <div style={{ fontSize: 12, color: '#888' }}>{w.messages.map(text).join(' ')}</div>
               </div>
             ))}
-            {calendar.warnings.map((w) => <div key={w.code} style={{ fontSize: 12 }}>{text(w)}</div>)}
           </div>
         ),
       });
