@@ -21,13 +21,18 @@ export interface CaseRow {
   release_json: string | null;
   outcome_date: string | null;
   term_rules_json: string | null;
+  seized_at: string | null;
+  seized_place: string | null;
+  decided_at: string | null;
+  served_at: string | null;
+  late_decision_reason: string | null;
   created_by: number;
   created_at: string;
   updated_at: string;
 }
 
 /** A case as stored: the contract's view without what is derived on reading (numbers, term, documents). */
-export type StoredCase = Omit<EnforcementCase, 'decisionNumber' | 'decidedById' | 'term' | 'documents'> & { decidedBy: number | null };
+export type StoredCase = Omit<EnforcementCase, 'decisionNumber' | 'decidedById' | 'term' | 'documents' | 'seizureDate'> & { decidedBy: number | null };
 
 export function toStoredCase(r: CaseRow): StoredCase {
   return {
@@ -39,7 +44,12 @@ export function toStoredCase(r: CaseRow): StoredCase {
     netKg: r.net_kg,
     plate: r.plate,
     finding: r.finding_json === null ? null : (JSON.parse(r.finding_json) as CaseFinding),
+    seizedAt: r.seized_at,
+    seizedPlace: r.seized_place,
     decisionDate: r.decision_date,
+    decidedAt: r.decided_at,
+    servedAt: r.served_at,
+    lateDecisionReason: r.late_decision_reason,
     decidedBy: r.decided_by,
     testing: JSON.parse(r.testing_json) as TestingRecord[],
     extension: r.extension_json === null ? null : (JSON.parse(r.extension_json) as StoredCase['extension']),
@@ -125,6 +135,23 @@ export function updateDraft(db: Db, id: number, draft: CaseDraft, netKg: number,
     `UPDATE enforcement_cases SET record_json = @recordJson, custody_point_id = @custodyPointId, net_kg = @netKg, plate = @plate, updated_at = @at
      WHERE id = @id AND phase = 'draft'`,
   ).run({ id, recordJson: JSON.stringify(draft), custodyPointId: draft.custodyPointId, netKg, plate, at });
+}
+
+/** When and where the coal was taken and the decision made and served, fixed once decided. */
+export interface DecisionFacts {
+  seizedAt: string;
+  seizedPlace: string;
+  decidedAt: string;
+  servedAt: string;
+  lateDecisionReason: string | null;
+}
+
+export function recordDecisionFacts(db: Db, id: number, f: DecisionFacts): void {
+  db.prepare(
+    `UPDATE enforcement_cases SET seized_at = @seizedAt, seized_place = @seizedPlace, decided_at = @decidedAt, served_at = @servedAt,
+       late_decision_reason = @lateDecisionReason
+     WHERE id = @id AND seized_at IS NULL`,
+  ).run({ id, ...f });
 }
 
 export interface ProgressUpdate {

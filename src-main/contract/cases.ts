@@ -67,18 +67,33 @@ export interface CaseFinding {
   reasons: { zh: string; en: string }[];
 }
 
+/** A change of the notified end of testing, each told to the party by a new written notice (art.25(3)). */
+export interface TestingChange {
+  notifiedOn: string;
+  previousEndDate: string;
+  notifiedEndDate: string;
+  reason: string;
+  /** The number of the new 检测期间告知书. */
+  noticeNumber: string;
+}
+
 export interface TestingRecord {
   startDate: string;
+  /** The definite end told to the party in writing; only days up to it are excluded from the term. */
+  notifiedEndDate: string;
+  /** The day the result came back; null while testing is under way. */
   endDate: string | null;
   institution: string;
   items: string;
   sampleNo?: string;
-  expectedEndDate: string;
+  /** The number of the first 检测期间告知书. */
+  noticeNumber?: string;
+  changes?: TestingChange[];
 }
 
 export interface CaseTerm {
   firstDay: string;
-  /** Null while a testing period pauses the clock. */
+  /** While testing is under way: the end if the testing lasts to its notified end. */
   endDate: string | null;
   remainingDays: number;
   state: TermState;
@@ -110,7 +125,17 @@ export interface EnforcementCase {
   plate: string | null;
   finding: CaseFinding | null;
   decisionNumber: string | null;
+  /** ISO instant the coal was taken, and where (from the on-site record); set when decided. */
+  seizedAt: string | null;
+  seizedPlace: string | null;
+  /** The term runs from this day (Asia/Shanghai): the day of `seizedAt`. */
+  seizureDate: string | null;
   decisionDate: string | null;
+  /** ISO instants the decision was made and handed over (行政强制法 art.24: on the spot). */
+  decidedAt: string | null;
+  servedAt: string | null;
+  /** Why the decision or its service came on a later day than the seizure; null when on the spot. */
+  lateDecisionReason: string | null;
   decidedById: number | null;
   testing: TestingRecord[];
   extension: { days: number; approvedOn: string; reason: string; approverName: string } | null;
@@ -132,6 +157,13 @@ export interface TermWarning {
   remainingDays: number;
   state: TermState;
   messages: { zh: string; en: string }[];
+}
+
+export interface HolidayCalendarStatus {
+  tables: { year: number; verified: boolean; source: string; holidays: number; makeUpWorkdays: number }[];
+  /** Years with holidays entered by an administrator (besides the shipped tables). */
+  adminYears: number[];
+  warnings: { code: string; zh: string; en: string }[];
 }
 
 export interface DisposalPoint {
@@ -292,7 +324,15 @@ const Testing = z.object({
   institution: required(100),
   items: required(100),
   sampleNo: text(60).optional(),
-  expectedEndDate: z.iso.date({ message: 'validation.date' }),
+  notifiedEndDate: z.iso.date({ message: 'validation.date' }),
+}).strict();
+
+/** 决定 input: when the decision was made and served; both default to now. */
+export const DecideInput = z.object({
+  id: Id,
+  decidedAt: isoInstant.optional(),
+  servedAt: isoInstant.optional(),
+  lateReason: text(500).default(''),
 }).strict();
 
 const Bucket = { pointId: Id, caseRef: required(60), coalKind: required(40) };
@@ -308,8 +348,13 @@ export const casesContract = {
   'cases.openFromRegistration': method<EnforcementCase>()(z.object({ registrationId: Id }).strict(), ROLE_GROUPS.enforcement),
   'cases.open': method<EnforcementCase>()(z.object({ draft: CaseDraftInput }).strict(), ROLE_GROUPS.enforcement),
   'cases.update': method<EnforcementCase>()(z.object({ id: Id, draft: CaseDraftInput }).strict(), ROLE_GROUPS.enforcement),
-  'cases.decide': method<EnforcementCase>()(z.object({ id: Id }).strict(), ROLE_GROUPS.enforcement),
+  'cases.decide': method<EnforcementCase>()(DecideInput, ROLE_GROUPS.enforcement),
   'cases.startTesting': method<EnforcementCase>()(Testing, ROLE_GROUPS.enforcement),
+  /** A new notified end of the open testing period: issues a new written notice (art.25(3)). */
+  'cases.changeTesting': method<EnforcementCase>()(
+    z.object({ id: Id, notifiedEndDate: z.iso.date({ message: 'validation.date' }), reason: required(500) }).strict(),
+    ROLE_GROUPS.enforcement,
+  ),
   'cases.endTesting': method<EnforcementCase>()(z.object({ id: Id }).strict(), ROLE_GROUPS.enforcement),
   'cases.extend': method<EnforcementCase>()(
     z.object({ id: Id, days: z.int().min(1).max(30), reason: required(1000), approverName: required(40) }).strict(),
@@ -326,6 +371,8 @@ export const casesContract = {
   ),
   'cases.destroy': method<EnforcementCase>()(z.object({ id: Id, reason: required(1000) }).strict(), ROLE_GROUPS.enforcement),
   'cases.termWarnings': method<TermWarning[]>()(Empty, ROLE_GROUPS.enforcement),
+  /** The holiday tables in force and the years a running term may reach without one. */
+  'cases.holidayCalendar': method<HolidayCalendarStatus>()(Empty, ROLE_GROUPS.enforcement),
   'cases.officers': method<{ name: string; credentialNo: string }[]>()(Empty, ROLE_GROUPS.enforcement),
 
   'disposalPoints.list': method<DisposalPoint[]>()(Empty, [...ROLE_GROUPS.enforcement, 'disposal']),

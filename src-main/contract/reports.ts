@@ -131,7 +131,7 @@ export interface CertificateTally {
 }
 
 /** Seizure terms in these states are close to their end or past it (≤ 5 days left, the last day, expired). */
-export const TERM_ALERT_STATES: readonly TermState[] = ['due-soon', 'last-day', 'expired'];
+export const TERM_ALERT_STATES: readonly TermState[] = ['due-soon', 'last-day', 'expired', 'testing-overdue'];
 export const DISPOSAL_METHODS = ['blending', 'sale', 'auction', 'destruction', 'transfer'] as const satisfies readonly DisposalMethod[];
 
 /** A decided case and, while it is under seizure (seized or extended), its legal term on the day asked. */
@@ -142,6 +142,8 @@ export interface CaseTermRow {
   plate: string | null;
   netKg: number;
   decisionDate: string;
+  /** Why the decision came on a later day than the seizure (行政强制法 art.24); null when on the spot. */
+  lateDecisionReason: string | null;
   /** Null once the case has an outcome (released, confiscated…). */
   term: { endDate: string | null; remainingDays: number; state: TermState } | null;
 }

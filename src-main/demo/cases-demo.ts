@@ -52,13 +52,13 @@ export const casesStep: DemoStep = (db: Db, users: Map<string, User>, { now }) =
   if (!getDisposalPointByCode(db, 'CDX01')) insertDisposalPoint(db, { code: 'CDX01', name: '承德县发改局煤炭处置点', address: '承德县下板城镇', at: now.toISOString() });
   const pointId = getDisposalPointByCode(db, 'CDX01')!.id;
   const seizedAt = new Date(now.getTime() - 60 * 60_000);
-  const decided = (n: number) => decideCase(officer, openCase(officer, draft(pointId, n, seizedAt)).id);
+  const decided = (n: number) => decideCase(officer, { id: openCase(officer, draft(pointId, n, seizedAt)).id, decidedAt: seizedAt.toISOString(), lateReason: '' });
 
   const latestReg = db.prepare('SELECT id FROM registrations WHERE amends_id IS NULL ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined;
   if (latestReg) openCaseFromRegistration(officer, latestReg.id);
   else openCase(officer, draft(pointId, 0, seizedAt));
   decided(1);
-  startTesting(officer, { id: decided(2).id, institution: '河北省煤炭产品质量监督检验站', items: '灰分、全硫', expectedEndDate: now.toISOString().slice(0, 10) });
+  startTesting(officer, { id: decided(2).id, institution: '河北省煤炭产品质量监督检验站', items: '灰分、全硫', notifiedEndDate: new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10) });
   extendCase(officer, { id: decided(3).id, days: 30, reason: '案情复杂，需核查煤炭来源', approverName: '周建华' });
   releaseCase(officer, { id: decided(4).id, ground: 1, explanation: '复检合格' });
   destroyCase(officer, decided(5).id, '经鉴定无利用价值');

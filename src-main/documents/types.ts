@@ -42,6 +42,10 @@ export interface TestingInfo {
   /** What is tested, e.g. 灰分、全硫. */
   items: string;
   sampleNo?: string;
+  /** The day the notice is given: the day of a change; the start when absent. */
+  notifiedOn?: IsoDate;
+  /** A changed period (art.25(3)): the notice this one replaces, the end it stated and why it changed. */
+  change?: { previousNoticeNumber: string; previousEndDate: IsoDate; reason: string };
 }
 
 export interface ExtensionInfo {

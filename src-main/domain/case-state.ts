@@ -11,16 +11,21 @@
  *                       ├──confiscate───────┼──▶ confiscated ──hand-over──▶ handed-over
  *                       └──destroy──────────┴──▶ destroyed       (also from confiscated)
  *
- *   start-testing / end-testing: allowed in seized and extended; release, confiscation, destruction
- *   and extension need testing closed, so the term they are judged against is known.
+ *   start-testing / change-testing / end-testing: allowed in seized and extended; release,
+ *   confiscation, destruction and extension need testing closed, so the term they are judged against
+ *   is known.
+ *
+ * The term runs from the day the coal was taken (seizedAt); the decision is dated when it was made, and a
+ * decision or service on a later day than the seizure is an exception that needs a recorded reason.
  */
 import {
   computeSeizureTerm,
   DEFAULT_TERM_POLICY,
+  shanghaiDate,
   validateTermInput,
   type Bilingual,
   type IsoDate,
-  type TermPolicy,
+  type TermRules,
   type TestingPeriod,
 } from './seizure-term.ts';
 
@@ -147,7 +152,8 @@ export function validateCaseCompleteness(c: CaseRecord): Bilingual[] {
     const lag = Date.parse(c.approval.approvedAt) - Date.parse(c.seizedAt);
     if (Number.isNaN(lag)) {
       out.push(missing('approval-time', '批准时间或实施时间无效', 'approval or seizure time invalid'));
-    } else if (c.approval.emergency && lag > HOURS_24_MS) {
+    } else if (c.approval.emergency && lag >= HOURS_24_MS) {
+      // "二十四小时内": an approval at the 24th hour or later is out of time.
       out.push(missing('approval-late', '紧急实施后未在二十四小时内补办批准手续（行政强制法第十九条）', 'emergency seizure not approved within 24 hours (art.19)'));
     } else if (!c.approval.emergency && lag > 0) {
       out.push(missing('approval-after', '非紧急情况须在实施前批准', 'a non-emergency seizure must be approved before it is carried out'));
@@ -178,31 +184,64 @@ export function validateCaseCompleteness(c: CaseRecord): Bilingual[] {
   return out;
 }
 
-export type CasePhase = 'draft' | 'seized' | 'extended' | 'released' | 'confiscated' | 'destroyed' | 'handed-over';
+const dayOf = (instant: string) => shanghaiDate(new Date(instant));
 
-const PHASE_RANK: Record<CasePhase, number> = {
-  draft: 0,
-  seized: 1,
-  extended: 2,
-  released: 3,
-  confiscated: 3,
-  destroyed: 4,
-  'handed-over': 4,
-};
+/**
+ * The order of the dates of a decision (行政强制法 art.24: made and handed over on the spot): the coal is
+ * taken, the decision made, then served, none of it in the future. A decision or service on a later day
+ * than the seizure needs a reason on the record. Empty when the dates are possible.
+ */
+export function validateDecisionTimes(seizedAt: string, t: DecisionTimes): Bilingual[] {
+  const at = { seized: Date.parse(seizedAt), decided: Date.parse(t.decidedAt), served: Date.parse(t.servedAt), now: Date.parse(t.now) };
+  if (Object.values(at).some(Number.isNaN)) return [missing('times-invalid', '实施、决定或送达时间无效', 'seizure, decision or service time invalid')];
+  const out: Bilingual[] = [];
+  if (at.seized > at.now) out.push(missing('seized-future', '扣押实施时间晚于当前时间', 'the seizure time is in the future'));
+  if (at.decided > at.now) out.push(missing('decided-future', '决定时间晚于当前时间', 'the decision time is in the future'));
+  if (at.served > at.now) out.push(missing('served-future', '送达时间晚于当前时间', 'the service time is in the future'));
+  const [seizedDay, decidedDay, servedDay] = [dayOf(seizedAt), dayOf(t.decidedAt), dayOf(t.servedAt)];
+  if (decidedDay < seizedDay) {
+    out.push(missing('decided-before-seizure', `决定日期（${decidedDay}）早于扣押实施日期（${seizedDay}）`, `decided on ${decidedDay}, before the seizure on ${seizedDay}`));
+  }
+  if (at.served < at.decided) {
+    out.push(missing('served-before-decided', '送达时间早于决定时间：决定书须先作出，后送达', 'served before the decision was made'));
+  }
+  if (out.length === 0 && (decidedDay > seizedDay || servedDay > decidedDay) && !t.lateReason.trim()) {
+    out.push(missing(
+      'decision-late',
+      `扣押于${seizedDay}实施，决定书于${decidedDay}作出、${servedDay}送达，未当场制作并交付（行政强制法第二十四条），须记录理由`,
+      `seized on ${seizedDay}, decided on ${decidedDay} and served on ${servedDay}, not on the spot (art.24): a reason is required`,
+    ));
+  }
+  return out;
+}
+
+export type CasePhase = 'draft' | 'seized' | 'extended' | 'released' | 'confiscated' | 'destroyed' | 'handed-over';
 
 export interface CaseProgress {
   phase: CasePhase;
+  /** The day the coal was taken (Asia/Shanghai); the term counts from it. */
+  seizureDate: IsoDate | null;
   decisionDate: IsoDate | null;
   testingPeriods: TestingPeriod[];
   extension: { days: number; approvedOn: IsoDate; reason: string } | null;
   outcomeDate: IsoDate | null;
 }
 
-export const NEW_CASE: CaseProgress = { phase: 'draft', decisionDate: null, testingPeriods: [], extension: null, outcomeDate: null };
+export const NEW_CASE: CaseProgress = { phase: 'draft', seizureDate: null, decisionDate: null, testingPeriods: [], extension: null, outcomeDate: null };
+
+/** When the decision was made and handed over, and when the app was told (all ISO instants). */
+export interface DecisionTimes {
+  decidedAt: string;
+  servedAt: string;
+  now: string;
+  /** Why the decision or its service was not on the day of the seizure; empty when it was. */
+  lateReason: string;
+}
 
 export type CaseEvent =
-  | { type: 'decide'; date: IsoDate; record: CaseRecord }
-  | { type: 'start-testing'; date: IsoDate }
+  | { type: 'decide'; date: IsoDate; record: CaseRecord; times: DecisionTimes }
+  | { type: 'start-testing'; date: IsoDate; notifiedEndDate: IsoDate }
+  | { type: 'change-testing'; date: IsoDate; notifiedEndDate: IsoDate }
   | { type: 'end-testing'; date: IsoDate }
   | { type: 'extend'; date: IsoDate; days: number; reason: string }
   | { type: 'release'; date: IsoDate }
@@ -215,6 +254,7 @@ export type TransitionResult = { ok: true; progress: CaseProgress } | { ok: fals
 const ALLOWED_FROM: Record<CaseEvent['type'], readonly CasePhase[]> = {
   decide: ['draft'],
   'start-testing': ['seized', 'extended'],
+  'change-testing': ['seized', 'extended'],
   'end-testing': ['seized', 'extended'],
   extend: ['seized'],
   release: ['seized', 'extended'],
@@ -251,33 +291,48 @@ export function phaseLabelZh(phase: CasePhase): string {
 }
 
 /** Applies one event; the phase never moves backwards, and each refusal says why. */
-export function applyCaseEvent(progress: CaseProgress, event: CaseEvent, policy: TermPolicy = DEFAULT_TERM_POLICY): TransitionResult {
+export function applyCaseEvent(progress: CaseProgress, event: CaseEvent, policy: TermRules = DEFAULT_TERM_POLICY): TransitionResult {
   if (!ALLOWED_FROM[event.type].includes(progress.phase)) {
     return refuse('transition', `案件处于“${PHASE_ZH[progress.phase]}”状态，不能执行该操作`, `event '${event.type}' is not allowed in phase '${progress.phase}'`);
   }
-  if (progress.decisionDate !== null && event.date < progress.decisionDate) {
-    return refuse('date-before-decision', '日期早于强制措施决定日期', 'date precedes the decision date');
+  if (event.type === 'decide') {
+    const problems = [...validateCaseCompleteness(event.record), ...validateDecisionTimes(event.record.seizedAt, event.times)];
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, progress: { ...progress, phase: 'seized', seizureDate: dayOf(event.record.seizedAt), decisionDate: event.date } };
+  }
+  // Every other event needs a decided case (ALLOWED_FROM), so the decision date is there.
+  if (event.date < (progress.decisionDate ?? '')) {
+    return refuse('date-before-decision', `日期早于强制措施决定日期（${progress.decisionDate}）`, 'date precedes the decision date');
   }
   const open = progress.testingPeriods.find((p) => p.endDate === null);
-  const termInput = { decisionDate: progress.decisionDate ?? event.date, testingPeriods: progress.testingPeriods, extension: progress.extension ?? undefined };
+  const termInput = { seizureDate: progress.seizureDate ?? event.date, testingPeriods: progress.testingPeriods, extension: progress.extension ?? undefined };
+  const endDate = computeSeizureTerm(termInput, policy).endDate;
 
   switch (event.type) {
-    case 'decide': {
-      const problems = validateCaseCompleteness(event.record);
-      if (problems.length > 0) return { ok: false, problems };
-      return { ok: true, progress: { ...progress, phase: 'seized', decisionDate: event.date } };
-    }
     case 'start-testing': {
       if (open) return refuse('testing-open', '已有未结束的检测期间', 'a testing period is already open');
       const last = progress.testingPeriods.at(-1);
-      if (last?.endDate && event.date <= last.endDate) {
+      if (last && event.date <= (last.endDate ?? last.notifiedEndDate)) {
         return refuse('testing-overlap', '检测期间不得与前一期间重叠', 'testing periods may not overlap');
       }
-      const term = computeSeizureTerm(termInput, policy);
-      if (term.endDate !== null && event.date > term.endDate) {
-        return refuse('term-expired', '查封、扣押期限已届满，不能再开始检测期间', 'the term has ended; testing cannot start');
+      if (event.date > endDate) {
+        return refuse('term-expired', `查封、扣押期限已于${endDate}届满，不能再开始检测期间`, `the term ended on ${endDate}; testing cannot start`);
       }
-      return { ok: true, progress: { ...progress, testingPeriods: [...progress.testingPeriods, { startDate: event.date, endDate: null }] } };
+      const notified = notifiedEndProblem(event.date, event.notifiedEndDate);
+      if (notified) return notified;
+      return { ok: true, progress: { ...progress, testingPeriods: [...progress.testingPeriods, { startDate: event.date, notifiedEndDate: event.notifiedEndDate, endDate: null }] } };
+    }
+    case 'change-testing': {
+      if (!open) return refuse('testing-not-open', '没有未结束的检测期间', 'no testing period is open');
+      // Art.25(3): only a period notified in writing is excluded, so a change cannot reach back past the old end.
+      if (event.date > open.notifiedEndDate) {
+        return refuse('testing-change-late', `原告知的检测期间已于${open.notifiedEndDate}届满，不能追溯变更；请登记检测结果`, `the notified testing period ended on ${open.notifiedEndDate}; it cannot be changed afterwards`);
+      }
+      if (event.notifiedEndDate === open.notifiedEndDate) return refuse('testing-unchanged', '检测期间届满日期未改变', 'the notified end is unchanged');
+      const notified = notifiedEndProblem(event.date, event.notifiedEndDate);
+      if (notified) return notified;
+      const testingPeriods = progress.testingPeriods.map((p) => (p === open ? { ...p, notifiedEndDate: event.notifiedEndDate } : p));
+      return { ok: true, progress: { ...progress, testingPeriods } };
     }
     case 'end-testing': {
       if (!open) return refuse('testing-not-open', '没有未结束的检测期间', 'no testing period is open');
@@ -285,16 +340,12 @@ export function applyCaseEvent(progress: CaseProgress, event: CaseEvent, policy:
       const testingPeriods = progress.testingPeriods.map((p) => (p === open ? { ...p, endDate: event.date } : p));
       return { ok: true, progress: { ...progress, testingPeriods } };
     }
-    default:
-      break;
   }
 
-  if (open) return refuse('testing-open', '检测期间尚未结束，请先登记检测结束', 'close the open testing period first');
-  const term = computeSeizureTerm(termInput, policy);
-  const endDate = term.endDate ?? event.date;
+  if (open) return refuse('testing-open', '检测期间尚未结束，请先登记检测结果', 'close the open testing period first');
 
   if (event.type === 'extend') {
-    if (!event.reason.trim()) return refuse('extension-reason', '延长期限须说明理由', 'an extension needs a reason');
+    if (!event.reason.trim()) return refuse('extension-reason', '延长期限须说明理由（行政强制法第二十五条第二款）', 'an extension needs a reason (art.25(2))');
     const extension = { days: event.days, approvedOn: event.date, reason: event.reason };
     const problems = validateTermInput({ ...termInput, extension }, policy);
     if (problems.length > 0) return { ok: false, problems };
@@ -305,10 +356,15 @@ export function applyCaseEvent(progress: CaseProgress, event: CaseEvent, policy:
   if ((event.type === 'confiscate' || (event.type === 'destroy' && progress.phase !== 'confiscated')) && event.date > endDate) {
     return refuse('term-expired', `期限已于${endDate}届满，只能作出解除决定`, `the term ended on ${endDate}; only release is possible`);
   }
-  const next = PHASE_AFTER[event.type];
-  if (!next || PHASE_RANK[next] <= PHASE_RANK[progress.phase]) {
-    return refuse('backwards', '案件状态只能向前推进', 'case phases only move forward');
-  }
+  // ALLOWED_FROM only lists earlier phases, so the phase moves forward.
+  const next = PHASE_AFTER[event.type] as CasePhase;
   const outcomeDate = event.type === 'hand-over' ? progress.outcomeDate : event.date;
   return { ok: true, progress: { ...progress, phase: next, outcomeDate } };
+}
+
+/** Art.25(3): the testing period must be definite — an end on or after the day it is notified. */
+function notifiedEndProblem(date: IsoDate, notifiedEndDate: IsoDate): TransitionResult | null {
+  return notifiedEndDate < date
+    ? refuse('testing-notified-end', '检测期间届满日期不得早于告知日期（行政强制法第二十五条第三款：期间应当明确）', 'the notified end of testing may not precede the notice (art.25(3))')
+    : null;
 }

@@ -7,11 +7,13 @@ import { actorOf, type CallContext } from './context.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import {
-  credentialedOfficers, decideCase, destroyCase, endTesting, extendCase, listCases, openCase, openCaseFromRegistration, releaseCase,
+  changeTesting, credentialedOfficers, decideCase, destroyCase, endTesting, extendCase, listCases, openCase, openCaseFromRegistration, releaseCase,
   requireCase, caseView, startTesting, termWarnings, updateCaseDraft,
 } from './cases.ts';
 import { issuedNumbers, printQueue, renderCaseDocument, setPrintResult, updateDocumentSettings, verifyDocument, voidDocumentNumber } from './documents.ts';
 import { checkpointKey, createHandover, handoverList, importHandover, trustCheckpoint, untrustCheckpoint } from './handovers.ts';
+import { holidayCalendarStatus } from './term-policy.ts';
+import { shanghaiDate } from '../domain/seizure-term.ts';
 import { balances, dispose, movements, receive, reverse, stockTake } from './ledger.ts';
 import { recordConfiscation } from './confiscation.ts';
 
@@ -34,8 +36,9 @@ export function casesHandlers(): DomainHandlers<typeof casesContract> {
     'cases.openFromRegistration': (ctx, input) => openCaseFromRegistration(ctx, input.registrationId),
     'cases.open': (ctx, input) => openCase(ctx, input.draft),
     'cases.update': (ctx, input) => updateCaseDraft(ctx, input.id, input.draft),
-    'cases.decide': (ctx, input) => decideCase(ctx, input.id),
+    'cases.decide': (ctx, input) => decideCase(ctx, input),
     'cases.startTesting': (ctx, input) => startTesting(ctx, input),
+    'cases.changeTesting': (ctx, input) => changeTesting(ctx, input),
     'cases.endTesting': (ctx, input) => endTesting(ctx, input.id),
     'cases.extend': (ctx, input) => extendCase(ctx, input),
     'cases.release': (ctx, input) => releaseCase(ctx, input),
@@ -43,6 +46,7 @@ export function casesHandlers(): DomainHandlers<typeof casesContract> {
     'cases.destroy': (ctx, input) => destroyCase(ctx, input.id, input.reason),
     'cases.termWarnings': (ctx) => termWarnings(ctx.db, ctx.now()),
     'cases.officers': (ctx) => credentialedOfficers(ctx.db),
+    'cases.holidayCalendar': (ctx) => holidayCalendarStatus(ctx.db, shanghaiDate(ctx.now())),
     'disposalPoints.list': (ctx) => listDisposalPoints(ctx.db),
     'disposalPoints.create': (ctx, input) => createDisposalPoint(ctx, input),
     'documentSettings.get': (ctx) => getDocumentSettings(ctx.db),

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/open.ts';
 import { nextCounterValue } from '../../db/counters.ts';
 import {
-  appendCaseEvent, caseIdForRegistration, getCaseRow, insertCase, listCaseRows, toStoredCase, updateDraft, updateProgress,
+  appendCaseEvent, caseIdForRegistration, getCaseRow, insertCase, listCaseRows, recordDecisionFacts, toStoredCase, updateDraft, updateProgress,
   type ProgressUpdate, type StoredCase,
 } from '../../db/cases-repo.ts';
 import { currentNumbersOfCase, printCountsOfCase } from '../../db/documents-repo.ts';
@@ -15,10 +15,10 @@ import { getDisposalPoint } from '../../db/handovers-repo.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
 import { checksOfRecord, overridesOf, reviewOf } from '../../db/certificates-repo.ts';
 import { lawfulFindingOfCheck } from './certificates.ts';
-import type { CaseDraft, CaseFinding, EnforcementCase, TermWarning } from '../contract/cases.ts';
+import type { CaseDraft, CaseFinding, EnforcementCase, TermWarning, TestingRecord } from '../contract/cases.ts';
 import { translate } from '../contract/i18n/index.ts';
 import { applyCaseEvent, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
-import { computeSeizureTerm, shanghaiDate, termStatus, type SeizureTermInput } from '../domain/seizure-term.ts';
+import { computeSeizureTerm, shanghaiDate, termStatus, type IsoDate, type SeizureTermInput } from '../domain/seizure-term.ts';
 import type { DocumentKind } from '../domain/document-number.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
@@ -39,22 +39,27 @@ export function requireCase(db: Db, id: number): StoredCase {
   return toStoredCase(row);
 }
 
+/** The term runs from the Asia/Shanghai day the coal was taken (行政强制法 art.24). */
+const seizureDateOf = (c: StoredCase): IsoDate | null => (c.seizedAt === null ? null : shanghaiDate(new Date(c.seizedAt)));
+
 function progressOf(c: StoredCase): CaseProgress {
   return {
     phase: c.phase,
+    seizureDate: seizureDateOf(c),
     decisionDate: c.decisionDate,
-    testingPeriods: c.testing.map((t) => ({ startDate: t.startDate, endDate: t.endDate })),
+    testingPeriods: c.testing.map((t) => ({ startDate: t.startDate, notifiedEndDate: t.notifiedEndDate, endDate: t.endDate })),
     extension: c.extension && { days: c.extension.days, approvedOn: c.extension.approvedOn, reason: c.extension.reason },
     outcomeDate: c.outcomeDate,
   };
 }
 
-const termInputOf = (c: StoredCase, decisionDate: string): SeizureTermInput =>
-  ({ decisionDate, testingPeriods: progressOf(c).testingPeriods, ...(c.extension ? { extension: c.extension } : {}) });
+const termInputOf = (c: StoredCase, seizureDate: IsoDate): SeizureTermInput =>
+  ({ seizureDate, testingPeriods: progressOf(c).testingPeriods, ...(c.extension ? { extension: c.extension } : {}) });
 
 export function termOf(db: Db, c: StoredCase, today: string): EnforcementCase['term'] {
-  if (c.decisionDate === null || !ACTIVE_PHASES.has(c.phase)) return null;
-  const input = termInputOf(c, c.decisionDate);
+  const seizureDate = seizureDateOf(c);
+  if (seizureDate === null || !ACTIVE_PHASES.has(c.phase)) return null;
+  const input = termInputOf(c, seizureDate);
   const policy = termPolicyOf(db, c);
   const term = computeSeizureTerm(input, policy);
   const status = termStatus(input, today, policy);
@@ -66,6 +71,7 @@ export function caseView(db: Db, c: StoredCase, now: Date): EnforcementCase {
   const numbers = currentNumbersOfCase(db, c.id);
   return {
     ...c,
+    seizureDate: seizureDateOf(c),
     decidedById: c.decidedBy,
     decisionNumber: numbers.find((n) => n.kind === 'seizure-decision')?.number ?? null,
     term: termOf(db, c, shanghaiDate(now)),
@@ -180,8 +186,11 @@ export function caseRecordOf(db: Db, c: StoredCase): CaseRecord {
 interface Move {
   action: string;
   event(c: StoredCase, date: string): CaseEvent;
-  /** Details the domain progress does not carry (testing institution, approver, release ground…). */
-  details?(c: StoredCase, next: ProgressUpdate, date: string): ProgressUpdate;
+  /**
+   * Details the domain progress does not carry (testing institution, approver, release ground…), given
+   * the numbers issued for the move by kind.
+   */
+  details?(c: StoredCase, next: ProgressUpdate, date: string, issued: Partial<Record<DocumentKind, string>>): ProgressUpdate;
   numbers?: readonly DocumentKind[];
   payload?: unknown;
 }
@@ -196,45 +205,80 @@ export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementC
     const result = applyCaseEvent(progressOf(before), event, termPolicyOf(ctx.db, before));
     if (!result.ok) throw refusal(result.problems);
     const p = result.progress;
+    const actor = actorOf(ctx.session);
+    const issued = Object.fromEntries((move.numbers ?? []).map((kind) => [kind, issueNumber(ctx.db, kind, { caseId: id }, actor, at).number]));
     let next: ProgressUpdate = {
       phase: p.phase,
       decisionDate: p.decisionDate,
       decidedBy: before.decidedBy,
-      testing: p.testingPeriods.map((t, i) => ({ ...(before.testing[i] ?? { institution: '', items: '', expectedEndDate: t.startDate }), ...t })),
+      testing: p.testingPeriods.map((t, i): TestingRecord => ({ ...(before.testing[i] ?? { institution: '', items: '' }), ...t })),
       extension: before.extension,
       release: before.release,
       outcomeDate: p.outcomeDate,
       termRules: before.termRules,
     };
-    if (move.details) next = move.details(before, next, date);
+    if (move.details) next = move.details(before, next, date, issued);
     updateProgress(ctx.db, id, next, at.toISOString());
-    const actor = actorOf(ctx.session);
-    appendCaseEvent(ctx.db, { caseId: id, type: event.type, eventDate: date, phaseAfter: next.phase, payload: move.payload ?? null, actorId: actor.id, at: at.toISOString() });
-    for (const kind of move.numbers ?? []) issueNumber(ctx.db, kind, { caseId: id }, actor, at);
+    appendCaseEvent(ctx.db, { caseId: id, type: event.type, eventDate: event.date, phaseAfter: next.phase, payload: move.payload ?? null, actorId: actor.id, at: at.toISOString() });
     const after = requireCase(ctx.db, id);
     appendAudit(ctx.db, { actor, action: move.action, entity: 'enforcement_case', entityId: id, before, after, at });
     return caseView(ctx.db, after, at);
   })();
 }
 
-export function decideCase(ctx: CallContext, id: number): EnforcementCase {
-  return moveCase(ctx, id, {
+/**
+ * Decides the case. The decision is made and served now unless the officer says when (a decision made on
+ * paper at the roadside and entered later); a day later than the seizure needs `lateReason`, and an
+ * impossible order of dates is refused (see validateDecisionTimes).
+ */
+export function decideCase(ctx: CallContext, input: { id: number; decidedAt?: string | undefined; servedAt?: string | undefined; lateReason: string }): EnforcementCase {
+  const now = ctx.now().toISOString();
+  const decidedAt = input.decidedAt ?? now;
+  const servedAt = input.servedAt ?? decidedAt;
+  return moveCase(ctx, input.id, {
     action: 'cases.decide',
-    event: (c, date) => ({ type: 'decide', date, record: caseRecordOf(ctx.db, c) }),
+    event: (c) => ({
+      type: 'decide', date: shanghaiDate(new Date(decidedAt)), record: caseRecordOf(ctx.db, c), times: { decidedAt, servedAt, now, lateReason: input.lateReason },
+    }),
     // The case keeps the rules in force today for its whole life (see termPolicyOf).
-    details: (_c, next) => ({ ...next, decidedBy: ctx.session.user.id, termRules: termRulesOf(currentTermPolicy(ctx.db)) }),
+    details: (c, next) => {
+      const late = shanghaiDate(new Date(decidedAt)) > shanghaiDate(new Date(c.draft.seizedAt)) || shanghaiDate(new Date(servedAt)) > shanghaiDate(new Date(decidedAt));
+      recordDecisionFacts(ctx.db, c.id, { seizedAt: c.draft.seizedAt, seizedPlace: c.draft.place, decidedAt, servedAt, lateDecisionReason: late ? input.lateReason.trim() : null });
+      return { ...next, decidedBy: ctx.session.user.id, termRules: termRulesOf(currentTermPolicy(ctx.db)) };
+    },
     numbers: SEIZURE_SET,
   });
 }
 
-export function startTesting(ctx: CallContext, input: { id: number; institution: string; items: string; sampleNo?: string; expectedEndDate: string }): EnforcementCase {
+export function startTesting(ctx: CallContext, input: { id: number; institution: string; items: string; sampleNo?: string | undefined; notifiedEndDate: string }): EnforcementCase {
   const { id, ...details } = input;
   return moveCase(ctx, id, {
     action: 'cases.startTesting',
-    event: (_c, date) => ({ type: 'start-testing', date }),
-    details: (_c, next) => ({ ...next, testing: next.testing.map((t, i) => (i === next.testing.length - 1 ? { ...t, ...details } : t)) }),
+    event: (_c, date) => ({ type: 'start-testing', date, notifiedEndDate: input.notifiedEndDate }),
+    details: (_c, next, _date, issued) => ({
+      ...next, testing: next.testing.map((t, i) => (i === next.testing.length - 1 ? { ...t, ...details, noticeNumber: issued['testing-notice'] ?? '' } : t)),
+    }),
     numbers: ['testing-notice'],
     payload: details,
+  });
+}
+
+/** A new definite end of the open testing period, told to the party by a new 检测期间告知书 (art.25(3)). */
+export function changeTesting(ctx: CallContext, input: { id: number; notifiedEndDate: string; reason: string }): EnforcementCase {
+  return moveCase(ctx, input.id, {
+    action: 'cases.changeTesting',
+    event: (_c, date) => ({ type: 'change-testing', date, notifiedEndDate: input.notifiedEndDate }),
+    details: (c, next, date, issued) => ({
+      ...next,
+      testing: next.testing.map((t, i) => {
+        const old = c.testing[i];
+        if (!old || old.notifiedEndDate === t.notifiedEndDate) return t;
+        const change = { notifiedOn: date, previousEndDate: old.notifiedEndDate, notifiedEndDate: t.notifiedEndDate, reason: input.reason, noticeNumber: issued['testing-notice'] ?? '' };
+        return { ...t, changes: [...(old.changes ?? []), change] };
+      }),
+    }),
+    numbers: ['testing-notice'],
+    payload: input,
   });
 }
 
@@ -274,12 +318,14 @@ export function listCases(db: Db, now: Date, phase?: StoredCase['phase']): Enfor
   return listCaseRows(db, phase).map((r) => caseView(db, toStoredCase(r), now));
 }
 
-/** Cases whose term is close to its end or past it: shown to officers and supervisors at login. */
+/** Cases whose term is close to its end or past it, or whose notified testing period has run out: shown at login. */
 export function termWarnings(db: Db, now: Date): TermWarning[] {
   const today = shanghaiDate(now);
   return [...listCaseRows(db, 'seized'), ...listCaseRows(db, 'extended')].flatMap((row) => {
     const c = toStoredCase(row);
-    const input = termInputOf(c, c.decisionDate!);
+    const seizureDate = seizureDateOf(c);
+    if (seizureDate === null) return [];
+    const input = termInputOf(c, seizureDate);
     const policy = termPolicyOf(db, c);
     const status = termStatus(input, today, policy);
     if (status.warnings.length === 0) return [];

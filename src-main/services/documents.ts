@@ -17,7 +17,7 @@ import type { DocumentRecord, DocumentSettings, DocumentSettingsInput, IssuedNum
 import { computeSeizureTerm, shanghaiDate } from '../domain/seizure-term.ts';
 import { formatDocumentNumber, nextSequence, parseNumberPattern, type DocumentKind } from '../domain/document-number.ts';
 import { renderDocumentWithHash } from '../documents/render.ts';
-import type { CaseDocumentData, LegalBasisRef, ServiceInfo } from '../documents/types.ts';
+import type { CaseDocumentData, LegalBasisRef, ServiceInfo, TestingInfo } from '../documents/types.ts';
 import { toLocalIso } from '../domain/local-time.ts';
 import legalBasisJson from '../../data/legal-basis.json' with { type: 'json' };
 import { appendAudit } from './audit.ts';
@@ -76,8 +76,10 @@ export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, doc
   const point = d.custodyPointId === null ? null : getDisposalPoint(db, d.custodyPointId);
   // The case's own rules: a document reprinted or first printed after a settings change shows the decided term.
   const policy = termPolicyOf(db, c);
-  const baseTerm = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: [] }, policy);
-  const closedTesting = c.testing.filter((t) => t.endDate !== null).map((t) => ({ startDate: t.startDate, endDate: t.endDate }));
+  // The term runs from the day the coal was taken (行政强制法 art.24), which the decision states.
+  const seizureDate = shanghaiDate(new Date(c.seizedAt ?? d.seizedAt));
+  const baseTerm = computeSeizureTerm({ seizureDate, testingPeriods: [] }, policy);
+  const testingPeriods = c.testing.map((t) => ({ startDate: t.startDate, notifiedEndDate: t.notifiedEndDate, endDate: t.endDate }));
   const decisionNumber = requireNumber(db, c.id, 'seizure-decision').number;
   const data: Omit<CaseDocumentData, 'print'> = {
     caseId: c.caseNumber,
@@ -98,7 +100,7 @@ export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, doc
     place: d.place,
     seizedAt: d.seizedAt,
     decisionDate: c.decisionDate,
-    term: { startDate: baseTerm.firstDay, endDate: baseTerm.endDate ?? baseTerm.firstDay },
+    term: { startDate: baseTerm.firstDay, endDate: baseTerm.endDate },
     partyPresent: d.partyPresent,
     partyRefusedToSign: d.partyRefusedToSign,
     witness: d.witness,
@@ -107,15 +109,13 @@ export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, doc
     ...(d.recordingRef ? { recordingRef: d.recordingRef } : {}),
   };
   if (kind === 'service-receipt') data.service = seizureService(db, c);
-  const testing = c.testing.at(-1);
-  if (kind === 'testing-notice' && testing) {
-    data.testing = { startDate: testing.startDate, endDate: testing.endDate ?? testing.expectedEndDate, institution: testing.institution, items: testing.items, ...(testing.sampleNo ? { sampleNo: testing.sampleNo } : {}) };
-  }
+  if (kind === 'testing-notice') data.testing = testingNoticeData(c, documentNumber);
   if (kind === 'extension-decision' && c.extension) {
-    const original = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting }, policy);
-    const extended = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting, extension: c.extension }, policy);
+    // The extension runs on from the base term's end as moved past a holiday (art.25(1)).
+    const original = computeSeizureTerm({ seizureDate, testingPeriods }, policy);
+    const extended = computeSeizureTerm({ seizureDate, testingPeriods, extension: c.extension }, policy);
     data.extension = {
-      days: c.extension.days, originalEndDate: original.endDate ?? original.firstDay, newEndDate: extended.endDate ?? extended.firstDay,
+      days: c.extension.days, originalEndDate: original.endDate, newEndDate: extended.endDate,
       reason: c.extension.reason, approverName: c.extension.approverName, approvedOn: c.extension.approvedOn,
     };
   }
@@ -140,6 +140,27 @@ export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, doc
   return data;
 }
 
+/**
+ * The testing notice with this number: the first notice of a testing period states its period as first
+ * notified; a later one (a change) states the new definite end and the notice it replaces (art.25(3)).
+ */
+function testingNoticeData(c: StoredCase, documentNumber: string): TestingInfo | undefined {
+  for (const t of c.testing) {
+    const base = { startDate: t.startDate, institution: t.institution, items: t.items, ...(t.sampleNo ? { sampleNo: t.sampleNo } : {}) };
+    const changes = t.changes ?? [];
+    if (t.noticeNumber === documentNumber) return { ...base, endDate: changes[0]?.previousEndDate ?? t.notifiedEndDate, notifiedOn: t.startDate };
+    const i = changes.findIndex((ch) => ch.noticeNumber === documentNumber);
+    const ch = changes[i];
+    if (ch) {
+      return {
+        ...base, endDate: ch.notifiedEndDate, notifiedOn: ch.notifiedOn,
+        change: { previousNoticeNumber: changes[i - 1]?.noticeNumber ?? t.noticeNumber ?? '', previousEndDate: ch.previousEndDate, reason: ch.reason },
+      };
+    }
+  }
+  return undefined;
+}
+
 function seizureService(db: Db, c: StoredCase): ServiceInfo {
   return {
     documents: [
@@ -149,7 +170,8 @@ function seizureService(db: Db, c: StoredCase): ServiceInfo {
     recipient: c.draft.parties.map((p) => p.name).join('、'),
     place: c.draft.place,
     method: c.draft.partyRefusedToSign ? '留置送达' : '直接送达',
-    servedAt: c.draft.seizedAt,
+    // Served when the decision was handed over, never before it was made (art.24).
+    servedAt: c.servedAt ?? c.draft.seizedAt,
     ...(c.draft.partyRefusedToSign ? { refusalReason: '当事人拒绝签收' } : {}),
   };
 }

@@ -29,7 +29,7 @@ function caseTermRow(db: Db, row: CaseRow, today: string): CaseTermRow {
   const c = toStoredCase(row);
   const term = termOf(db, c, today);
   return {
-    id: c.id, caseNumber: c.caseNumber, phase: c.phase, plate: c.plate, netKg: c.netKg, decisionDate: c.decisionDate ?? '',
+    id: c.id, caseNumber: c.caseNumber, phase: c.phase, plate: c.plate, netKg: c.netKg, decisionDate: c.decisionDate ?? '', lateDecisionReason: c.lateDecisionReason,
     term: term && { endDate: term.endDate, remainingDays: term.remainingDays, state: term.state },
   };
 }
@@ -65,7 +65,7 @@ export function enforcementRecords(db: Db, now: Date, input: z.output<typeof Enf
 // ---- report sections -----------------------------------------------------------------------------------
 
 const zh = (key: string) => translate('zh-CN', key);
-const TERM_STATE_ZH: Partial<Record<TermState, string>> = { 'due-soon': '即将届满', 'last-day': '今日届满', expired: '已届满' };
+const TERM_STATE_ZH: Partial<Record<TermState, string>> = { 'due-soon': '即将届满', 'last-day': '今日届满', expired: '已届满', 'testing-overdue': '检测期间已届满' };
 
 /** One column of the enforcement table: a period and what happened in it. */
 export interface EnforcementColumn {

@@ -1,15 +1,33 @@
 /**
  * The legal-term rules in force: the admin's settings on top of the statutory 30-day term and 30-day
- * extension limit, and for a decided case the rules frozen at its decision. Every term the app shows,
- * warns about, prints or reports is computed with `termPolicyOf`.
+ * extension limit, with the national holiday tables shipped in data/holidays/ (and any holidays an
+ * administrator entered, e.g. a year whose table is not shipped yet), and for a decided case the rules
+ * frozen at its decision. Every term the app shows, warns about, prints or reports is computed with
+ * `termPolicyOf`.
  */
 import type { Db } from '../../db/open.ts';
 import { getDocumentSettings } from '../../db/documents-repo.ts';
-import type { CaseTermRules } from '../contract/cases.ts';
+import type { CaseTermRules, HolidayCalendarStatus } from '../contract/cases.ts';
 import { DEFAULT_TERM_POLICY, type TermPolicy } from '../domain/seizure-term.ts';
+import {
+  coveredYears, holidayDates, holidayTableProblems, HolidayTableSchema, missingHolidayWarning, missingHolidayYears, type HolidayTable,
+} from '../domain/holiday-calendar.ts';
+import cn2025 from '../../data/holidays/cn-2025.json' with { type: 'json' };
+import cn2026 from '../../data/holidays/cn-2026.json' with { type: 'json' };
+
+/** The shipped tables, checked when the app loads: a broken table must stop the app, not shorten a term. */
+export const HOLIDAY_TABLES: readonly HolidayTable[] = [cn2025, cn2026].map((json) => {
+  const table = HolidayTableSchema.parse(json);
+  const problems = holidayTableProblems(table);
+  if (problems.length > 0) throw new Error(`data/holidays/cn-${table.year}.json: ${problems.join('; ')}`);
+  return table;
+});
+
+const SHIPPED_HOLIDAYS: readonly string[] = HOLIDAY_TABLES.flatMap(holidayDates);
 
 export function currentTermPolicy(db: Db): TermPolicy {
-  return { ...DEFAULT_TERM_POLICY, ...getDocumentSettings(db).termPolicy };
+  const settings = getDocumentSettings(db).termPolicy;
+  return { ...DEFAULT_TERM_POLICY, ...settings, statutoryHolidays: [...new Set([...SHIPPED_HOLIDAYS, ...settings.statutoryHolidays])].sort() };
 }
 
 /** What a case stores when it is decided. */
@@ -27,4 +45,16 @@ export function termRulesOf(policy: TermPolicy): CaseTermRules {
 export function termPolicyOf(db: Db, c: { termRules: CaseTermRules | null }): TermPolicy {
   const current = currentTermPolicy(db);
   return c.termRules === null ? current : { ...c.termRules, warnWithinDays: current.warnWithinDays };
+}
+
+/** Which years have holidays, and a warning for each year a term running from today may reach without. */
+export function holidayCalendarStatus(db: Db, today: string): HolidayCalendarStatus {
+  const policy = currentTermPolicy(db);
+  const adminDates = getDocumentSettings(db).termPolicy.statutoryHolidays;
+  const covered = coveredYears(HOLIDAY_TABLES, adminDates);
+  return {
+    tables: HOLIDAY_TABLES.map((t) => ({ year: t.year, verified: t.verified, source: t.source, holidays: holidayDates(t).length, makeUpWorkdays: t.makeUpWorkdays.length })),
+    adminYears: [...new Set(adminDates.map((d) => Number(d.slice(0, 4))))].sort(),
+    warnings: missingHolidayYears(today, covered, policy.baseDays + policy.maxExtensionDays).map((y) => missingHolidayWarning(y, today)),
+  };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Col, Drawer, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Drawer, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -39,7 +39,13 @@ function useCaseColumns() {
     caseNumber: { title: t('cases.caseNumber'), dataIndex: 'caseNumber' },
     plate: { title: t('cases.plate'), dataIndex: 'plate', render: (v: string | null) => (v ? formatPlate(v) : '—') },
     phase: { title: t('cases.phase'), dataIndex: 'phase', render: (v: string) => t(`cases.phases.${v}`) },
-    decisionDate: { title: t('reports.enforcement.decisionDate'), dataIndex: 'decisionDate' },
+    decisionDate: {
+      title: t('reports.enforcement.decisionDate'), dataIndex: 'decisionDate',
+      // A decision made after the day of the seizure (行政强制法 art.24) is marked, with its recorded reason.
+      render: (v: string, r: CaseTermRow) => (r.lateDecisionReason === null ? v : (
+        <Tooltip title={r.lateDecisionReason}><span>{v} <Tag color="orange" data-testid="late-decision">{t('cases.lateDecision')}</Tag></span></Tooltip>
+      )),
+    },
     tonnes: { title: t('reports.enforcement.quantityT'), dataIndex: 'netKg', align: 'right' as const, render: tonnes },
     end: { title: t('reports.enforcement.endDate'), key: 'end', render: (_: unknown, r: CaseTermRow) => r.term?.endDate ?? '—' },
     days: {

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DisposalPoint, EnforcementCase, RenderedPrint, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
 import type { DocumentKind } from '../../src-main/domain/document-number.ts';
-import { holidaysInTerm } from '../../src-main/domain/seizure-term.ts';
+import { holidaysInTerm, shanghaiDate } from '../../src-main/domain/seizure-term.ts';
+import { toLocalIso } from '../../src-main/domain/local-time.ts';
+import type { Dayjs } from 'dayjs';
 import { call } from '../api.ts';
 import { formatPlate } from '../../src-main/domain/plate.ts';
 import { showApiError } from '../errors.ts';
@@ -11,7 +13,7 @@ import { CaseForm, fromFormValues, toFormValues, type CaseFormValues } from '../
 import { PdfPreview } from '../components/PdfPreview.tsx';
 import { PrintQueue } from '../components/PrintQueue.tsx';
 
-type Action = 'startTesting' | 'endTesting' | 'extend' | 'release' | 'confiscate' | 'destroy' | 'handover';
+type Action = 'startTesting' | 'changeTesting' | 'endTesting' | 'extend' | 'release' | 'confiscate' | 'destroy' | 'handover';
 
 const PHASE_COLORS: Record<EnforcementCase['phase'], string> = {
   draft: 'default', seized: 'red', extended: 'volcano', released: 'green', confiscated: 'purple', destroyed: 'gray', 'handed-over': 'blue',
@@ -32,7 +34,7 @@ interface SignedPaper {
 function actionsFor(c: EnforcementCase, inCustody: boolean): Action[] {
   const testingOpen = c.testing.some((p) => p.endDate === null);
   if (c.phase === 'seized' || c.phase === 'extended') {
-    if (testingOpen) return ['endTesting'];
+    if (testingOpen) return ['changeTesting', 'endTesting'];
     return ['startTesting', ...(c.phase === 'seized' ? (['extend'] as const) : []), 'release', 'confiscate', 'destroy', ...(inCustody ? [] : (['handover'] as const))];
   }
   if (c.phase === 'confiscated') return ['destroy', 'handover'];
@@ -53,13 +55,26 @@ function PhaseTag({ c, custodyFormNo }: { c: EnforcementCase; custodyFormNo: str
 
 function CaseTermRules({ c }: { c: EnforcementCase }) {
   const { t } = useTranslation();
-  if (!c.termRules || c.decisionDate === null) return '—';
-  const input = { decisionDate: c.decisionDate, testingPeriods: c.testing, ...(c.extension ? { extension: c.extension } : {}) };
+  if (!c.termRules || c.seizureDate === null) return '—';
+  const input = { seizureDate: c.seizureDate, testingPeriods: c.testing, ...(c.extension ? { extension: c.extension } : {}) };
   const holidays = holidaysInTerm(input, c.termRules);
   return (
     <span data-testid="case-term-rules">
       {t(`enforcementSettings.startDayRules.${c.termRules.startDayRule}`)}；
       {holidays.length > 0 ? t('cases.holidaysInTerm', { dates: holidays.join('、') }) : t('cases.noHolidaysInTerm')}
+    </span>
+  );
+}
+
+const beijing = (instant: string | null) => (instant ? toLocalIso(new Date(instant)).slice(0, 16).replace('T', ' ') : '—');
+
+/** When and where the coal was taken, when the decision was made and served; a late decision's reason. */
+function SeizureFacts({ c }: { c: EnforcementCase }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="seizure-facts">
+      {t('cases.seizedAt')}：{beijing(c.seizedAt)} {c.seizedPlace ?? ''}；{t('cases.decidedAt')}：{beijing(c.decidedAt)}；{t('cases.servedAt')}：{beijing(c.servedAt)}
+      {c.lateDecisionReason !== null && <> <Tag color="orange">{t('cases.lateDecision')}</Tag>{c.lateDecisionReason}</>}
     </span>
   );
 }
@@ -83,6 +98,8 @@ export function CasesScreen() {
   const [custodyForms, setCustodyForms] = useState<Map<string, string>>(new Map());
   const [form] = Form.useForm<CaseFormValues>();
   const [actionForm] = Form.useForm<Record<string, string | number>>();
+  const [late, setLate] = useState<EnforcementCase | null>(null);
+  const [lateForm] = Form.useForm<{ decidedAt: Dayjs | null; servedAt: Dayjs | null; lateReason: string }>();
 
   const load = useCallback(async () => {
     try {
@@ -126,8 +143,22 @@ export function CasesScreen() {
     if (!open) return;
     const saved = await run(() => call('cases.update', { id: open.id, draft: fromFormValues(form.getFieldsValue(true)) }));
     if (!saved) return;
-    const decided = await run(() => call('cases.decide', { id: saved.id }));
-    if (decided) void message.success(t('cases.decided', { number: decided.decisionNumber }));
+    // 行政强制法 art.24: a decision on a later day than the seizure asks when it was made and served, or why not on the spot.
+    if (saved.draft.seizedAt && shanghaiDate(new Date(saved.draft.seizedAt)) !== shanghaiDate(new Date())) {
+      lateForm.setFieldsValue({ decidedAt: null, servedAt: null, lateReason: '' });
+      setLate(saved);
+      return;
+    }
+    await decideWith(saved.id, {});
+  };
+  const decideWith = async (id: number, v: { decidedAt?: Dayjs | null; servedAt?: Dayjs | null; lateReason?: string }) => {
+    const decided = await run(() => call('cases.decide', {
+      id, ...(v.decidedAt ? { decidedAt: v.decidedAt.toISOString() } : {}), ...(v.servedAt ? { servedAt: v.servedAt.toISOString() } : {}), lateReason: v.lateReason ?? '',
+    }));
+    if (decided) {
+      setLate(null);
+      void message.success(t('cases.decided', { number: decided.decisionNumber }));
+    }
   };
   const print = async (kind: DocumentKind) => {
     if (!open) return;
@@ -157,7 +188,8 @@ export function CasesScreen() {
     const text = (k: string) => String(v[k] ?? '');
     const done = await run(() => {
       switch (action) {
-        case 'startTesting': return call('cases.startTesting', { id, institution: text('institution'), items: text('items'), expectedEndDate: text('expectedEndDate'), ...(v.sampleNo ? { sampleNo: text('sampleNo') } : {}) });
+        case 'startTesting': return call('cases.startTesting', { id, institution: text('institution'), items: text('items'), notifiedEndDate: text('notifiedEndDate'), ...(v.sampleNo ? { sampleNo: text('sampleNo') } : {}) });
+        case 'changeTesting': return call('cases.changeTesting', { id, notifiedEndDate: text('notifiedEndDate'), reason: text('reason') });
         case 'endTesting': return call('cases.endTesting', { id });
         case 'extend': return call('cases.extend', { id, days: Number(v.days), reason: text('reason'), approverName: text('approverName') });
         case 'release': return call('cases.release', { id, ground: Number(v.ground) as 1, explanation: text('explanation') });
@@ -225,6 +257,7 @@ export function CasesScreen() {
               { key: 'parties', label: t('cases.parties'), children: open.draft.parties.map((p) => p.name).join('、') },
               { key: 'plates', label: t('cases.plate'), children: open.draft.vehiclePlates.join(' / ') },
               { key: 'kg', label: t('cases.netKg'), children: open.netKg.toLocaleString() },
+              { key: 'facts', label: t('cases.seizureFacts'), span: 3, children: <SeizureFacts c={open} /> },
               { key: 'reason', label: t('cases.reason'), span: 3, children: open.draft.reason },
               { key: 'termRules', label: t('cases.termRules'), span: 3, children: <CaseTermRules c={open} /> },
             ]} />
@@ -250,7 +283,11 @@ export function CasesScreen() {
             <Form.Item name="institution" label={t('cases.institution')}><Input /></Form.Item>
             <Form.Item name="items" label={t('cases.testItems')}><Input /></Form.Item>
             <Form.Item name="sampleNo" label={t('cases.sampleNo')}><Input /></Form.Item>
-            <Form.Item name="expectedEndDate" label={t('cases.expectedEndDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
+            <Form.Item name="notifiedEndDate" label={t('cases.notifiedEndDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
+          </>}
+          {action === 'changeTesting' && <>
+            <Form.Item name="notifiedEndDate" label={t('cases.notifiedEndDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
+            <Form.Item name="reason" label={t('cases.changeReason')}><Input.TextArea /></Form.Item>
           </>}
           {action === 'extend' && <>
             <Form.Item name="days" label={t('cases.days')}><InputNumber min={1} max={30} /></Form.Item>
@@ -270,6 +307,15 @@ export function CasesScreen() {
             <Form.Item name="pointId" label={t('cases.custody')}><Select options={points.map((p) => ({ value: p.id, label: p.name }))} /></Form.Item>
             <Form.Item name="receiverName" label={t('cases.receiverName')}><Input /></Form.Item>
           </>}
+        </Form>
+      </Modal>
+      <Modal open={late !== null} title={t('cases.lateDecisionTitle')} onCancel={() => setLate(null)} destroyOnHidden
+        onOk={() => { if (late) void decideWith(late.id, lateForm.getFieldsValue(true)); }}>
+        {late && <Typography.Paragraph>{t('cases.lateDecisionHelp', { seized: shanghaiDate(new Date(late.draft.seizedAt)), today: shanghaiDate(new Date()) })}</Typography.Paragraph>}
+        <Form form={lateForm} layout="vertical">
+          <Form.Item name="decidedAt" label={t('cases.decidedAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+          <Form.Item name="servedAt" label={t('cases.servedAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+          <Form.Item name="lateReason" label={t('cases.lateReason')}><Input.TextArea data-testid="late-reason" /></Form.Item>
         </Form>
       </Modal>
       <Modal open={signed !== null} title={signed?.title ?? ''} onCancel={() => setSigned(null)} footer={null} width={640}>

@@ -13,6 +13,7 @@ import { showApiError } from '../errors.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { RegistrationDetail } from '../components/RegistrationDetail.tsx';
 import { EmptyGradesWarning } from '../components/EmptyGradesWarning.tsx';
+import { HolidayCalendarNotice } from '../components/HolidayCalendarNotice.tsx';
 import { EnforcementDrawer, EnforcementPanel, TermAlertBanner, type EnforcementDrill } from '../components/EnforcementFigures.tsx';
 
 const tonnes = (kg: number) => (kg / 1000).toFixed(3);
@@ -64,6 +65,7 @@ export function DashboardScreen() {
       )}
       <EmptyGradesWarning />
       {figures && <TermAlertBanner cases={figures.enforcement.openCases} onOpen={setEnforcementDrill} />}
+      <HolidayCalendarNotice />
       {figures && (
         <>
           <Row gutter={8} style={{ marginBottom: 8 }}>

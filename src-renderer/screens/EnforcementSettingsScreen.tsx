@@ -6,6 +6,7 @@ import type { DisposalPoint, DocumentSettings, InputOf, TrustedCheckpoint } from
 import { DOCUMENT_KINDS, formatDocumentNumber, parseNumberPattern } from '../../src-main/domain/document-number.ts';
 import { DEFAULT_TERM_POLICY, isIsoDate } from '../../src-main/domain/seizure-term.ts';
 import { call } from '../api.ts';
+import { HolidayCalendarNotice } from '../components/HolidayCalendarNotice.tsx';
 import { showApiError } from '../errors.ts';
 
 type PointValues = InputOf<'disposalPoints.create'>;
@@ -52,6 +53,7 @@ function TermRulesFields() {
         <Select mode="tags" open={false} suffixIcon={null} data-testid="term-holidays" maxTagCount={12}
           tokenSeparators={[' ', ',', '，', '、', ';', '；', '\n', '\t']} placeholder={t('enforcementSettings.holidaysPlaceholder')} />
       </Form.Item>
+      <HolidayCalendarNotice detailed />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('enforcementSettings.termRulesNote')}</Typography.Text>
     </div>
   );

@@ -33,10 +33,11 @@ test.beforeAll(async () => {
     const at = new Date(Date.now() - daysAgo * DAY_MS);
     const ctx = { db, now: () => at, session: { token: 'e2e', user: officer, lastSeenMs: 0 } };
     const draft = CaseDraftInput.parse(completeDraft(pointId, {
-      vehiclePlates: [plate], seizedAt: new Date(at.getTime() - 3600_000).toISOString(),
+      // Taken at the moment decided: the seizure day is exactly daysAgo days back, whatever the hour.
+      vehiclePlates: [plate], seizedAt: at.toISOString(),
       approval: { approverName: '周建华', approvedAt: new Date(at.getTime() - 7200_000).toISOString(), emergency: false },
     }));
-    decideCase(ctx, openCase(ctx, draft).id);
+    decideCase(ctx, { id: openCase(ctx, draft).id, decidedAt: draft.seizedAt, lateReason: '' });
   }
   db.close();
   host = await startHostProcess(dbPath);

@@ -30,7 +30,11 @@ const casesList: Command = {
     const { values } = parseOptions(argv, { ...dbOption, json: { type: 'boolean' } });
     const rows = await withCliDb(values.db, (db) => listCases(db, new Date()));
     for (const c of rows) {
-      const line = { id: c.id, number: c.caseNumber, state: c.phase, netKg: c.netKg, termEndsOn: c.term?.endDate ?? null, remainingDays: c.term?.remainingDays ?? null, decisionNumber: c.decisionNumber };
+      const line = {
+        id: c.id, number: c.caseNumber, state: c.phase, netKg: c.netKg, termEndsOn: c.term?.endDate ?? null, remainingDays: c.term?.remainingDays ?? null,
+        termState: c.term?.state ?? null, decisionNumber: c.decisionNumber, seizedAt: c.seizedAt, seizedPlace: c.seizedPlace, decisionDate: c.decisionDate,
+        servedAt: c.servedAt, lateDecisionReason: c.lateDecisionReason,
+      };
       if (values.json) writeJsonLine(io, line);
       else io.stdout.write(`${c.id}\t${c.caseNumber}\t${c.phase}\t${c.netKg} kg\t${line.termEndsOn ?? '-'}\n`);
     }

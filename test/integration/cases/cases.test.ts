@@ -99,7 +99,7 @@ describe('the life cycle only moves forward', () => {
       ['cases.decide', { id: c.id }],
       ['cases.confiscate', { id: c.id, reason: 'x', penaltyDecisionNo: '冀承市监罚〔2026〕1号', penaltyDecisionDate: '2026-11-28' }],
       ['cases.extend', { id: c.id, days: 10, reason: 'x', approverName: '王局长' }],
-      ['cases.startTesting', { id: c.id, institution: '检验站', items: '灰分', expectedEndDate: '2026-12-05' }],
+      ['cases.startTesting', { id: c.id, institution: '检验站', items: '灰分', notifiedEndDate: '2026-12-05' }],
     ] as const) {
       await expectRefused(method, input, e.officer, 'cases.errors.domain');
     }
@@ -108,12 +108,14 @@ describe('the life cycle only moves forward', () => {
     expect(() => f.app.db.prepare('DELETE FROM case_events').run()).toThrow(/append-only/);
   });
 
-  it('extends once, by at most 30 days, with a reason; testing pauses the term', async () => {
+  it('extends once, by at most 30 days, with a reason; testing excludes its notified days (art.25)', async () => {
     const c = await decidedCase(f, e);
     f.clock.now = new Date('2026-12-01T08:00:00Z');
     e.officer = await relogin('officer');
-    const testing = await f.call('cases.startTesting', { id: c.id, institution: '河北省煤炭产品质量监督检验站', items: '灰分、全硫', expectedEndDate: '2026-12-06' }, e.officer);
-    expect(testing.term).toMatchObject({ endDate: null, state: 'paused' });
+    const testing = await f.call('cases.startTesting', { id: c.id, institution: '河北省煤炭产品质量监督检验站', items: '灰分、全硫', notifiedEndDate: '2026-12-06' }, e.officer);
+    // While testing the end assumes the notified period is used up: 12-28 + 6 days.
+    expect(testing.term).toMatchObject({ endDate: '2027-01-03', state: 'paused' });
+    expect(testing.testing).toMatchObject([{ startDate: '2026-12-01', notifiedEndDate: '2026-12-06', endDate: null, noticeNumber: testing.documents.find((d) => d.kind === 'testing-notice')?.number }]);
     await expectRefused('cases.extend', { id: c.id, days: 10, reason: '复杂', approverName: '王局长' }, e.officer, 'cases.errors.domain');
     f.clock.now = new Date('2026-12-06T08:00:00Z');
     e.officer = await relogin('officer');

@@ -31,6 +31,10 @@ describe('checkpoint cases / documents / ledger / handover', () => {
     const seized = rows.find((r) => r.state === 'seized' && r.termEndsOn !== null);
     expect(seized?.termEndsOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(rows.find((r) => r.state === 'draft')?.termEndsOn).toBeNull();
+    // When and where the coal was taken and the decision served (行政强制法 art.24), as stored.
+    expect(seized).toMatchObject({ seizedPlace: expect.any(String), lateDecisionReason: null, termState: expect.any(String) });
+    expect(Date.parse(String(seized?.servedAt))).toBeGreaterThanOrEqual(Date.parse(String(seized?.seizedAt)));
+    expect(rows.find((r) => r.state === 'draft')).toMatchObject({ seizedAt: null, decisionDate: null });
   });
 
   it('reports the balance per point, conserved', () => {

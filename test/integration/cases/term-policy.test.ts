@@ -35,7 +35,10 @@ describe('legal-term rules in the document settings', () => {
     expect((await f.call('documentSettings.get', {}, e.officer)).termPolicy).toEqual({ startDayRule: 'next-day', warnWithinDays: 5, statutoryHolidays: [] });
     const c = await decidedCase(f, e);
     expect(c.term).toMatchObject({ firstDay: '2026-11-29', endDate: '2026-12-28' });
-    expect(c.termRules).toEqual({ startDayRule: 'next-day', baseDays: 30, maxExtensionDays: 30, statutoryHolidays: [] });
+    // The shipped national tables (2025, 2026) are frozen into the case with the statutory rules.
+    expect(c.termRules).toMatchObject({ startDayRule: 'next-day', baseDays: 30, maxExtensionDays: 30 });
+    expect(c.termRules?.statutoryHolidays).toHaveLength(28 + 33);
+    expect(c.termRules?.statutoryHolidays).toEqual(expect.arrayContaining(['2025-01-01', '2026-10-07']));
   });
 
   it('counts the decision day as day 1 for a new case under the same-day rule', async () => {
