@@ -24,7 +24,9 @@ import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
 import { requireStation } from './accounts.ts';
-import { issueNumber } from './documents.ts';
+import { issueNumber, LEGAL_BASIS_LIST } from './documents.ts';
+import { seizureBasisProblems } from '../domain/legal-basis.ts';
+import { lawfulFindingText } from '../documents/finding-text.ts';
 import { currentTermPolicy, termPolicyOf, termRulesOf } from './term-policy.ts';
 
 const ACTIVE_PHASES = new Set(['seized', 'extended']);
@@ -106,6 +108,13 @@ function certificateFinding(db: Db, recordNumber: string): CaseFinding | null {
   return { checkId: check.id, outcome: override?.outcome ?? check.outcome, verdict: check.verdict, reasons };
 }
 
+/** The printable finding of the record's latest check (never its internal notes such as 限值待核对). */
+function lawfulFindingOfRecord(db: Db, recordNumber: string): string {
+  const check = checksOfRecord(db, recordNumber).at(-1);
+  if (!check) return '';
+  return lawfulFindingText({ items: JSON.parse(check.items_json), missing: JSON.parse(check.missing_json), reportNumber: check.report_number });
+}
+
 /**
  * Takes over the truck, driver, cargo and net weight of a registration, and the certificate check's
  * verdict and reasons when one was made; the officer completes the rest before deciding.
@@ -124,7 +133,7 @@ export function openCaseFromRegistration(ctx: CallContext, registrationId: numbe
     const draft: CaseDraft = {
       parties: [{ kind: 'person', role: 'driver', name: reg.driverName, idNumber: reg.driverIdNumber, address: '', phone: reg.driverPhone }],
       vehiclePlates: plates,
-      reason: finding ? finding.reasons.map((r) => r.zh).join('；') : '',
+      reason: lawfulFindingOfRecord(ctx.db, reg.recordNumber),
       legalBasisIds: [],
       measure: 'detain',
       items: [{
@@ -218,7 +227,12 @@ export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementC
 export function decideCase(ctx: CallContext, id: number): EnforcementCase {
   return moveCase(ctx, id, {
     action: 'cases.decide',
-    event: (c, date) => ({ type: 'decide', date, record: caseRecordOf(ctx.db, c) }),
+    event: (c, date) => {
+      // The basis must hold a power to seize and its procedure (行政强制法 arts 10, 24), not just be non-empty.
+      const basis = seizureBasisProblems(c.draft.legalBasisIds, LEGAL_BASIS_LIST);
+      if (basis.length > 0) throw refusal(basis);
+      return { type: 'decide', date, record: caseRecordOf(ctx.db, c) };
+    },
     // The case keeps the rules in force today for its whole life (see termPolicyOf).
     details: (_c, next) => ({ ...next, decidedBy: ctx.session.user.id, termRules: termRulesOf(currentTermPolicy(ctx.db)) }),
     numbers: SEIZURE_SET,

@@ -20,13 +20,16 @@ import { renderDocumentWithHash } from '../documents/render.ts';
 import type { CaseDocumentData, LegalBasisRef, ServiceInfo } from '../documents/types.ts';
 import { toLocalIso } from '../domain/local-time.ts';
 import legalBasisJson from '../../data/legal-basis.json' with { type: 'json' };
+import { LegalBasisListSchema } from '../domain/legal-basis.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type Actor, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
 import { termPolicyOf } from './term-policy.ts';
 
-const LEGAL_BASIS = new Map(legalBasisJson.entries.map((e) => [e.id, e]));
+/** Validated at load: a malformed list stops the app instead of printing a decision without its basis. */
+export const LEGAL_BASIS_LIST = LegalBasisListSchema.parse(legalBasisJson);
+const LEGAL_BASIS = new Map(LEGAL_BASIS_LIST.entries.map((e) => [e.id, e]));
 
 /** Issues the next number of a kind for the current year; call inside the transaction that needs it. */
 export function issueNumber(db: Db, kind: DocumentKind, owner: { caseId: number | null; handoverId?: number }, actor: Actor, at: Date): IssuedNumberInfo {
@@ -58,7 +61,7 @@ export function updateDocumentSettings(ctx: CallContext, input: z.output<typeof 
 function legalBasisRefs(ids: readonly string[]): LegalBasisRef[] {
   return ids.flatMap((id) => {
     const e = LEGAL_BASIS.get(id);
-    return e ? [{ law: e.law, article: e.article }] : [];
+    return e ? [{ law: e.law, article: e.article, effect: e.effect }] : [];
   });
 }
 
@@ -168,7 +171,7 @@ export async function renderCaseDocument(ctx: CallContext, caseId: number, kind:
   const user = ctx.session.user;
   const content = existing ? (JSON.parse(existing.data_json) as Omit<CaseDocumentData, 'print'>) : buildDocumentData(ctx.db, c, kind, number.number);
   const copy: 'original' | 'reprint' = existing ? 'reprint' : 'original';
-  const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(at).slice(0, 16).replace('T', ' ') } : { kind: 'original' };
+  const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(at) } : { kind: 'original' };
   const rendered = await renderDocumentWithHash(kind, { ...content, print });
   return ctx.db.transaction(() => {
     // A concurrent first print may have landed while the PDF was being made: that one stays the original.
