@@ -16,18 +16,15 @@ export const confiscationList: DocumentTemplate<CaseDocumentData> = {
       ['当事人', partyNames(data.parties), 3],
       ['案件编号', data.caseNumber, 2],
     ]);
+    w.field('行政处罚决定书文号', `${c.penaltyDecisionNumber}（${dateZh(c.penaltyDecisionDate)}作出）`);
     w.fieldRow([
-      ['行政处罚决定书文号', c.penaltyDecisionNumber],
-      ['作出日期', dateZh(c.penaltyDecisionDate)],
-    ]);
-    w.fieldRow([
-      ['原强制措施决定书文号', data.decisionNumber],
-      ['没收日期', dateZh(c.date)],
+      ['强制措施决定书文号', data.decisionNumber, 3],
+      ['没收日期', dateZh(c.date), 2],
     ]);
     w.paragraph(`根据${c.penaltyDecisionNumber}行政处罚决定书，本机关对下列物品予以没收：`);
     itemsTable(w, data);
-    w.paragraph('以上物品经当事人（见证人）与执法人员当场清点核对无误。没收物品依照国家有关规定处理，所得款项全部上缴国库。本清单一式二份，由当事人和行政机关分别保存。');
-    w.signatures([...officerSignatures(data), ...partyAndWitnessSignatures(data)]);
-    w.sealArea(data.agency.name, dateZh(c.date));
+    w.signaturesWithSeal([...officerSignatures(data), ...partyAndWitnessSignatures(data)], data.agency.name, dateZh(c.date), [
+      '以上物品经当事人（见证人）与执法人员当场清点核对无误。没收物品依照国家有关规定处理，所得款项全部上缴国库。本清单一式二份，由当事人和行政机关分别保存。',
+    ]);
   },
 };

@@ -24,11 +24,9 @@ export const destructionRecord: DocumentTemplate<CaseDocumentData> = {
     itemsTable(w, data);
     // The recording is claimed only when it exists (SAMR rule art.44).
     const recorded = d.recordingRef ? `，销毁过程已全程录音录像（音像记录编号：${d.recordingRef}）` : '';
-    w.paragraph(`上述物品已在执法人员和见证人的监督下全部销毁${recorded}。以上记录经执法人员和见证人核对无误。`);
-    w.signatures([
-      ...officerSignatures(data),
-      ...d.witnesses.map((x) => ({ role: '见证人', name: x.name, note: x.unit ? `单位：${x.unit}` : '' })),
+    const witnesses = d.witnesses.map((x) => ({ role: '见证人', name: x.name, ...(x.unit ? { note: `单位：${x.unit}` } : {}) }));
+    w.signaturesWithSeal([...officerSignatures(data), ...witnesses], data.agency.name, instantDateZh(d.destroyedAt), [
+      `上述物品已在执法人员和见证人的监督下全部销毁${recorded}。以上记录经执法人员和见证人核对无误。`,
     ]);
-    w.sealArea(data.agency.name, instantDateZh(d.destroyedAt));
   },
 };

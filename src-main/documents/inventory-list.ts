@@ -18,8 +18,8 @@ export const inventoryList: DocumentTemplate<CaseDocumentData> = {
     ]);
     w.field('实施地点', data.place);
     itemsTable(w, data);
-    w.paragraph('以上财物经当事人（见证人）与执法人员当场清点核对无误。本清单一式二份，由当事人和行政机关分别保存。');
-    w.signatures([...officerSignatures(data), ...partyAndWitnessSignatures(data)]);
-    w.sealArea(data.agency.name, dateZh(data.decisionDate));
+    w.signaturesWithSeal([...officerSignatures(data), ...partyAndWitnessSignatures(data)], data.agency.name, dateZh(data.decisionDate), [
+      '以上财物经当事人（见证人）与执法人员当场清点核对无误。本清单一式二份，由当事人和行政机关分别保存。',
+    ]);
   },
 };

@@ -21,6 +21,7 @@ const MARGIN = { top: 37 * MM, bottom: A4.height - 37 * MM - 225 * MM, left: 28 
 /** Forms of the SAMR 范本 are set smaller than 公文 body text (3号) so that a decision fits one sheet. */
 const BODY_SIZE = 10.5;
 const LINE_GAP = 3.5;
+const SIGNATURE_ROW = BODY_SIZE + 10;
 const QR_SIZE = 64;
 const INK = '#000000';
 const STAMP_RED = '#c8161d';
@@ -120,32 +121,18 @@ export class OfficialDocument {
 
   /**
    * The closing block of a decision: signature lines on the left, the seal area with agency and date on
-   * the right, side by side so that the text, the seal and the signatures share a page. Returns the
-   * height it needs, so callers can keep the preceding paragraph with it.
+   * the right, side by side so that the closing paragraphs (`lead`), the seal and the signatures share a
+   * page: no sheet ever holds only signatures.
    */
-  signaturesWithSeal(lines: SignatureLine[], agencyName: string, dateText: string, options: { measureOnly?: boolean } = {}): number {
+  signaturesWithSeal(lines: SignatureLine[], agencyName: string, dateText: string, lead: readonly string[] = []): this {
     const doc = this.doc;
-    const size = BODY_SIZE - 0.5;
-    const rowHeight = size + 10.5;
     const sealHeight = 84;
-    const height = Math.max(lines.length * rowHeight, sealHeight) + 12;
-    if (options.measureOnly) return height;
-    this.ensureSpace(height);
+    const height = Math.max(lines.length * SIGNATURE_ROW, sealHeight) + 12;
+    this.ensureSpace(height + lead.reduce((sum, text) => sum + this.paragraphHeight(text), 0));
+    for (const text of lead) this.paragraph(text);
     const top = doc.y + 6;
     const sealWidth = 150;
-    const leftWidth = this.width - sealWidth - 6;
-    // "执法人员：赵一  执法证号：…" then, in one column for every row, "签名：____" to sign on.
-    const texts = lines.map((line) => [`${line.role}：${line.name ?? ''}`, line.note].filter(Boolean).join('  '));
-    doc.font('body').fontSize(size);
-    const signWidth = doc.widthOfString('签名：') + 56;
-    const signAt = Math.min(MARGIN.left + Math.max(...texts.map((t) => doc.widthOfString(t))) + 12, MARGIN.left + leftWidth - signWidth);
-    texts.forEach((who, i) => {
-      const y = top + i * rowHeight;
-      doc.font('body').fontSize(size).fillColor(INK).text(who, MARGIN.left, y, { width: signAt - MARGIN.left - 6, height: size * 1.4, lineBreak: false, ellipsis: true });
-      doc.text('签名：', signAt, y, { lineBreak: false });
-      const lineStart = signAt + doc.widthOfString('签名：');
-      doc.lineWidth(0.5).moveTo(lineStart, y + size + 2).lineTo(MARGIN.left + leftWidth, y + size + 2).stroke();
-    });
+    this.signatureRows(lines, top, this.width - sealWidth - 6);
     const cx = MARGIN.left + this.width - sealWidth / 2;
     const cy = top + 38;
     doc.save().lineWidth(0.6).strokeColor('#888888').dash(3, { space: 3 }).circle(cx, cy, 40).stroke().undash().restore();
@@ -154,7 +141,7 @@ export class OfficialDocument {
     doc.text(dateText, cx - sealWidth / 2, doc.y + 3, { width: sealWidth, align: 'center' });
     doc.x = MARGIN.left;
     doc.y = top + height;
-    return height;
+    return this;
   }
 
   /** A paragraph of body text, first line indented by two characters as in official documents. */
@@ -253,28 +240,34 @@ export class OfficialDocument {
     return this;
   }
 
-  /** Signature lines: "role（签名）：name ______ note   年  月  日". */
-  signatures(lines: SignatureLine[]): this {
+  /** Signature lines across the full width, kept together with the closing paragraphs (`lead`). */
+  signatures(lines: SignatureLine[], lead: readonly string[] = []): this {
+    const height = lines.length * SIGNATURE_ROW + 12;
+    this.ensureSpace(height + lead.reduce((sum, text) => sum + this.paragraphHeight(text), 0));
+    for (const text of lead) this.paragraph(text);
+    const top = this.doc.y + 6;
+    this.signatureRows(lines, top, this.width);
+    this.doc.x = MARGIN.left;
+    this.doc.y = top + height;
+    return this;
+  }
+
+  /** "执法人员：赵一  执法证号：…" then, in one column for every row, "签名：____" to sign on. */
+  private signatureRows(lines: SignatureLine[], top: number, width: number): void {
     const doc = this.doc;
     const size = BODY_SIZE - 0.5;
-    for (const line of lines) {
-      this.ensureSpace(30);
-      doc.moveDown(0.6);
-      const y = doc.y;
-      const head = `${line.role}（签名）：${line.name ?? ''}`;
-      doc.font('body').fontSize(size).fillColor(INK).text(head, MARGIN.left, y, { lineBreak: false });
-      const lineStart = MARGIN.left + doc.widthOfString(head) + 4;
-      doc.lineWidth(0.5).moveTo(lineStart, y + size + 2).lineTo(lineStart + 72, y + size + 2).stroke();
-      // Date at the right edge, the note (credential number, relation) between line and date.
-      const dateText = '      年    月    日';
-      const dateWidth = doc.widthOfString(dateText);
-      doc.text(dateText, MARGIN.left + this.width - dateWidth, y, { lineBreak: false });
-      if (line.note) doc.text(line.note, lineStart + 78, y, { width: this.width - (lineStart + 78 - MARGIN.left) - dateWidth - 4, lineBreak: false, ellipsis: true });
-      doc.x = MARGIN.left;
-      doc.y = y + size + LINE_GAP;
-    }
-    doc.moveDown(0.5);
-    return this;
+    const texts = lines.map((line) => [`${line.role}：${line.name ?? ''}`, line.note].filter(Boolean).join('  '));
+    doc.font('body').fontSize(size);
+    const signWidth = doc.widthOfString('签名：') + 56;
+    const signAt = Math.min(MARGIN.left + Math.max(...texts.map((t) => doc.widthOfString(t))) + 12, MARGIN.left + width - signWidth);
+    const lineEnd = Math.min(MARGIN.left + width, signAt + signWidth + 60);
+    texts.forEach((who, i) => {
+      const y = top + i * SIGNATURE_ROW;
+      doc.font('body').fontSize(size).fillColor(INK).text(who, MARGIN.left, y, { width: signAt - MARGIN.left - 6, height: size * 1.4, lineBreak: false, ellipsis: true });
+      doc.text('签名：', signAt, y, { lineBreak: false });
+      const lineStart = signAt + doc.widthOfString('签名：');
+      doc.lineWidth(0.5).moveTo(lineStart, y + size + 2).lineTo(lineEnd, y + size + 2).stroke();
+    });
   }
 
   /**

@@ -34,7 +34,6 @@ export const onsiteRecord: DocumentTemplate<CaseDocumentData> = {
       w.paragraph(`当事人拒绝在本笔录上签名，已在笔录中注明，由见证人签名${data.recordingRef ? '，并全程录音录像' : ''}。`);
     }
     if (data.recordingRef) w.field('音像记录编号', data.recordingRef);
-    w.paragraph('以上笔录经当事人（见证人）核对，与现场情况一致。', { indent: false });
-    w.signatures([...officerSignatures(data), ...partyAndWitnessSignatures(data)]);
+    w.signatures([...officerSignatures(data), ...partyAndWitnessSignatures(data)], ['以上笔录经当事人（见证人）核对，与现场情况一致。']);
   },
 };

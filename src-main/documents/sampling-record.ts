@@ -27,15 +27,15 @@ export const samplingRecord: DocumentTemplate<CaseDocumentData> = {
         { header: '抽样数量', weight: 1.5 },
         { header: '封条编号', weight: 1.4 },
       ],
-      data.items.map((i) => [i.coalKind, s.sampleNo, quantityZh(s.lotKg), s.sampleQuantity, s.sealNumbers.join('、')]),
+      // One sample stands for the truck's whole load.
+      [[data.items.map((i) => i.coalKind).join('、'), s.sampleNo, quantityZh(s.lotKg), s.sampleQuantity, s.sealNumbers.join('、')]],
     );
     w.field('抽样方法', s.method);
     w.field('检测项目', testing.items);
     w.field('检测机构', testing.institution);
-    w.paragraph(
+    w.signatures([...officerSignatures(data), ...partyAndWitnessSignatures(data)], [
       '执法人员已出示执法证件并通知当事人到场。样品由执法人员在当事人（见证人）在场的情况下抽取，当场加贴封条，' +
         '封条由执法人员和当事人（见证人）签名。以上记录经当事人（见证人）核对无误。',
-    );
-    w.signatures([...officerSignatures(data), ...partyAndWitnessSignatures(data)]);
+    ]);
   },
 };

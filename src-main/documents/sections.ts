@@ -110,9 +110,6 @@ export function remedyText(data: Pick<CaseDocumentData, 'remedy' | 'decisionDate
   return `如不服本决定，可以在收到本决定书之日起六十日内向${reviewBody}申请行政复议；也可以在收到本决定书之日起六个月内依法向${court}提起行政诉讼。`;
 }
 
-export function remedyNotice(w: OfficialDocument, data: Pick<CaseDocumentData, 'remedy' | 'decisionDate'>): void {
-  w.paragraph(remedyText(data));
-}
 
 export function officerSignatures(data: Pick<CaseDocumentData, 'officers'>): SignatureLine[] {
   return data.officers.map((o) => ({ role: '执法人员', name: o.name, note: `执法证号：${o.credentialNo}` }));

@@ -30,13 +30,7 @@ export const seizureDecision: DocumentTemplate<CaseDocumentData> = {
     );
     // The remedy notice, the attachment line, the seal and the signatures stay on one page: the proof of
     // on-the-spot delivery never sits alone on a detachable sheet.
-    const remedy = remedyText(data);
-    const attachment = `附件：${list}（一式二份）`;
     const signers = [...officerSignatures(data), ...partyAndWitnessSignatures(data, '本决定书及清单已当场收到')];
-    const closing = w.paragraphHeight(remedy) + w.paragraphHeight(attachment) + w.signaturesWithSeal(signers, '', '', { measureOnly: true });
-    w.ensureSpace(closing);
-    w.paragraph(remedy);
-    w.paragraph(attachment);
-    w.signaturesWithSeal(signers, data.agency.name, dateZh(data.decisionDate));
+    w.signaturesWithSeal(signers, data.agency.name, dateZh(data.decisionDate), [remedyText(data), `附件：${list}（一式二份）`]);
   },
 };

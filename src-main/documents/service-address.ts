@@ -2,6 +2,7 @@
 import type { DocumentTemplate } from './layout.ts';
 import { requireSection, type CaseDocumentData } from './types.ts';
 import { dateTimeZh, instantDateZh } from './format.ts';
+import { officerSignatures } from './sections.ts';
 
 export const serviceAddress: DocumentTemplate<CaseDocumentData> = {
   title: '送达地址确认书',
@@ -31,9 +32,8 @@ export const serviceAddress: DocumentTemplate<CaseDocumentData> = {
       '三、送达地址发生变更的，应当及时书面告知本机关；未及时告知的，按原地址送达即视为送达。',
       '四、因提供的送达地址不准确、送达地址变更未及时告知，导致执法文书未能被实际接收的，文书留在该地址之日为送达之日；邮寄送达的，文书被退回之日为送达之日。',
     ]) w.paragraph(line);
-    w.heading('受送达人确认');
-    w.paragraph('我已阅读（听取）本确认书的告知事项，提供了上栏送达地址，确认所提供的送达地址真实、准确、有效。');
-    w.signatures([{ role: '受送达人', name: a.recipient }, ...data.officers.map((o) => ({ role: '执法人员', name: o.name, note: `执法证号：${o.credentialNo}` }))]);
-    w.sealArea(data.agency.name, instantDateZh(a.confirmedAt));
+    w.signaturesWithSeal([{ role: '受送达人', name: a.recipient }, ...officerSignatures(data)], data.agency.name, instantDateZh(a.confirmedAt), [
+      '受送达人确认：我已阅读（听取）本确认书的告知事项，提供了上栏送达地址，确认所提供的送达地址真实、准确、有效。',
+    ]);
   },
 };

@@ -18,8 +18,6 @@ export const testingResultNotice: DocumentTemplate<CaseDocumentData> = {
     );
     w.paragraph(`本机关于${dateZh(result.receivedOn)}收到检测报告（报告编号：${result.reportNo}），检测结果为：${result.conclusion}`);
     w.paragraph('根据《市场监督管理行政处罚程序规定》第三十二条的规定，现将检测结果告知你（单位）。', { indent: true });
-    w.paragraph('特此告知。', { indent: true });
-    w.sealArea(data.agency.name, dateZh(result.receivedOn));
-    w.signatures(partyAndWitnessSignatures(data, '本告知书已收到'));
+    w.signaturesWithSeal(partyAndWitnessSignatures(data, '本告知书已收到'), data.agency.name, dateZh(result.receivedOn), ['特此告知。']);
   },
 };
