@@ -71,7 +71,8 @@ export interface ServiceInfo {
   recipient: string;
   place: string;
   method: ServiceMethod;
-  servedAt: string;
+  /** ISO instant; absent for a paper served later, whose time is written in by hand on service. */
+  servedAt?: string;
   /** Who saw a 留置送达 (SAMR rule art.82(2)): the receipt names them and they sign it. */
   witness?: Witness;
   /** Relation of a 代收人 to the party, when not the party in person. */

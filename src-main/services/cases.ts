@@ -14,7 +14,8 @@ import { currentNumbersOfCase, printCountsOfCase } from '../../db/documents-repo
 import { getDisposalPoint } from '../../db/handovers-repo.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
 import { checksOfRecord, overridesOf } from '../../db/certificates-repo.ts';
-import type { CaseDraft, CaseFinding, EnforcementCase, TermWarning } from '../contract/cases.ts';
+import type { z } from 'zod';
+import type { CaseDraft, CaseFinding, DestructionInput, EnforcementCase, SamplingInput, TermWarning, TestingResultInput } from '../contract/cases.ts';
 import { translate } from '../contract/i18n/index.ts';
 import { applyCaseEvent, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
 import { computeSeizureTerm, shanghaiDate, termStatus, type SeizureTermInput } from '../domain/seizure-term.ts';
@@ -24,8 +25,10 @@ import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
 import { requireStation } from './accounts.ts';
-import { issueNumber, LEGAL_BASIS_LIST } from './documents.ts';
+import { issueNumber } from './documents.ts';
+import { LEGAL_BASIS_LIST, papersOnEvent } from './document-data.ts';
 import { seizureBasisProblems } from '../domain/legal-basis.ts';
+import { serviceMethodProblems } from '../domain/service-method.ts';
 import { lawfulFindingText } from '../documents/finding-text.ts';
 import { currentTermPolicy, termPolicyOf, termRulesOf } from './term-policy.ts';
 
@@ -217,7 +220,7 @@ export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementC
     updateProgress(ctx.db, id, next, at.toISOString());
     const actor = actorOf(ctx.session);
     appendCaseEvent(ctx.db, { caseId: id, type: event.type, eventDate: date, phaseAfter: next.phase, payload: move.payload ?? null, actorId: actor.id, at: at.toISOString() });
-    for (const kind of move.numbers ?? []) issueNumber(ctx.db, kind, { caseId: id }, actor, at);
+    for (const kind of [...(move.numbers ?? []), ...papersOnEvent(event.type, before, move.payload)]) issueNumber(ctx.db, kind, { caseId: id }, actor, at);
     const after = requireCase(ctx.db, id);
     appendAudit(ctx.db, { actor, action: move.action, entity: 'enforcement_case', entityId: id, before, after, at });
     return caseView(ctx.db, after, at);
@@ -228,8 +231,9 @@ export function decideCase(ctx: CallContext, id: number): EnforcementCase {
   return moveCase(ctx, id, {
     action: 'cases.decide',
     event: (c, date) => {
-      // The basis must hold a power to seize and its procedure (行政强制法 arts 10, 24), not just be non-empty.
-      const basis = seizureBasisProblems(c.draft.legalBasisIds, LEGAL_BASIS_LIST);
+      // The basis must hold a power to seize and its procedure (行政强制法 arts 10, 24), not just be non-empty;
+      // 留置送达 needs its witness (SAMR rule art.82(2)).
+      const basis = [...seizureBasisProblems(c.draft.legalBasisIds, LEGAL_BASIS_LIST), ...serviceMethodProblems(c.draft)];
       if (basis.length > 0) throw refusal(basis);
       return { type: 'decide', date, record: caseRecordOf(ctx.db, c) };
     },
@@ -239,19 +243,22 @@ export function decideCase(ctx: CallContext, id: number): EnforcementCase {
   });
 }
 
-export function startTesting(ctx: CallContext, input: { id: number; institution: string; items: string; sampleNo?: string; expectedEndDate: string }): EnforcementCase {
-  const { id, ...details } = input;
+export function startTesting(
+  ctx: CallContext, input: { id: number; institution: string; items: string; sampleNo?: string; expectedEndDate: string; sampling?: z.output<typeof SamplingInput> },
+): EnforcementCase {
+  // The sampling facts travel in the event (they print the 抽样记录), not in the testing period.
+  const { id, sampling, ...details } = input;
   return moveCase(ctx, id, {
     action: 'cases.startTesting',
     event: (_c, date) => ({ type: 'start-testing', date }),
     details: (_c, next) => ({ ...next, testing: next.testing.map((t, i) => (i === next.testing.length - 1 ? { ...t, ...details } : t)) }),
     numbers: ['testing-notice'],
-    payload: details,
+    payload: { ...details, ...(sampling ? { sampling } : {}) },
   });
 }
 
-export function endTesting(ctx: CallContext, id: number): EnforcementCase {
-  return moveCase(ctx, id, { action: 'cases.endTesting', event: (_c, date) => ({ type: 'end-testing', date }) });
+export function endTesting(ctx: CallContext, id: number, result?: z.output<typeof TestingResultInput>): EnforcementCase {
+  return moveCase(ctx, id, { action: 'cases.endTesting', event: (_c, date) => ({ type: 'end-testing', date }), ...(result ? { payload: { result } } : {}) });
 }
 
 export function extendCase(ctx: CallContext, input: { id: number; days: number; reason: string; approverName: string }): EnforcementCase {
@@ -274,12 +281,13 @@ export function releaseCase(ctx: CallContext, input: { id: number; ground: numbe
   });
 }
 
-export function confiscateCase(ctx: CallContext, id: number, reason: string): EnforcementCase {
-  return moveCase(ctx, id, { action: 'cases.confiscate', event: (_c, date) => ({ type: 'confiscate', date }), payload: { reason } });
+export function confiscateCase(ctx: CallContext, id: number, reason: string, penalty: { penaltyDecisionNumber?: string; penaltyDecisionDate?: string } = {}): EnforcementCase {
+  const { penaltyDecisionNumber, penaltyDecisionDate } = penalty;
+  return moveCase(ctx, id, { action: 'cases.confiscate', event: (_c, date) => ({ type: 'confiscate', date }), payload: { reason, penaltyDecisionNumber, penaltyDecisionDate } });
 }
 
-export function destroyCase(ctx: CallContext, id: number, reason: string): EnforcementCase {
-  return moveCase(ctx, id, { action: 'cases.destroy', event: (_c, date) => ({ type: 'destroy', date }), payload: { reason } });
+export function destroyCase(ctx: CallContext, id: number, reason: string, destruction?: z.output<typeof DestructionInput>): EnforcementCase {
+  return moveCase(ctx, id, { action: 'cases.destroy', event: (_c, date) => ({ type: 'destroy', date }), payload: { reason, destruction } });
 }
 
 export function listCases(db: Db, now: Date, phase?: StoredCase['phase']): EnforcementCase[] {

@@ -6,30 +6,23 @@
  */
 import type { Db } from '../../db/open.ts';
 import {
-  currentNumber, findDocumentsByHash, getDocumentSettings, getJob, insertNumber, insertPrintedDocument, listNumbers, maxSequence,
+  findDocumentsByHash, getDocumentSettings, getJob, insertNumber, insertPrintedDocument, listNumbers, maxSequence,
   openJobs, printedDocumentForNumber, recordPrint, saveDocumentSettings, setJobStatus, voidNumber,
 } from '../../db/documents-repo.ts';
-import { getCaseRow, toStoredCase, type StoredCase } from '../../db/cases-repo.ts';
+import { getCaseRow, toStoredCase } from '../../db/cases-repo.ts';
 import { storeJobPdf } from '../../db/printing-repo.ts';
-import { getDisposalPoint, getDisposalPointByCode, latestOutgoingHandoverOfCase } from '../../db/handovers-repo.ts';
 import type { z } from 'zod';
 import type { DocumentRecord, DocumentSettings, DocumentSettingsInput, IssuedNumberInfo, PrintJob, RenderedPrint } from '../contract/cases.ts';
-import { computeSeizureTerm, shanghaiDate } from '../domain/seizure-term.ts';
+import { shanghaiDate } from '../domain/seizure-term.ts';
 import { formatDocumentNumber, nextSequence, parseNumberPattern, type DocumentKind } from '../domain/document-number.ts';
 import { renderDocumentWithHash } from '../documents/render.ts';
-import type { CaseDocumentData, LegalBasisRef, ServiceInfo } from '../documents/types.ts';
+import type { CaseDocumentData } from '../documents/types.ts';
 import { toLocalIso } from '../domain/local-time.ts';
-import legalBasisJson from '../../data/legal-basis.json' with { type: 'json' };
-import { LegalBasisListSchema } from '../domain/legal-basis.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type Actor, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
-import { termPolicyOf } from './term-policy.ts';
-
-/** Validated at load: a malformed list stops the app instead of printing a decision without its basis. */
-export const LEGAL_BASIS_LIST = LegalBasisListSchema.parse(legalBasisJson);
-const LEGAL_BASIS = new Map(LEGAL_BASIS_LIST.entries.map((e) => [e.id, e]));
+import { buildDocumentData, requireNumber } from './document-data.ts';
 
 /** Issues the next number of a kind for the current year; call inside the transaction that needs it. */
 export function issueNumber(db: Db, kind: DocumentKind, owner: { caseId: number | null; handoverId?: number }, actor: Actor, at: Date): IssuedNumberInfo {
@@ -56,105 +49,6 @@ export function updateDocumentSettings(ctx: CallContext, input: z.output<typeof 
     appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'documentSettings.update', entity: 'document_settings', before, after, at: ctx.now() });
     return after;
   })();
-}
-
-function legalBasisRefs(ids: readonly string[]): LegalBasisRef[] {
-  return ids.flatMap((id) => {
-    const e = LEGAL_BASIS.get(id);
-    return e ? [{ law: e.law, article: e.article, effect: e.effect }] : [];
-  });
-}
-
-function requireNumber(db: Db, caseId: number, kind: DocumentKind): IssuedNumberInfo {
-  const n = currentNumber(db, caseId, kind);
-  if (!n) throw new ServiceError('conflict', 'cases.errors.documentNotIssued');
-  return n;
-}
-
-/** Everything a document of the case prints, as of now; frozen at the first print. */
-export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, documentNumber: string): Omit<CaseDocumentData, 'print'> {
-  if (c.decisionDate === null) throw new ServiceError('conflict', 'cases.errors.notDecided');
-  const settings = getDocumentSettings(db);
-  const d = c.draft;
-  const point = d.custodyPointId === null ? null : getDisposalPoint(db, d.custodyPointId);
-  // The case's own rules: a document reprinted or first printed after a settings change shows the decided term.
-  const policy = termPolicyOf(db, c);
-  const baseTerm = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: [] }, policy);
-  const closedTesting = c.testing.filter((t) => t.endDate !== null).map((t) => ({ startDate: t.startDate, endDate: t.endDate }));
-  const decisionNumber = requireNumber(db, c.id, 'seizure-decision').number;
-  const data: Omit<CaseDocumentData, 'print'> = {
-    caseId: c.caseNumber,
-    caseNumber: c.caseNumber,
-    documentNumber,
-    decisionNumber,
-    agency: { name: settings.agencyName, ...(settings.agencyAddress ? { address: settings.agencyAddress } : {}), ...(settings.agencyPhone ? { phone: settings.agencyPhone } : {}) },
-    remedy: { reviewGovernment: settings.reviewGovernment, ...(settings.reviewSuperiorDepartment ? { reviewSuperiorDepartment: settings.reviewSuperiorDepartment } : {}), court: settings.court },
-    parties: d.parties.map((p) => ({ ...p })),
-    vehiclePlates: d.vehiclePlates,
-    reason: d.reason,
-    legalBasis: legalBasisRefs(d.legalBasisIds),
-    measure: d.measure,
-    items: d.items.map((i) => ({ ...i })),
-    custody: { name: point?.name ?? '', address: point?.address ?? '' },
-    approval: d.approval ?? { approverName: '', approvedAt: d.seizedAt, emergency: false },
-    officers: d.officers,
-    place: d.place,
-    seizedAt: d.seizedAt,
-    decisionDate: c.decisionDate,
-    term: { startDate: baseTerm.firstDay, endDate: baseTerm.endDate ?? baseTerm.firstDay },
-    partyPresent: d.partyPresent,
-    partyRefusedToSign: d.partyRefusedToSign,
-    witness: d.witness,
-    partyStatement: d.partyStatement,
-    ...(d.onsiteFacts ? { onsiteFacts: d.onsiteFacts } : {}),
-    ...(d.recordingRef ? { recordingRef: d.recordingRef } : {}),
-  };
-  if (kind === 'service-receipt') data.service = seizureService(db, c);
-  const testing = c.testing.at(-1);
-  if (kind === 'testing-notice' && testing) {
-    data.testing = { startDate: testing.startDate, endDate: testing.endDate ?? testing.expectedEndDate, institution: testing.institution, items: testing.items, ...(testing.sampleNo ? { sampleNo: testing.sampleNo } : {}) };
-  }
-  if (kind === 'extension-decision' && c.extension) {
-    const original = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting }, policy);
-    const extended = computeSeizureTerm({ decisionDate: c.decisionDate, testingPeriods: closedTesting, extension: c.extension }, policy);
-    data.extension = {
-      days: c.extension.days, originalEndDate: original.endDate ?? original.firstDay, newEndDate: extended.endDate ?? extended.firstDay,
-      reason: c.extension.reason, approverName: c.extension.approverName, approvedOn: c.extension.approvedOn,
-    };
-  }
-  if (kind === 'release-decision' && c.release) {
-    data.release = { date: c.release.date, ground: c.release.ground as 1, explanation: c.release.explanation };
-  }
-  if (kind === 'handover-form') {
-    const h = latestOutgoingHandoverOfCase(db, c.caseNumber);
-    if (!h) throw new ServiceError('conflict', 'cases.errors.documentNotIssued');
-    const target = getDisposalPointByCode(db, h.record.disposalPointId) ?? point;
-    data.handover = {
-      receivingUnit: target?.name ?? h.record.disposalPointId,
-      receiverName: h.receiverName,
-      handedOverAt: h.handedOverAt,
-      place: target?.address ?? '',
-      legalStatus: h.record.cases.find((x) => x.caseId === c.caseNumber)?.legalStatus ?? 'seized',
-      signedQrText: h.qrText,
-      signedFileName: `${h.formNo}.cchandover.json`,
-      cases: h.record.cases.map((x) => ({ caseNumber: x.caseId, decisionNumber: x.decisionNo, legalStatus: x.legalStatus, items: x.items })),
-    };
-  }
-  return data;
-}
-
-function seizureService(db: Db, c: StoredCase): ServiceInfo {
-  return {
-    documents: [
-      { title: '实施行政强制措施决定书', number: requireNumber(db, c.id, 'seizure-decision').number },
-      { title: '查封（扣押）财物清单', number: requireNumber(db, c.id, 'inventory-list').number },
-    ],
-    recipient: c.draft.parties.map((p) => p.name).join('、'),
-    place: c.draft.place,
-    method: c.draft.partyRefusedToSign ? '留置送达' : '直接送达',
-    servedAt: c.draft.seizedAt,
-    ...(c.draft.partyRefusedToSign ? { refusalReason: '当事人拒绝签收' } : {}),
-  };
 }
 
 /**

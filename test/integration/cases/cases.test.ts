@@ -36,8 +36,11 @@ describe('opening a case', () => {
     const admin = (f.app.db.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: number }).id;
     const checkId = insertCheck(f.app.db, {
       registration_id: reg.id, report_number: null, lab: null, cma_number: null, sample_origin: null, sampled_on: null, reported_on: null,
-      input_json: '{}', results_json: '[]', verdict: 'fail', outcome: 'sample', provisional: 0, checked_json: '[]', items_json: '[]',
-      missing_json: '[]', signals_json: '[]', reasons_json: JSON.stringify([{ zh: '全硫超标', en: 'sulphur above limit' }]),
+      input_json: '{}', results_json: '[]', verdict: 'fail', outcome: 'sample', provisional: 1, checked_json: '[]', items_json: JSON.stringify([
+        { standard: 'GB 34169', edition: '2017', grade: '民用散煤', clause: '表1', item: 'St', basis: 'd', unit: '%', value: 0.61, display: '0.61', from: 'St,d', limit: 0.4, comparison: '<=', limitDisplay: '≤ 0.40', ok: false, verified: false },
+        { standard: 'GB 34169', edition: '2017', grade: '民用散煤', clause: '表1', item: 'A', basis: 'd', unit: '%', value: null, display: null, from: null, limit: null, comparison: '<=', limitDisplay: '≤ ?', ok: null, verified: false },
+      ]),
+      missing_json: '[]', signals_json: '[]', reasons_json: JSON.stringify([{ zh: '全硫超标；限值待核对：部分限值尚未按标准正式文本核实', en: 'sulphur above limit' }]),
       policy_version: 'p1', limits_version: 'l1', checked_at: '2026-11-28T07:00:00Z', checked_by: admin,
     });
     insertOverride(f.app.db, { check_id: checkId, outcome: 'seize', reason: '复核', overridden_at: '2026-11-28T07:10:00Z', overridden_by: admin });
@@ -50,8 +53,9 @@ describe('opening a case', () => {
     expect(c.draft.parties[0]).toMatchObject({ name: reg.driverName, idNumber: reg.driverIdNumber, role: 'driver' });
     // The registration's weight was typed by hand: the documents listing the coal say so.
     expect(c.draft.items[0]).toMatchObject({ quantityKg: reg.netKg, weighTicketNo: reg.recordNumber, remarks: '手工录入重量（地磅未接入）' });
-    expect(c.finding).toMatchObject({ verdict: 'fail', outcome: 'seize', reasons: [{ zh: '全硫超标' }] });
-    expect(c.draft.reason).toBe('全硫超标');
+    expect(c.finding).toMatchObject({ verdict: 'fail', outcome: 'seize', reasons: [{ zh: '全硫超标；限值待核对：部分限值尚未按标准正式文本核实' }] });
+    // Only the lawful finding goes to the decision: standard, grade, item, converted value, limit; no internal notes.
+    expect(c.draft.reason).toBe('该车所载煤炭全硫（干燥基）为0.61%，不符合GB 34169-2017民用散煤限值≤0.40%的要求。');
     await expectRefused('cases.openFromRegistration', { registrationId: reg.id }, e.officer, 'cases.errors.alreadyOpened');
   });
 
