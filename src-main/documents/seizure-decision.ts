@@ -15,7 +15,8 @@ export const seizureDecision: DocumentTemplate<CaseDocumentData> = {
       ['车辆号牌', data.vehiclePlates.join('、'), 3],
       ['措施种类', measureTicks(data), 2],
     ]);
-    w.paragraph(`经查，${data.reason}${violated ? `上述行为涉嫌违反${violated}的规定。` : ''}`);
+    const reason = /[。！？.]$/.test(data.reason.trim()) ? data.reason.trim() : `${data.reason.trim()}。`;
+    w.paragraph(`经查，${reason}${violated ? `上述行为涉嫌违反${violated}的规定。` : ''}`);
     const list = `${data.inventoryNumber ?? ''}财物清单`;
     w.paragraph(
       `经本机关负责人批准，依据${powers}的规定，本机关决定对你（单位）的下列财物实施${measure}：` +

@@ -10,7 +10,8 @@ import {
   openJobs, printedDocumentForNumber, recordPrint, saveDocumentSettings, setJobStatus, voidNumber,
 } from '../../db/documents-repo.ts';
 import { getCaseRow, toStoredCase } from '../../db/cases-repo.ts';
-import { storeJobPdf } from '../../db/printing-repo.ts';
+import { printCountOfDocument, storeJobPdf } from '../../db/printing-repo.ts';
+import type { DocumentPreview } from '../contract/printing.ts';
 import type { z } from 'zod';
 import type { DocumentRecord, DocumentSettings, DocumentSettingsInput, IssuedNumberInfo, PrintJob, RenderedPrint } from '../contract/cases.ts';
 import { shanghaiDate } from '../domain/seizure-term.ts';
@@ -51,19 +52,34 @@ export function updateDocumentSettings(ctx: CallContext, input: z.output<typeof 
   })();
 }
 
+/** The data a print of the number would use: frozen at its first print, else built from the case now. */
+function printContent(ctx: CallContext, caseId: number, kind: DocumentKind) {
+  const row = getCaseRow(ctx.db, caseId);
+  if (!row) throw new ServiceError('not-found', 'cases.errors.caseNotFound');
+  const number = requireNumber(ctx.db, caseId, kind);
+  const existing = printedDocumentForNumber(ctx.db, number.id);
+  const content = existing ? (JSON.parse(existing.data_json) as Omit<CaseDocumentData, 'print'>) : buildDocumentData(ctx.db, toStoredCase(row), kind, number.number);
+  return { number, existing, content };
+}
+
+/** Exactly what a print would produce now (副本 stamp included), without counting it: a preview is not a print. */
+export async function previewCaseDocument(ctx: CallContext, caseId: number, kind: DocumentKind): Promise<DocumentPreview> {
+  const { number, existing, content } = printContent(ctx, caseId, kind);
+  const user = ctx.session.user;
+  const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(ctx.now()) } : { kind: 'original' };
+  const rendered = await renderDocumentWithHash(kind, { ...content, print });
+  const printCount = existing ? printCountOfDocument(ctx.db, existing.id) : 0;
+  return { caseId, kind, documentNumber: number.number, copy: existing ? 'reprint' : 'original', printCount, pdfBase64: rendered.pdf.toString('base64') };
+}
+
 /**
  * Renders a case's document and records the print. The PDF is made before the transaction (pdfkit is
  * asynchronous); the print is counted only once the PDF exists, so a failed render counts nothing.
  */
 export async function renderCaseDocument(ctx: CallContext, caseId: number, kind: DocumentKind): Promise<RenderedPrint> {
-  const row = getCaseRow(ctx.db, caseId);
-  if (!row) throw new ServiceError('not-found', 'cases.errors.caseNotFound');
-  const c = toStoredCase(row);
-  const number = requireNumber(ctx.db, caseId, kind);
-  const existing = printedDocumentForNumber(ctx.db, number.id);
+  const { number, existing, content } = printContent(ctx, caseId, kind);
   const at = ctx.now();
   const user = ctx.session.user;
-  const content = existing ? (JSON.parse(existing.data_json) as Omit<CaseDocumentData, 'print'>) : buildDocumentData(ctx.db, c, kind, number.number);
   const copy: 'original' | 'reprint' = existing ? 'reprint' : 'original';
   const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(at) } : { kind: 'original' };
   const rendered = await renderDocumentWithHash(kind, { ...content, print });

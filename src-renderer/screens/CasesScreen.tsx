@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DisposalPoint, EnforcementCase, RenderedPrint, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
+import type { DisposalPoint, DocumentPreview, EnforcementCase, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
 import type { DocumentKind } from '../../src-main/domain/document-number.ts';
 import { holidaysInTerm } from '../../src-main/domain/seizure-term.ts';
 import { call } from '../api.ts';
@@ -53,7 +53,7 @@ export function CasesScreen() {
   const [drawerShown, setDrawerShown] = useState(false);
   const [registrationId, setRegistrationId] = useState<number | null>(null);
   const [candidates, setCandidates] = useState<SeizureCandidate[]>([]);
-  const [preview, setPreview] = useState<RenderedPrint | null>(null);
+  const [preview, setPreview] = useState<DocumentPreview | null>(null);
   const [queueShown, setQueueShown] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [signed, setSigned] = useState<SignedHandoverOutput | null>(null);
@@ -106,8 +106,8 @@ export function CasesScreen() {
   const print = async (kind: DocumentKind) => {
     if (!open) return;
     try {
-      setPreview(await call('documents.render', { caseId: open.id, kind }));
-      show(await call('cases.get', { id: open.id }));
+      // A preview counts nothing; the print count changes only when printed or saved (onPrinted).
+      setPreview(await call('documents.preview', { caseId: open.id, kind }));
     } catch (err) {
       showApiError(err);
     }
@@ -243,7 +243,7 @@ export function CasesScreen() {
           <Button href={URL.createObjectURL(new Blob([signed.fileText], { type: 'application/json' }))} download={signed.fileName}>{t('cases.downloadSigned')}</Button>
         </>}
       </Modal>
-      <PdfPreview print={preview} onClose={() => setPreview(null)} />
+      <PdfPreview preview={preview} onClose={() => setPreview(null)} onPrinted={() => { if (open) void call('cases.get', { id: open.id }).then(show, showApiError); }} />
       <PrintQueue open={queueShown} onClose={() => setQueueShown(false)} />
     </div>
   );
