@@ -17,7 +17,7 @@ import { checksOfRecord, overridesOf } from '../../db/certificates-repo.ts';
 import type { z } from 'zod';
 import type { CaseDraft, CaseFinding, DestructionInput, EnforcementCase, SamplingInput, TermWarning, TestingResultInput } from '../contract/cases.ts';
 import { translate } from '../contract/i18n/index.ts';
-import { applyCaseEvent, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
+import { applyCaseEvent, validateCaseCompleteness, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
 import { computeSeizureTerm, shanghaiDate, termStatus, type SeizureTermInput } from '../domain/seizure-term.ts';
 import type { DocumentKind } from '../domain/document-number.ts';
 import { appendAudit } from './audit.ts';
@@ -233,9 +233,11 @@ export function decideCase(ctx: CallContext, id: number): EnforcementCase {
     event: (c, date) => {
       // The basis must hold a power to seize and its procedure (行政强制法 arts 10, 24), not just be non-empty;
       // 留置送达 needs its witness (SAMR rule art.82(2)).
+      const record = caseRecordOf(ctx.db, c);
       const basis = [...seizureBasisProblems(c.draft.legalBasisIds, LEGAL_BASIS_LIST), ...serviceMethodProblems(c.draft)];
-      if (basis.length > 0) throw refusal(basis);
-      return { type: 'decide', date, record: caseRecordOf(ctx.db, c) };
+      // Refused with every other missing element too, so the officer sees the whole list at once.
+      if (basis.length > 0) throw refusal([...validateCaseCompleteness(record).filter((p) => p.code !== 'legal-basis'), ...basis]);
+      return { type: 'decide', date, record };
     },
     // The case keeps the rules in force today for its whole life (see termPolicyOf).
     details: (_c, next) => ({ ...next, decidedBy: ctx.session.user.id, termRules: termRulesOf(currentTermPolicy(ctx.db)) }),

@@ -37,6 +37,13 @@ describe('legal basis at decision (行政强制法 arts 10, 18, 24)', () => {
     }
   });
 
+  it('lists the other missing elements beside the basis, so nothing is learnt one refusal at a time', async () => {
+    const opened = await f.call('cases.open', { draft: completeDraft(e.pointId, { legalBasisIds: ['xzqz-24'], officers: [] }) }, e.officer);
+    const message = await refusedDecision(opened.id);
+    expect(message).toContain('授予查封、扣押权');
+    expect(message).toContain('两名以上持有执法证件');
+  });
+
   it('refuses a power without its procedure', async () => {
     const opened = await f.call('cases.open', { draft: completeDraft(e.pointId, { legalBasisIds: ['cpzl-18'] }) }, e.officer);
     expect(await refusedDecision(opened.id)).toContain('第十八条或第二十四条');
