@@ -65,14 +65,14 @@ export function seizureBasisProblems(ids: readonly string[], list: LegalBasisLis
   if (!cited.some((e) => e.effect === 'seize')) {
     out.push({
       code: 'legal-basis-power',
-      zh: '法律依据须至少包含一条授予查封、扣押权的法律条文（如《中华人民共和国产品质量法》第十八条第一款第（四）项）；禁止性规定和程序规定不能作为实施依据（行政强制法第十条）',
+      zh: '法律依据缺少授予查封、扣押权的条文（如《中华人民共和国产品质量法》第十八条第一款第（四）项），禁止性或程序规定不能作为实施依据',
       en: 'the legal basis must cite an article granting the power to seize (e.g. Product Quality Law art.18(1)(4)); prohibitions and procedure are not a power (Administrative Compulsion Law art.10)',
     });
   }
   if (!cited.some((e) => SEIZURE_PROCEDURE_IDS.includes(e.id))) {
     out.push({
       code: 'legal-basis-procedure',
-      zh: '法律依据须包含实施程序条文：《中华人民共和国行政强制法》第十八条或第二十四条',
+      zh: '法律依据缺少实施程序条文（《中华人民共和国行政强制法》第十八条或第二十四条）',
       en: 'the legal basis must cite the procedure: Administrative Compulsion Law art.18 or art.24',
     });
   }
