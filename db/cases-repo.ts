@@ -187,3 +187,10 @@ export function appendCaseEvent(
      VALUES (@caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = @caseId), @type, @eventDate, @phaseAfter, @payloadJson, @actorId, @at)`,
   ).run({ caseId: e.caseId, type: e.type, eventDate: e.eventDate, phaseAfter: e.phaseAfter, payloadJson: JSON.stringify(e.payload ?? null), actorId: e.actorId, at: e.at });
 }
+
+/** The latest event of a type on a case (its payload parsed), for the papers that print what it recorded. */
+export function latestCaseEvent(db: Db, caseId: number, type: string): { eventDate: string; at: string; payload: unknown } | null {
+  const row = db.prepare('SELECT event_date AS eventDate, at, payload_json AS payloadJson FROM case_events WHERE case_id = @caseId AND type = @type ORDER BY seq DESC LIMIT 1')
+    .get({ caseId, type }) as { eventDate: string; at: string; payloadJson: string } | undefined;
+  return row ? { eventDate: row.eventDate, at: row.at, payload: JSON.parse(row.payloadJson) as unknown } : null;
+}

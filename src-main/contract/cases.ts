@@ -57,8 +57,29 @@ export const CaseDraftInput = z.object({
   partyStatement: text(2000).default(''),
   onsiteFacts: text(4000).optional(),
   recordingRef: text(60).optional(),
+  /** How the decision is served: 直接送达 unless the officer chooses 留置送达 (which needs the witness). */
+  serviceMethod: z.enum(['直接送达', '留置送达']).optional(),
+  /** 送达地址确认书 (SAMR rule art.83): where later papers are served. */
+  serviceAddress: z.object({
+    address: required(200), postalCode: text(10).optional(), phone: text(20).optional(),
+    electronic: z.object({ channel: required(20), account: required(100) }).strict().optional(),
+  }).strict().optional(),
 }).strict();
 export type CaseDraft = z.output<typeof CaseDraftInput>;
+
+/** 抽样记录 details given when testing starts (SAMR rule art.31). */
+export const SamplingInput = z.object({
+  sampledAt: isoInstant, place: required(200), sampleQuantity: required(60), method: required(100), sealNumbers: z.array(required(40)).max(10).default([]),
+}).strict();
+/** The test result when testing ends (SAMR rule art.32): the report and its lawful finding. */
+export const TestingResultInput = z.object({ reportNo: required(60), conclusion: required(1000), conforms: z.boolean() }).strict();
+/** The penalty decision that confiscated the coal, printed on the 没收物品清单. */
+export const ConfiscationPapers = { penaltyDecisionNumber: required(60).optional(), penaltyDecisionDate: z.iso.date({ message: 'validation.date' }).optional() };
+/** 销毁记录 details (行政强制法 art.27): where, how, approved by whom, before which witnesses. */
+export const DestructionInput = z.object({
+  place: required(200), method: required(100), approverName: required(40), recordingRef: text(60).optional(),
+  witnesses: z.array(z.object({ name: required(40), unit: text(100).optional() }).strict()).min(1, { message: 'validation.required' }).max(4),
+}).strict();
 
 export interface CaseFinding {
   checkId: number;
@@ -325,6 +346,7 @@ const Testing = z.object({
   items: required(100),
   sampleNo: text(60).optional(),
   notifiedEndDate: z.iso.date({ message: 'validation.date' }),
+  sampling: SamplingInput.optional(),
 }).strict();
 
 /** 决定 input: when the decision was made and served; both default to now. */
@@ -355,7 +377,7 @@ export const casesContract = {
     z.object({ id: Id, notifiedEndDate: z.iso.date({ message: 'validation.date' }), reason: required(500) }).strict(),
     ROLE_GROUPS.enforcement,
   ),
-  'cases.endTesting': method<EnforcementCase>()(z.object({ id: Id }).strict(), ROLE_GROUPS.enforcement),
+  'cases.endTesting': method<EnforcementCase>()(z.object({ id: Id, result: TestingResultInput.optional() }).strict(), ROLE_GROUPS.enforcement),
   'cases.extend': method<EnforcementCase>()(
     z.object({ id: Id, days: z.int().min(1).max(30), reason: required(1000), approverName: required(40) }).strict(),
     ROLE_GROUPS.enforcement,
@@ -369,7 +391,7 @@ export const casesContract = {
     z.object({ id: Id, reason: required(1000), penaltyDecisionNo: required(80), penaltyDecisionDate: z.iso.date({ message: 'validation.date' }) }).strict(),
     ROLE_GROUPS.enforcement,
   ),
-  'cases.destroy': method<EnforcementCase>()(z.object({ id: Id, reason: required(1000) }).strict(), ROLE_GROUPS.enforcement),
+  'cases.destroy': method<EnforcementCase>()(z.object({ id: Id, reason: required(1000), destruction: DestructionInput.optional() }).strict(), ROLE_GROUPS.enforcement),
   'cases.termWarnings': method<TermWarning[]>()(Empty, ROLE_GROUPS.enforcement),
   /** The holiday tables in force and the years a running term may reach without one. */
   'cases.holidayCalendar': method<HolidayCalendarStatus>()(Empty, ROLE_GROUPS.enforcement),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
-import { DOCUMENT_KINDS } from '../domain/document-number.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-number.ts';
 import { MAX_COPIES, type PrinterInfo } from '../printing/printer.ts';
 import type { PrintJob } from './cases.ts';
 
@@ -33,8 +33,21 @@ export interface PrintOutcome {
   printCount: number;
 }
 
+/** What a print would produce now, shown before printing; nothing is counted or queued. */
+export interface DocumentPreview {
+  caseId: number;
+  kind: DocumentKind;
+  documentNumber: string;
+  /** What the next print will be: the original, or a 副本. */
+  copy: 'original' | 'reprint';
+  printCount: number;
+  pdfBase64: string;
+}
+
 export const printingContract = {
   'printers.list': method<PrinterList>()(Empty, ROLE_GROUPS.enforcement),
+  /** Opening a preview is not printing: no count, no job, no 副本. */
+  'documents.preview': method<DocumentPreview>()(z.object({ caseId: Id, kind: z.enum(DOCUMENT_KINDS) }).strict(), ROLE_GROUPS.enforcement),
   /** Renders (counted exactly as documents.render: first the original, then 副本) and sends. */
   'documents.print': method<PrintOutcome>()(
     z.object({ caseId: Id, kind: z.enum(DOCUMENT_KINDS), printerName: PrinterName, copies: Copies.default(1) }).strict(),

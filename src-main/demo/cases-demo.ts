@@ -20,7 +20,8 @@ function draft(pointId: number, n: number, seizedAt: Date): CaseDraft {
     parties: [{ kind: 'person', role: 'driver', name: ['张建国', '李卫东', '王海涛', '刘志强', '陈立新', '杨宝山', '赵永胜'][n % 7]!, idNumber: '13080219800101001X', address: '河北省承德市双桥区' }],
     vehiclePlates: [`冀H${String(10_000 + n * 137).slice(0, 5)}`],
     reason: '运输的散煤经检测灰分、全硫不符合民用散煤质量标准（DB13/2081）',
-    legalBasisIds: ['dqwr-36', 'xzqz-24'],
+    // The power to seize (产品质量法 art.18(1)(4)) and the procedure (行政强制法 art.24); art.36 is the rule broken.
+    legalBasisIds: ['cpzl-18', 'xzqz-24', 'dqwr-36'],
     measure: 'detain',
     items: [{ coalKind: '劣质散煤', quantityKg: 28_000 + n * 1_130, measuredBy: 'weighbridge', weighTicketNo: `BD-DEMO-${n}`, sealNumbers: [`FT-${100 + n}`] }],
     custodyPointId: pointId,
@@ -35,6 +36,8 @@ function draft(pointId: number, n: number, seizedAt: Date): CaseDraft {
     witness: n % 3 === 0 ? { name: '孙立平', unit: '下板城镇人民政府' } : null,
     partyStatement: '放弃陈述申辩',
     onsiteFacts: '驾驶员未能出示煤质检测报告，经过磅并抽样送检。',
+    ...(n % 3 === 0 ? { serviceMethod: '留置送达' as const, recordingRef: `REC-DEMO-${n}` } : {}),
+    ...(n % 2 === 0 ? { serviceAddress: { address: '河北省承德市双桥区', phone: '13800000000' } } : {}),
   };
 }
 
@@ -58,13 +61,18 @@ export const casesStep: DemoStep = (db: Db, users: Map<string, User>, { now }) =
   if (latestReg) openCaseFromRegistration(officer, latestReg.id);
   else openCase(officer, draft(pointId, 0, seizedAt));
   decided(1);
-  startTesting(officer, { id: decided(2).id, institution: '河北省煤炭产品质量监督检验站', items: '灰分、全硫', notifiedEndDate: new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10) });
+  startTesting(officer, {
+    id: decided(2).id, institution: '河北省煤炭产品质量监督检验站', items: '灰分、全硫', sampleNo: 'YP-DEMO-2', notifiedEndDate: new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10),
+    sampling: { sampledAt: now.toISOString(), place: '承德市入市煤炭检查站', sampleQuantity: '2千克（检测样、备份样各1份）', method: 'GB/T 475-2008《商品煤样人工采取方法》', sealNumbers: ['FT-Y-2'] },
+  });
   extendCase(officer, { id: decided(3).id, days: 30, reason: '案情复杂，需核查煤炭来源', approverName: '周建华' });
   releaseCase(officer, { id: decided(4).id, ground: 1, explanation: '复检合格' });
-  destroyCase(officer, decided(5).id, '经鉴定无利用价值');
-  const penalty = (n: number) => ({ reason: '经检测不合格，依法没收', penaltyDecisionNo: `冀承市监罚〔${now.getUTCFullYear()}〕${n}号`, penaltyDecisionDate: shanghaiDate(now) });
-  const confiscated = recordConfiscation(officer, { id: decided(6).id, ...penalty(1) });
-  const handedOver = recordConfiscation(officer, { id: decided(7).id, ...penalty(2) });
+  destroyCase(officer, decided(5).id, '经鉴定无利用价值', {
+    place: '承德县发改局煤炭处置点', method: '掺配焚烧处置', approverName: '周建华', witnesses: [{ name: '孙立平', unit: '下板城镇人民政府' }],
+  });
+  const penalty = (n: number) => ({ reason: '经检测不合格，依法没收', penaltyDecisionNo: `冀承市监罚〔${now.getUTCFullYear()}〕第${String(n).padStart(4, '0')}号`, penaltyDecisionDate: shanghaiDate(now) });
+  const confiscated = recordConfiscation(officer, { id: decided(6).id, ...penalty(6) });
+  const handedOver = recordConfiscation(officer, { id: decided(7).id, ...penalty(7) });
   const handover = createHandover(officer, { caseIds: [handedOver.id], disposalPointId: pointId, receiverName: '孙敏' });
   const imported = importHandover(disposal, handover.fileText);
   const line = imported.cases[0]!;

@@ -2,7 +2,7 @@
 import type { DocumentTemplate } from './layout.ts';
 import { requireSection, type CaseDocumentData } from './types.ts';
 import { dateZh, numberZh } from './format.ts';
-import { measureZh, partyAndWitnessSignatures, partyNames, remedyNotice } from './sections.ts';
+import { measureZh, partyAndWitnessSignatures, partyNames, remedyText } from './sections.ts';
 
 export const extensionDecision: DocumentTemplate<CaseDocumentData> = {
   title: '延长行政强制措施期限决定书',
@@ -20,8 +20,6 @@ export const extensionDecision: DocumentTemplate<CaseDocumentData> = {
       `经本机关负责人${ext.approverName}于${dateZh(ext.approvedOn)}批准，根据《中华人民共和国行政强制法》第二十五条第一款、第二款的规定，` +
         `本机关决定将${measure}期限延长${numberZh(ext.days)}日，至${dateZh(ext.newEndDate)}止。`,
     );
-    remedyNotice(w, data);
-    w.sealArea(data.agency.name, dateZh(ext.approvedOn));
-    w.signatures(partyAndWitnessSignatures(data));
+    w.signaturesWithSeal(partyAndWitnessSignatures(data, '本决定书已收到'), data.agency.name, dateZh(ext.approvedOn), [remedyText(data)]);
   },
 };

@@ -8,9 +8,20 @@ export function dateZh(date: IsoDate): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
+/**
+ * A time as printed: an ISO instant, or a Beijing wall time written without a zone. Never the machine's
+ * zone: "2026-03-06 09:00" read as local time on a UTC machine printed 8 h late on the 副本 stamp.
+ */
+export function parseInstant(text: string): Date {
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim());
+  const t = new Date(zoned ? text : `${text.trim().replace(' ', 'T')}+08:00`);
+  if (Number.isNaN(t.getTime())) throw new RangeError(`not a time: ${text}`);
+  return t;
+}
+
 /** ISO instant → 2026年3月5日14时05分, in Shanghai time. */
 export function dateTimeZh(instant: string): string {
-  const t = new Date(instant);
+  const t = parseInstant(instant);
   const shifted = new Date(t.getTime() + 8 * 3_600_000);
   const hh = String(shifted.getUTCHours()).padStart(2, '0');
   const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
@@ -36,5 +47,5 @@ export const MEASUREMENT_ZH = { weighbridge: '地磅称重', waybill: '运单记
 
 /** ISO instant → its Shanghai date in Chinese, e.g. for a seal date. */
 export function instantDateZh(instant: string): string {
-  return dateZh(shanghaiDate(new Date(instant)));
+  return dateZh(shanghaiDate(parseInstant(instant)));
 }

@@ -67,8 +67,9 @@ export const handoverForm: DocumentTemplate<CaseDocumentData> = {
         ? '右上角二维码含本移交单的案件、数量、煤种、检查站标识、内容哈希及数字签名，接收单位扫码导入时核验签名。'
         : `本移交单数据已随附签名文件${h.signedFileName ? `“${h.signedFileName}”` : ''}，接收单位导入时核验签名；右上角二维码用于核对本纸质文书。`,
     );
-    w.paragraph('以上煤炭经双方当场核对（复磅）无误。本移交单一式三份，移交单位、接收单位各执一份，一份归入案卷。');
-    w.signatures([...officerSignatures(data), { role: '接收人', name: h.receiverName, note: `接收单位：${h.receivingUnit}` }, ...(data.witness ? [{ role: '见证人', name: data.witness.name }] : [])]);
-    w.sealArea(data.agency.name, instantDateZh(h.handedOverAt));
+    const signers = [...officerSignatures(data), { role: '接收人', name: h.receiverName, note: `接收单位：${h.receivingUnit}` }, ...(data.witness ? [{ role: '见证人', name: data.witness.name }] : [])];
+    w.signaturesWithSeal(signers, data.agency.name, instantDateZh(h.handedOverAt), [
+      '以上煤炭经双方当场核对（复磅）无误。本移交单一式三份，移交单位、接收单位各执一份，一份归入案卷。',
+    ]);
   },
 };

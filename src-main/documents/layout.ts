@@ -12,9 +12,16 @@ import type { PrintCopy } from './types.ts';
 import { dateTimeZh } from './format.ts';
 
 const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 56, bottom: 64, left: 70, right: 62 };
-const BODY_SIZE = 11.5;
-const LINE_GAP = 4;
+const MM = 72 / 25.4;
+/**
+ * GB/T 9704-2012 §5.2: 版心 156 mm × 225 mm, 天头 37 mm, 订口 28 mm. The QR code and the copy label sit in
+ * the top margin, page numbers in the bottom one (§7.5).
+ */
+const MARGIN = { top: 37 * MM, bottom: A4.height - 37 * MM - 225 * MM, left: 28 * MM, right: A4.width - 28 * MM - 156 * MM };
+/** Forms of the SAMR 范本 are set smaller than 公文 body text (3号) so that a decision fits one sheet. */
+const BODY_SIZE = 10.5;
+const LINE_GAP = 3.5;
+const SIGNATURE_ROW = BODY_SIZE + 10;
 const QR_SIZE = 64;
 const INK = '#000000';
 const STAMP_RED = '#c8161d';
@@ -86,21 +93,55 @@ export class OfficialDocument {
     this.sectionStarts.push(doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
     const top = MARGIN.top;
     const qr = this.frame.qrSize ?? QR_SIZE;
-    doc.image(this.frame.qrPng, A4.width - MARGIN.right - qr, top - 16, { width: qr, height: qr });
+    const qrY = Math.max(18, top - qr - 6);
+    doc.image(this.frame.qrPng, A4.width - MARGIN.right - qr, qrY, { width: qr, height: qr });
     if (copyLabel) {
-      doc.font('bold').fontSize(10).fillColor(INK).text(copyLabel, MARGIN.left, top - 16, { width: this.width - qr - 8, align: 'left' });
+      doc.font('bold').fontSize(10).fillColor(INK).text(copyLabel, MARGIN.left, qrY, { width: this.width - qr - 8, align: 'left' });
     }
-    doc.font('bold').fontSize(17).text(this.frame.agencyName, MARGIN.left + qr, top + 4, { width: this.width - 2 * qr, align: 'center' });
-    doc.fontSize(20).text(this.frame.title, MARGIN.left + qr, doc.y + 6, { width: this.width - 2 * qr, align: 'center', characterSpacing: 1 });
-    // The number sits right-aligned under the QR code, never beside it.
-    const numberY = Math.max(doc.y + 6, top - 16 + qr + 4);
+    // GB/T 9704 §7.3.3: title in 2号 (22 pt), centred; the issuing agency above it as on the SAMR forms.
+    doc.font('bold').fontSize(16).fillColor(INK).text(this.frame.agencyName, MARGIN.left + qr, top, { width: this.width - 2 * qr, align: 'center' });
+    doc.fontSize(22).text(this.frame.title, MARGIN.left, doc.y + 4, { width: this.width, align: 'center' });
+    // The number sits right-aligned under the title and clear of the QR code.
+    const numberY = Math.max(doc.y + 4, qrY + qr + 4);
     doc.font('body').fontSize(BODY_SIZE).text(this.frame.documentNumber, MARGIN.left, numberY, { width: this.width, align: 'right' });
     doc.moveDown(0.6);
     return this;
   }
 
-  private ensureSpace(height: number): void {
+  /** Moves to a new page unless `height` points still fit: keeps a closing block with its text. */
+  ensureSpace(height: number): void {
     if (this.doc.y + height > A4.height - MARGIN.bottom) this.doc.addPage();
+  }
+
+  /** Height `paragraph(text)` will take, to keep a paragraph and what follows it on one page. */
+  paragraphHeight(text: string): number {
+    this.doc.font('body').fontSize(BODY_SIZE);
+    return this.doc.heightOfString(text, { width: this.width, lineGap: LINE_GAP, indent: BODY_SIZE * 2 }) + this.doc.currentLineHeight(true) * 0.3;
+  }
+
+  /**
+   * The closing block of a decision: signature lines on the left, the seal area with agency and date on
+   * the right, side by side so that the closing paragraphs (`lead`), the seal and the signatures share a
+   * page: no sheet ever holds only signatures.
+   */
+  signaturesWithSeal(lines: SignatureLine[], agencyName: string, dateText: string, lead: readonly string[] = []): this {
+    const doc = this.doc;
+    const sealHeight = 84;
+    const height = Math.max(lines.length * SIGNATURE_ROW, sealHeight) + 12;
+    this.ensureSpace(height + lead.reduce((sum, text) => sum + this.paragraphHeight(text), 0));
+    for (const text of lead) this.paragraph(text);
+    const top = doc.y + 6;
+    const sealWidth = 150;
+    this.signatureRows(lines, top, this.width - sealWidth - 6);
+    const cx = MARGIN.left + this.width - sealWidth / 2;
+    const cy = top + 38;
+    doc.save().lineWidth(0.6).strokeColor('#888888').dash(3, { space: 3 }).circle(cx, cy, 40).stroke().undash().restore();
+    doc.font('body').fontSize(8).fillColor('#888888').text('（印章）', cx - 20, cy - 36, { width: 40, align: 'center' });
+    doc.font('body').fontSize(BODY_SIZE).fillColor(INK).text(agencyName, cx - sealWidth / 2, cy - 8, { width: sealWidth, align: 'center' });
+    doc.text(dateText, cx - sealWidth / 2, doc.y + 3, { width: sealWidth, align: 'center' });
+    doc.x = MARGIN.left;
+    doc.y = top + height;
+    return this;
   }
 
   /** A paragraph of body text, first line indented by two characters as in official documents. */
@@ -125,7 +166,7 @@ export class OfficialDocument {
     const labelWidth = doc.widthOfString(`${label}：`);
     doc.text(`${label}：`, MARGIN.left, y, { lineBreak: false });
     doc.font('body').text(value || '—', MARGIN.left + labelWidth, y, { width: this.width - labelWidth, lineGap: LINE_GAP });
-    doc.moveDown(0.2);
+    doc.moveDown(0.1);
     return this;
   }
 
@@ -148,7 +189,7 @@ export class OfficialDocument {
     }
     doc.x = MARGIN.left;
     doc.y = bottom;
-    doc.moveDown(0.2);
+    doc.moveDown(0.1);
     return this;
   }
 
@@ -199,28 +240,34 @@ export class OfficialDocument {
     return this;
   }
 
-  /** Signature lines: "role（签名）：name ______ note   年  月  日". */
-  signatures(lines: SignatureLine[]): this {
+  /** Signature lines across the full width, kept together with the closing paragraphs (`lead`). */
+  signatures(lines: SignatureLine[], lead: readonly string[] = []): this {
+    const height = lines.length * SIGNATURE_ROW + 12;
+    this.ensureSpace(height + lead.reduce((sum, text) => sum + this.paragraphHeight(text), 0));
+    for (const text of lead) this.paragraph(text);
+    const top = this.doc.y + 6;
+    this.signatureRows(lines, top, this.width);
+    this.doc.x = MARGIN.left;
+    this.doc.y = top + height;
+    return this;
+  }
+
+  /** "执法人员：赵一  执法证号：…" then, in one column for every row, "签名：____" to sign on. */
+  private signatureRows(lines: SignatureLine[], top: number, width: number): void {
     const doc = this.doc;
     const size = BODY_SIZE - 0.5;
-    for (const line of lines) {
-      this.ensureSpace(30);
-      doc.moveDown(0.6);
-      const y = doc.y;
-      const head = `${line.role}（签名）：${line.name ?? ''}`;
-      doc.font('body').fontSize(size).fillColor(INK).text(head, MARGIN.left, y, { lineBreak: false });
-      const lineStart = MARGIN.left + doc.widthOfString(head) + 4;
-      doc.lineWidth(0.5).moveTo(lineStart, y + size + 2).lineTo(lineStart + 72, y + size + 2).stroke();
-      // Date at the right edge, the note (credential number, relation) between line and date.
-      const dateText = '      年    月    日';
-      const dateWidth = doc.widthOfString(dateText);
-      doc.text(dateText, MARGIN.left + this.width - dateWidth, y, { lineBreak: false });
-      if (line.note) doc.text(line.note, lineStart + 78, y, { width: this.width - (lineStart + 78 - MARGIN.left) - dateWidth - 4, lineBreak: false, ellipsis: true });
-      doc.x = MARGIN.left;
-      doc.y = y + size + LINE_GAP;
-    }
-    doc.moveDown(0.5);
-    return this;
+    const texts = lines.map((line) => [`${line.role}：${line.name ?? ''}`, line.note].filter(Boolean).join('  '));
+    doc.font('body').fontSize(size);
+    const signWidth = doc.widthOfString('签名：') + 56;
+    const signAt = Math.min(MARGIN.left + Math.max(...texts.map((t) => doc.widthOfString(t))) + 12, MARGIN.left + width - signWidth);
+    const lineEnd = Math.min(MARGIN.left + width, signAt + signWidth + 60);
+    texts.forEach((who, i) => {
+      const y = top + i * SIGNATURE_ROW;
+      doc.font('body').fontSize(size).fillColor(INK).text(who, MARGIN.left, y, { width: signAt - MARGIN.left - 6, height: size * 1.4, lineBreak: false, ellipsis: true });
+      doc.text('签名：', signAt, y, { lineBreak: false });
+      const lineStart = signAt + doc.widthOfString('签名：');
+      doc.lineWidth(0.5).moveTo(lineStart, y + size + 2).lineTo(lineEnd, y + size + 2).stroke();
+    });
   }
 
   /**
@@ -277,11 +324,11 @@ export class OfficialDocument {
   private drawCopyStamp(printedBy: string, printedAt: string): void {
     const doc = this.doc;
     const x = MARGIN.left;
-    const y = 6;
+    const y = 4;
     doc.save();
-    doc.lineWidth(1.5).strokeColor(STAMP_RED).rect(x, y, 64, 30).stroke();
-    doc.font('bold').fontSize(20).fillColor(STAMP_RED).text('副本', x, y + 3, { width: 64, align: 'center', lineBreak: false });
-    doc.font('body').fontSize(8).text(`打印人：${printedBy}  打印时间：${dateTimeZh(printedAt)}`, x + 72, y + 11, { lineBreak: false });
+    doc.lineWidth(1.5).strokeColor(STAMP_RED).rect(x, y, 56, 26).stroke();
+    doc.font('bold').fontSize(17).fillColor(STAMP_RED).text('副本', x, y + 3, { width: 56, align: 'center', lineBreak: false });
+    doc.font('body').fontSize(8).text(`打印人：${printedBy}  打印时间：${dateTimeZh(printedAt)}`, x + 62, y + 9, { lineBreak: false });
     doc.restore();
   }
 }

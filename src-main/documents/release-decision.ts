@@ -21,13 +21,11 @@ export const releaseDecision: DocumentTemplate<CaseDocumentData> = {
     w.paragraph(`${partyNames(data.parties)}：`, { indent: false });
     w.paragraph(`本机关于${dateZh(data.decisionDate)}以${data.decisionNumber}实施行政强制措施决定书对你（单位）的下列财物实施了${measure}：`);
     itemsTable(w, data);
-    w.paragraph(
+    const decision =
       `因${GROUND_ZH[release.ground]}${release.explanation ? `（${release.explanation}）` : ''}，经本机关负责人批准，` +
-        `根据《中华人民共和国行政强制法》第二十八条第一款第（${numberZh(release.ground)}）项的规定，本机关决定自${dateZh(release.date)}起解除上述${measure}措施，` +
-        `并立即退还上述财物。请你（单位）持本决定书到${data.custody.name}（${data.custody.address}）办理领取手续，并在财物清单上签名确认。`,
-    );
-    w.sealArea(data.agency.name, dateZh(release.date));
-    w.heading('财物退还签收');
-    w.signatures([...officerSignatures(data), ...partyAndWitnessSignatures(data)]);
+      `根据《中华人民共和国行政强制法》第二十八条第一款第（${numberZh(release.ground)}）项的规定，本机关决定自${dateZh(release.date)}起解除上述${measure}措施，` +
+      `并立即退还上述财物。请你（单位）持本决定书到${data.custody.name}（${data.custody.address}）办理领取手续，并在财物清单上签名确认。`;
+    // Both sign the list when the coal is returned (SAMR rule art.42).
+    w.signaturesWithSeal([...officerSignatures(data), ...partyAndWitnessSignatures(data, '财物已退还')], data.agency.name, dateZh(release.date), [decision]);
   },
 };

@@ -15,6 +15,12 @@ import { extensionDecision } from './extension-decision.ts';
 import { releaseDecision } from './release-decision.ts';
 import { serviceReceipt } from './service-receipt.ts';
 import { handoverForm } from './handover-form.ts';
+import { serviceAddress } from './service-address.ts';
+import { samplingRecord } from './sampling-record.ts';
+import { testingCommission } from './testing-commission.ts';
+import { testingResultNotice } from './testing-result-notice.ts';
+import { confiscationList } from './confiscation-list.ts';
+import { destructionRecord } from './destruction-record.ts';
 
 export const TEMPLATES: Record<DocumentKind, DocumentTemplate<CaseDocumentData>> = {
   'seizure-decision': seizureDecision,
@@ -25,6 +31,16 @@ export const TEMPLATES: Record<DocumentKind, DocumentTemplate<CaseDocumentData>>
   'release-decision': releaseDecision,
   'service-receipt': serviceReceipt,
   'handover-form': handoverForm,
+  'service-address': serviceAddress,
+  'sampling-record': samplingRecord,
+  'testing-commission': testingCommission,
+  'testing-result-notice': testingResultNotice,
+  'confiscation-list': confiscationList,
+  'destruction-record': destructionRecord,
+  // One 送达回证 per paper served later; its `service` section names that paper.
+  'testing-notice-receipt': serviceReceipt,
+  'extension-receipt': serviceReceipt,
+  'release-receipt': serviceReceipt,
 };
 
 export interface RenderOptions {
@@ -78,7 +94,7 @@ export async function renderSeizureSet(data: CaseDocumentData, numbers: SeizureS
   const service = data.service ?? {
     documents: [
       { title: '实施行政强制措施决定书', number: numbers['seizure-decision'] },
-      { title: '查封（扣押）财物清单', number: numbers['inventory-list'] },
+      { title: '财物清单', number: numbers['inventory-list'] },
     ],
     recipient: data.parties.map((p) => p.name).join('、'),
     place: data.place,
@@ -88,7 +104,7 @@ export async function renderSeizureSet(data: CaseDocumentData, numbers: SeizureS
   const out: RenderedDocument[] = [];
   // Sequential: fonts are shared, and pdfkit work is CPU-bound, so parallel rendering gains nothing.
   for (const kind of kinds) {
-    out.push(await renderDocumentWithHash(kind, { ...data, documentNumber: numbers[kind], service }, options));
+    out.push(await renderDocumentWithHash(kind, { ...data, documentNumber: numbers[kind], inventoryNumber: numbers['inventory-list'], service }, options));
   }
   return out;
 }

@@ -35,6 +35,17 @@ export function legalBasisText(basis: readonly LegalBasisRef[]): string {
   return basis.map((b) => `《${b.law}》${b.article}`).join('、');
 }
 
+/**
+ * The rule broken (prohibitions) apart from what the measure rests on (the power and its procedure): a
+ * prohibition such as 大气污染防治法 art.36 states the fact, never the power to seize.
+ */
+export function basisParts(basis: readonly LegalBasisRef[]): { violated: string; powers: string } {
+  return {
+    violated: legalBasisText(basis.filter((b) => b.effect === 'prohibition')),
+    powers: legalBasisText(basis.filter((b) => b.effect !== 'prohibition')),
+  };
+}
+
 export function measureZh(data: Pick<CaseDocumentData, 'measure'>): string {
   return data.measure === 'seal-up' ? '查封' : '扣押';
 }
@@ -92,14 +103,13 @@ export function itemsTable(w: OfficialDocument, data: Pick<CaseDocumentData, 'it
  * 复议/诉讼 notice (行政强制法 art.24(四)). From 2024-01-01 the revised 行政复议法 (art.24) lets a
  * party seek review of a department's act only from the government at the same level.
  */
-export function remedyNotice(w: OfficialDocument, data: Pick<CaseDocumentData, 'remedy' | 'decisionDate'>): void {
+export function remedyText(data: Pick<CaseDocumentData, 'remedy' | 'decisionDate'>): string {
   const { reviewGovernment, reviewSuperiorDepartment, court } = data.remedy;
   const reviewBody =
     data.decisionDate < '2024-01-01' && reviewSuperiorDepartment ? `${reviewGovernment}或者${reviewSuperiorDepartment}` : reviewGovernment;
-  w.paragraph(
-    `如不服本决定，可以在收到本决定书之日起六十日内向${reviewBody}申请行政复议；也可以在收到本决定书之日起六个月内依法向${court}提起行政诉讼。`,
-  );
+  return `如不服本决定，可以在收到本决定书之日起六十日内向${reviewBody}申请行政复议；也可以在收到本决定书之日起六个月内依法向${court}提起行政诉讼。`;
 }
+
 
 export function officerSignatures(data: Pick<CaseDocumentData, 'officers'>): SignatureLine[] {
   return data.officers.map((o) => ({ role: '执法人员', name: o.name, note: `执法证号：${o.credentialNo}` }));
@@ -111,11 +121,12 @@ export function officerSignatures(data: Pick<CaseDocumentData, 'officers'>): Sig
  */
 export function partyAndWitnessSignatures(
   data: Pick<CaseDocumentData, 'partyPresent' | 'partyRefusedToSign' | 'witness'>,
+  receipt?: string,
 ): SignatureLine[] {
   const lines: SignatureLine[] = [];
   if (!data.partyPresent) lines.push({ role: '当事人', note: '（当事人不到场）' });
   else if (data.partyRefusedToSign) lines.push({ role: '当事人', note: '（当事人拒绝签名）' });
-  else lines.push({ role: '当事人' });
+  else lines.push({ role: '当事人', ...(receipt ? { note: `${receipt}    年  月  日` } : {}) });
   if (data.witness) {
     const unit = data.witness.unit ? `单位：${data.witness.unit}` : '';
     lines.push({ role: '见证人', name: data.witness.name, note: unit });

@@ -26,8 +26,6 @@ export const testingNotice: DocumentTemplate<CaseDocumentData> = {
       `根据《中华人民共和国行政强制法》第二十五条第三款的规定，检测期间自${dateZh(testing.startDate)}起至${dateZh(testing.endDate)}止，` +
         `该期间不计入${measure}期限。检测费用由本机关承担。检测结果将另行告知。`,
     );
-    w.paragraph('特此告知。', { indent: true });
-    w.sealArea(data.agency.name, dateZh(testing.notifiedOn ?? testing.startDate));
-    w.signatures(partyAndWitnessSignatures(data));
+    w.signaturesWithSeal(partyAndWitnessSignatures(data, '本告知书已收到'), data.agency.name, dateZh(testing.notifiedOn ?? testing.startDate), ['特此告知。']);
   },
 };

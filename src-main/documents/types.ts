@@ -6,6 +6,7 @@
 import type { Officer, Party, SeizedItem, Witness, MeasureKind } from '../domain/case-state.ts';
 import type { DocumentKind } from '../domain/document-number.ts';
 import type { IsoDate } from '../domain/seizure-term.ts';
+import type { LegalEffect } from '../domain/legal-basis.ts';
 
 export type { DocumentKind } from '../domain/document-number.ts';
 
@@ -29,6 +30,8 @@ export interface LegalBasisRef {
   law: string;
   /** e.g. 第三十六条 / 第二十五条第一款. */
   article: string;
+  /** What the article does (data/legal-basis.json): a prohibition is printed as the rule broken, not as the power. */
+  effect?: LegalEffect;
   text?: string;
 }
 
@@ -71,11 +74,74 @@ export interface ServiceInfo {
   documents: { title: string; number: string }[];
   recipient: string;
   place: string;
-  method: '直接送达' | '留置送达' | '邮寄送达' | '电子送达' | '委托送达' | '公告送达';
-  servedAt: string;
+  method: ServiceMethod;
+  /** ISO instant; absent for a paper served later, whose time is written in by hand on service. */
+  servedAt?: string;
+  /** Who saw a 留置送达 (SAMR rule art.82(2)): the receipt names them and they sign it. */
+  witness?: Witness;
   /** Relation of a 代收人 to the party, when not the party in person. */
   proxyRelation?: string;
   refusalReason?: string;
+}
+
+export const SERVICE_METHODS = ['直接送达', '留置送达', '邮寄送达', '电子送达', '委托送达', '公告送达'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+
+/** 抽样记录 (SAMR rule art.31): the sample taken, sealed and listed in the party's presence. */
+export interface SamplingInfo {
+  sampleNo: string;
+  /** ISO instant. */
+  sampledAt: string;
+  place: string;
+  /** 抽样基数: the lot the sample stands for. */
+  lotKg: number;
+  /** e.g. 2千克 (2 份，一份检测、一份备份). */
+  sampleQuantity: string;
+  /** e.g. GB/T 475-2008《商品煤样人工采取方法》. */
+  method: string;
+  sealNumbers: string[];
+}
+
+/** 检测结果告知书 (SAMR rule art.32): the result is told to the party. */
+export interface TestingResultInfo {
+  reportNo: string;
+  /** Day the report was received. */
+  receivedOn: IsoDate;
+  /** Lawful finding: standard, grade, item, converted value, limit; or that the coal conforms. */
+  conclusion: string;
+  conforms: boolean;
+}
+
+/** 没收物品清单: what a penalty decision confiscated (行政强制法 art.27; 大气污染防治法 art.103). */
+export interface ConfiscationInfo {
+  penaltyDecisionNumber: string;
+  penaltyDecisionDate: IsoDate;
+  /** Day the confiscation was carried out. */
+  date: IsoDate;
+}
+
+/** 销毁记录 (行政强制法 art.27: 法律、行政法规规定应当销毁的，依法销毁). */
+export interface DestructionInfo {
+  /** ISO instant. */
+  destroyedAt: string;
+  place: string;
+  method: string;
+  reason: string;
+  approverName: string;
+  witnesses: Witness[];
+  recordingRef?: string;
+}
+
+/** 送达地址确认书 (SAMR rule arts 82(3), 83). */
+export interface ServiceAddressInfo {
+  recipient: string;
+  address: string;
+  postalCode?: string;
+  phone?: string;
+  /** Electronic service only with the party's consent: the channel and account (SMS/e-mail/…). */
+  electronic?: { channel: string; account: string };
+  /** ISO instant. */
+  confirmedAt: string;
 }
 
 export interface HandoverInfo {
@@ -109,6 +175,8 @@ export interface CaseDocumentData {
   documentNumber: string;
   /** Number of the seizure decision, referenced by every later document. */
   decisionNumber: string;
+  /** The inventory list's own number, which the decision cites. */
+  inventoryNumber?: string;
   agency: AgencyInfo;
   remedy: RemedyBodies;
   parties: Party[];
@@ -139,6 +207,11 @@ export interface CaseDocumentData {
   release?: ReleaseInfo;
   service?: ServiceInfo;
   handover?: HandoverInfo;
+  sampling?: SamplingInfo;
+  testingResult?: TestingResultInfo;
+  confiscation?: ConfiscationInfo;
+  destruction?: DestructionInfo;
+  serviceAddress?: ServiceAddressInfo;
   print: PrintCopy;
 }
 

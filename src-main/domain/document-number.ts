@@ -15,6 +15,16 @@ export const DOCUMENT_KINDS = [
   'release-decision',
   'service-receipt',
   'handover-form',
+  // Papers of issue 11 (SAMR 范本 names): appended so stored kinds keep their meaning.
+  'service-address',
+  'sampling-record',
+  'testing-commission',
+  'testing-result-notice',
+  'confiscation-list',
+  'destruction-record',
+  'testing-notice-receipt',
+  'extension-receipt',
+  'release-receipt',
 ] as const;
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -31,6 +41,16 @@ export const DEFAULT_NUMBER_PATTERNS: Record<DocumentKind, string> = {
   'release-decision': '冀承市监强解〔{year}〕第{seq:4}号',
   'service-receipt': '冀承市监送〔{year}〕第{seq:4}号',
   'handover-form': '冀承市监移〔{year}〕第{seq:4}号',
+  'service-address': '冀承市监址〔{year}〕第{seq:4}号',
+  'sampling-record': '冀承市监抽〔{year}〕第{seq:4}号',
+  'testing-commission': '冀承市监检委〔{year}〕第{seq:4}号',
+  'testing-result-notice': '冀承市监检果〔{year}〕第{seq:4}号',
+  'confiscation-list': '冀承市监没清〔{year}〕第{seq:4}号',
+  'destruction-record': '冀承市监销〔{year}〕第{seq:4}号',
+  // Each 送达回证 series has its own prefix: two kinds sharing a pattern would print the same number twice.
+  'testing-notice-receipt': '冀承市监送检〔{year}〕第{seq:4}号',
+  'extension-receipt': '冀承市监送延〔{year}〕第{seq:4}号',
+  'release-receipt': '冀承市监送解〔{year}〕第{seq:4}号',
 };
 
 type Token = { literal: string } | { year: true } | { seqWidth: number };

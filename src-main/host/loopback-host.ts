@@ -6,7 +6,8 @@ import type { Dispatch } from '../services/dispatch.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  // .mjs: the pdf.js worker of the document preview, a module script.
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
 };
 /** A 10 MB report scan is about 13.4 MB as base64 (attachments.add). */

@@ -14,10 +14,11 @@ import { currentNumbersOfCase, printCountsOfCase } from '../../db/documents-repo
 import { getDisposalPoint } from '../../db/handovers-repo.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
 import { checksOfRecord, overridesOf, reviewOf } from '../../db/certificates-repo.ts';
+import type { z } from 'zod';
 import { lawfulFindingOfCheck } from './certificates.ts';
-import type { CaseDraft, CaseFinding, EnforcementCase, TermWarning, TestingRecord } from '../contract/cases.ts';
+import type { CaseDraft, CaseFinding, DestructionInput, EnforcementCase, SamplingInput, TermWarning, TestingRecord, TestingResultInput } from '../contract/cases.ts';
 import { translate } from '../contract/i18n/index.ts';
-import { applyCaseEvent, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
+import { applyCaseEvent, validateCaseCompleteness, type CaseEvent, type CaseProgress, type CaseRecord } from '../domain/case-state.ts';
 import { computeSeizureTerm, shanghaiDate, termStatus, type IsoDate, type SeizureTermInput } from '../domain/seizure-term.ts';
 import type { DocumentKind } from '../domain/document-number.ts';
 import { appendAudit } from './audit.ts';
@@ -26,6 +27,9 @@ import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
 import { requireStation } from './accounts.ts';
 import { issueNumber } from './documents.ts';
+import { LEGAL_BASIS_LIST, papersOnEvent } from './document-data.ts';
+import { seizureBasisProblems } from '../domain/legal-basis.ts';
+import { serviceMethodProblems } from '../domain/service-method.ts';
 import { currentTermPolicy, termPolicyOf, termRulesOf } from './term-policy.ts';
 
 const ACTIVE_PHASES = new Set(['seized', 'extended']);
@@ -220,6 +224,8 @@ export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementC
     if (move.details) next = move.details(before, next, date, issued);
     updateProgress(ctx.db, id, next, at.toISOString());
     appendCaseEvent(ctx.db, { caseId: id, type: event.type, eventDate: event.date, phaseAfter: next.phase, payload: move.payload ?? null, actorId: actor.id, at: at.toISOString() });
+    // Papers whose facts arrive with this event (抽样记录, 没收物品清单…) get their numbers now.
+    for (const kind of papersOnEvent(event.type, before, move.payload)) issueNumber(ctx.db, kind, { caseId: id }, actor, at);
     const after = requireCase(ctx.db, id);
     appendAudit(ctx.db, { actor, action: move.action, entity: 'enforcement_case', entityId: id, before, after, at });
     return caseView(ctx.db, after, at);
@@ -237,9 +243,15 @@ export function decideCase(ctx: CallContext, input: { id: number; decidedAt?: st
   const servedAt = input.servedAt ?? decidedAt;
   return moveCase(ctx, input.id, {
     action: 'cases.decide',
-    event: (c) => ({
-      type: 'decide', date: shanghaiDate(new Date(decidedAt)), record: caseRecordOf(ctx.db, c), times: { decidedAt, servedAt, now, lateReason: input.lateReason },
-    }),
+    event: (c) => {
+      // The basis must hold a power to seize and its procedure (行政强制法 arts 10, 24), not just be non-empty;
+      // 留置送达 needs its witness (SAMR rule art.82(2)).
+      const record = caseRecordOf(ctx.db, c);
+      const basis = [...seizureBasisProblems(c.draft.legalBasisIds, LEGAL_BASIS_LIST), ...serviceMethodProblems(c.draft)];
+      // Refused with every other missing element too, so the officer sees the whole list at once.
+      if (basis.length > 0) throw refusal([...validateCaseCompleteness(record).filter((p) => p.code !== 'legal-basis'), ...basis]);
+      return { type: 'decide', date: shanghaiDate(new Date(decidedAt)), record, times: { decidedAt, servedAt, now, lateReason: input.lateReason } };
+    },
     // The case keeps the rules in force today for its whole life (see termPolicyOf).
     details: (c, next) => {
       const late = shanghaiDate(new Date(decidedAt)) > shanghaiDate(new Date(c.draft.seizedAt)) || shanghaiDate(new Date(servedAt)) > shanghaiDate(new Date(decidedAt));
@@ -250,8 +262,11 @@ export function decideCase(ctx: CallContext, input: { id: number; decidedAt?: st
   });
 }
 
-export function startTesting(ctx: CallContext, input: { id: number; institution: string; items: string; sampleNo?: string | undefined; notifiedEndDate: string }): EnforcementCase {
-  const { id, ...details } = input;
+export function startTesting(
+  ctx: CallContext, input: { id: number; institution: string; items: string; sampleNo?: string | undefined; notifiedEndDate: string; sampling?: z.output<typeof SamplingInput> | undefined },
+): EnforcementCase {
+  // The sampling facts travel in the event (they print the 抽样记录), not in the testing period.
+  const { id, sampling, ...details } = input;
   return moveCase(ctx, id, {
     action: 'cases.startTesting',
     event: (_c, date) => ({ type: 'start-testing', date, notifiedEndDate: input.notifiedEndDate }),
@@ -259,7 +274,7 @@ export function startTesting(ctx: CallContext, input: { id: number; institution:
       ...next, testing: next.testing.map((t, i) => (i === next.testing.length - 1 ? { ...t, ...details, noticeNumber: issued['testing-notice'] ?? '' } : t)),
     }),
     numbers: ['testing-notice'],
-    payload: details,
+    payload: { ...details, ...(sampling ? { sampling } : {}) },
   });
 }
 
@@ -282,8 +297,8 @@ export function changeTesting(ctx: CallContext, input: { id: number; notifiedEnd
   });
 }
 
-export function endTesting(ctx: CallContext, id: number): EnforcementCase {
-  return moveCase(ctx, id, { action: 'cases.endTesting', event: (_c, date) => ({ type: 'end-testing', date }) });
+export function endTesting(ctx: CallContext, id: number, result?: z.output<typeof TestingResultInput>): EnforcementCase {
+  return moveCase(ctx, id, { action: 'cases.endTesting', event: (_c, date) => ({ type: 'end-testing', date }), ...(result ? { payload: { result } } : {}) });
 }
 
 export function extendCase(ctx: CallContext, input: { id: number; days: number; reason: string; approverName: string }): EnforcementCase {
@@ -306,12 +321,13 @@ export function releaseCase(ctx: CallContext, input: { id: number; ground: numbe
   });
 }
 
-export function confiscateCase(ctx: CallContext, id: number, reason: string): EnforcementCase {
-  return moveCase(ctx, id, { action: 'cases.confiscate', event: (_c, date) => ({ type: 'confiscate', date }), payload: { reason } });
+export function confiscateCase(ctx: CallContext, id: number, reason: string, penalty: { penaltyDecisionNumber?: string; penaltyDecisionDate?: string } = {}): EnforcementCase {
+  const { penaltyDecisionNumber, penaltyDecisionDate } = penalty;
+  return moveCase(ctx, id, { action: 'cases.confiscate', event: (_c, date) => ({ type: 'confiscate', date }), payload: { reason, penaltyDecisionNumber, penaltyDecisionDate } });
 }
 
-export function destroyCase(ctx: CallContext, id: number, reason: string): EnforcementCase {
-  return moveCase(ctx, id, { action: 'cases.destroy', event: (_c, date) => ({ type: 'destroy', date }), payload: { reason } });
+export function destroyCase(ctx: CallContext, id: number, reason: string, destruction?: z.output<typeof DestructionInput>): EnforcementCase {
+  return moveCase(ctx, id, { action: 'cases.destroy', event: (_c, date) => ({ type: 'destroy', date }), payload: { reason, destruction } });
 }
 
 export function listCases(db: Db, now: Date, phase?: StoredCase['phase']): EnforcementCase[] {

@@ -48,7 +48,7 @@ export function recordConfiscation(ctx: CallContext, input: ConfiscationInput): 
     const before = requireCase(ctx.db, input.id);
     const at = ctx.now();
     checkPenaltyDate(before.decisionDate, input.penaltyDecisionDate, shanghaiDate(at));
-    confiscateCase(ctx, input.id, input.reason);
+    confiscateCase(ctx, input.id, input.reason, { penaltyDecisionNumber: input.penaltyDecisionNo, penaltyDecisionDate: input.penaltyDecisionDate });
     insertCaseConfiscation(ctx.db, { caseId: input.id, penaltyDecisionNo: input.penaltyDecisionNo, penaltyDecisionDate: input.penaltyDecisionDate, reason: input.reason, by: ctx.session.user.id, at: at.toISOString() });
     const handover = latestOutgoingHandoverOfCase(ctx.db, before.caseNumber);
     if (handover) {

@@ -6,27 +6,24 @@
  */
 import type { Db } from '../../db/open.ts';
 import {
-  currentNumber, findDocumentsByHash, getDocumentSettings, getJob, insertNumber, insertPrintedDocument, listNumbers, maxSequence,
+  findDocumentsByHash, getDocumentSettings, getJob, insertNumber, insertPrintedDocument, listNumbers, maxSequence,
   openJobs, printedDocumentForNumber, recordPrint, saveDocumentSettings, setJobStatus, voidNumber,
 } from '../../db/documents-repo.ts';
-import { getCaseRow, toStoredCase, type StoredCase } from '../../db/cases-repo.ts';
-import { storeJobPdf } from '../../db/printing-repo.ts';
-import { getDisposalPoint, getDisposalPointByCode, latestOutgoingHandoverOfCase } from '../../db/handovers-repo.ts';
+import { getCaseRow, toStoredCase } from '../../db/cases-repo.ts';
+import { printCountOfDocument, storeJobPdf } from '../../db/printing-repo.ts';
+import type { DocumentPreview } from '../contract/printing.ts';
 import type { z } from 'zod';
 import type { DocumentRecord, DocumentSettings, DocumentSettingsInput, IssuedNumberInfo, PrintJob, RenderedPrint } from '../contract/cases.ts';
-import { computeSeizureTerm, shanghaiDate } from '../domain/seizure-term.ts';
+import { shanghaiDate } from '../domain/seizure-term.ts';
 import { formatDocumentNumber, nextSequence, parseNumberPattern, type DocumentKind } from '../domain/document-number.ts';
 import { renderDocumentWithHash } from '../documents/render.ts';
-import type { CaseDocumentData, LegalBasisRef, ServiceInfo, TestingInfo } from '../documents/types.ts';
+import type { CaseDocumentData } from '../documents/types.ts';
 import { toLocalIso } from '../domain/local-time.ts';
-import legalBasisJson from '../../data/legal-basis.json' with { type: 'json' };
 import { appendAudit } from './audit.ts';
 import { actorOf, type Actor, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
-import { termPolicyOf } from './term-policy.ts';
-
-const LEGAL_BASIS = new Map(legalBasisJson.entries.map((e) => [e.id, e]));
+import { buildDocumentData, requireNumber } from './document-data.ts';
 
 /** Issues the next number of a kind for the current year; call inside the transaction that needs it. */
 export function issueNumber(db: Db, kind: DocumentKind, owner: { caseId: number | null; handoverId?: number }, actor: Actor, at: Date): IssuedNumberInfo {
@@ -55,125 +52,24 @@ export function updateDocumentSettings(ctx: CallContext, input: z.output<typeof 
   })();
 }
 
-function legalBasisRefs(ids: readonly string[]): LegalBasisRef[] {
-  return ids.flatMap((id) => {
-    const e = LEGAL_BASIS.get(id);
-    return e ? [{ law: e.law, article: e.article }] : [];
-  });
+/** The data a print of the number would use: frozen at its first print, else built from the case now. */
+function printContent(ctx: CallContext, caseId: number, kind: DocumentKind) {
+  const row = getCaseRow(ctx.db, caseId);
+  if (!row) throw new ServiceError('not-found', 'cases.errors.caseNotFound');
+  const number = requireNumber(ctx.db, caseId, kind);
+  const existing = printedDocumentForNumber(ctx.db, number.id);
+  const content = existing ? (JSON.parse(existing.data_json) as Omit<CaseDocumentData, 'print'>) : buildDocumentData(ctx.db, toStoredCase(row), kind, number.number);
+  return { number, existing, content };
 }
 
-function requireNumber(db: Db, caseId: number, kind: DocumentKind): IssuedNumberInfo {
-  const n = currentNumber(db, caseId, kind);
-  if (!n) throw new ServiceError('conflict', 'cases.errors.documentNotIssued');
-  return n;
-}
-
-/** Everything a document of the case prints, as of now; frozen at the first print. */
-export function buildDocumentData(db: Db, c: StoredCase, kind: DocumentKind, documentNumber: string): Omit<CaseDocumentData, 'print'> {
-  if (c.decisionDate === null) throw new ServiceError('conflict', 'cases.errors.notDecided');
-  const settings = getDocumentSettings(db);
-  const d = c.draft;
-  const point = d.custodyPointId === null ? null : getDisposalPoint(db, d.custodyPointId);
-  // The case's own rules: a document reprinted or first printed after a settings change shows the decided term.
-  const policy = termPolicyOf(db, c);
-  // The term runs from the day the coal was taken (行政强制法 art.24), which the decision states.
-  const seizureDate = shanghaiDate(new Date(c.seizedAt ?? d.seizedAt));
-  const baseTerm = computeSeizureTerm({ seizureDate, testingPeriods: [] }, policy);
-  const testingPeriods = c.testing.map((t) => ({ startDate: t.startDate, notifiedEndDate: t.notifiedEndDate, endDate: t.endDate }));
-  const decisionNumber = requireNumber(db, c.id, 'seizure-decision').number;
-  const data: Omit<CaseDocumentData, 'print'> = {
-    caseId: c.caseNumber,
-    caseNumber: c.caseNumber,
-    documentNumber,
-    decisionNumber,
-    agency: { name: settings.agencyName, ...(settings.agencyAddress ? { address: settings.agencyAddress } : {}), ...(settings.agencyPhone ? { phone: settings.agencyPhone } : {}) },
-    remedy: { reviewGovernment: settings.reviewGovernment, ...(settings.reviewSuperiorDepartment ? { reviewSuperiorDepartment: settings.reviewSuperiorDepartment } : {}), court: settings.court },
-    parties: d.parties.map((p) => ({ ...p })),
-    vehiclePlates: d.vehiclePlates,
-    reason: d.reason,
-    legalBasis: legalBasisRefs(d.legalBasisIds),
-    measure: d.measure,
-    items: d.items.map((i) => ({ ...i })),
-    custody: { name: point?.name ?? '', address: point?.address ?? '' },
-    approval: d.approval ?? { approverName: '', approvedAt: d.seizedAt, emergency: false },
-    officers: d.officers,
-    place: d.place,
-    seizedAt: d.seizedAt,
-    decisionDate: c.decisionDate,
-    term: { startDate: baseTerm.firstDay, endDate: baseTerm.endDate },
-    partyPresent: d.partyPresent,
-    partyRefusedToSign: d.partyRefusedToSign,
-    witness: d.witness,
-    partyStatement: d.partyStatement,
-    ...(d.onsiteFacts ? { onsiteFacts: d.onsiteFacts } : {}),
-    ...(d.recordingRef ? { recordingRef: d.recordingRef } : {}),
-  };
-  if (kind === 'service-receipt') data.service = seizureService(db, c);
-  if (kind === 'testing-notice') data.testing = testingNoticeData(c, documentNumber);
-  if (kind === 'extension-decision' && c.extension) {
-    // The extension runs on from the base term's end as moved past a holiday (art.25(1)).
-    const original = computeSeizureTerm({ seizureDate, testingPeriods }, policy);
-    const extended = computeSeizureTerm({ seizureDate, testingPeriods, extension: c.extension }, policy);
-    data.extension = {
-      days: c.extension.days, originalEndDate: original.endDate, newEndDate: extended.endDate,
-      reason: c.extension.reason, approverName: c.extension.approverName, approvedOn: c.extension.approvedOn,
-    };
-  }
-  if (kind === 'release-decision' && c.release) {
-    data.release = { date: c.release.date, ground: c.release.ground as 1, explanation: c.release.explanation };
-  }
-  if (kind === 'handover-form') {
-    const h = latestOutgoingHandoverOfCase(db, c.caseNumber);
-    if (!h) throw new ServiceError('conflict', 'cases.errors.documentNotIssued');
-    const target = getDisposalPointByCode(db, h.record.disposalPointId) ?? point;
-    data.handover = {
-      receivingUnit: target?.name ?? h.record.disposalPointId,
-      receiverName: h.receiverName,
-      handedOverAt: h.handedOverAt,
-      place: target?.address ?? '',
-      legalStatus: h.record.cases.find((x) => x.caseId === c.caseNumber)?.legalStatus ?? 'seized',
-      signedQrText: h.qrText,
-      signedFileName: `${h.formNo}.cchandover.json`,
-      cases: h.record.cases.map((x) => ({ caseNumber: x.caseId, decisionNumber: x.decisionNo, legalStatus: x.legalStatus, items: x.items })),
-    };
-  }
-  return data;
-}
-
-/**
- * The testing notice with this number: the first notice of a testing period states its period as first
- * notified; a later one (a change) states the new definite end and the notice it replaces (art.25(3)).
- */
-function testingNoticeData(c: StoredCase, documentNumber: string): TestingInfo | undefined {
-  for (const t of c.testing) {
-    const base = { startDate: t.startDate, institution: t.institution, items: t.items, ...(t.sampleNo ? { sampleNo: t.sampleNo } : {}) };
-    const changes = t.changes ?? [];
-    if (t.noticeNumber === documentNumber) return { ...base, endDate: changes[0]?.previousEndDate ?? t.notifiedEndDate, notifiedOn: t.startDate };
-    const i = changes.findIndex((ch) => ch.noticeNumber === documentNumber);
-    const ch = changes[i];
-    if (ch) {
-      return {
-        ...base, endDate: ch.notifiedEndDate, notifiedOn: ch.notifiedOn,
-        change: { previousNoticeNumber: changes[i - 1]?.noticeNumber ?? t.noticeNumber ?? '', previousEndDate: ch.previousEndDate, reason: ch.reason },
-      };
-    }
-  }
-  return undefined;
-}
-
-function seizureService(db: Db, c: StoredCase): ServiceInfo {
-  return {
-    documents: [
-      { title: '实施行政强制措施决定书', number: requireNumber(db, c.id, 'seizure-decision').number },
-      { title: '查封（扣押）财物清单', number: requireNumber(db, c.id, 'inventory-list').number },
-    ],
-    recipient: c.draft.parties.map((p) => p.name).join('、'),
-    place: c.draft.place,
-    method: c.draft.partyRefusedToSign ? '留置送达' : '直接送达',
-    // Served when the decision was handed over, never before it was made (art.24).
-    servedAt: c.servedAt ?? c.draft.seizedAt,
-    ...(c.draft.partyRefusedToSign ? { refusalReason: '当事人拒绝签收' } : {}),
-  };
+/** Exactly what a print would produce now (副本 stamp included), without counting it: a preview is not a print. */
+export async function previewCaseDocument(ctx: CallContext, caseId: number, kind: DocumentKind): Promise<DocumentPreview> {
+  const { number, existing, content } = printContent(ctx, caseId, kind);
+  const user = ctx.session.user;
+  const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(ctx.now()) } : { kind: 'original' };
+  const rendered = await renderDocumentWithHash(kind, { ...content, print });
+  const printCount = existing ? printCountOfDocument(ctx.db, existing.id) : 0;
+  return { caseId, kind, documentNumber: number.number, copy: existing ? 'reprint' : 'original', printCount, pdfBase64: rendered.pdf.toString('base64') };
 }
 
 /**
@@ -181,16 +77,11 @@ function seizureService(db: Db, c: StoredCase): ServiceInfo {
  * asynchronous); the print is counted only once the PDF exists, so a failed render counts nothing.
  */
 export async function renderCaseDocument(ctx: CallContext, caseId: number, kind: DocumentKind): Promise<RenderedPrint> {
-  const row = getCaseRow(ctx.db, caseId);
-  if (!row) throw new ServiceError('not-found', 'cases.errors.caseNotFound');
-  const c = toStoredCase(row);
-  const number = requireNumber(ctx.db, caseId, kind);
-  const existing = printedDocumentForNumber(ctx.db, number.id);
+  const { number, existing, content } = printContent(ctx, caseId, kind);
   const at = ctx.now();
   const user = ctx.session.user;
-  const content = existing ? (JSON.parse(existing.data_json) as Omit<CaseDocumentData, 'print'>) : buildDocumentData(ctx.db, c, kind, number.number);
   const copy: 'original' | 'reprint' = existing ? 'reprint' : 'original';
-  const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(at).slice(0, 16).replace('T', ' ') } : { kind: 'original' };
+  const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(at) } : { kind: 'original' };
   const rendered = await renderDocumentWithHash(kind, { ...content, print });
   return ctx.db.transaction(() => {
     // A concurrent first print may have landed while the PDF was being made: that one stays the original.

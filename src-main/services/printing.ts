@@ -13,7 +13,7 @@ import type { DocumentKind } from '../domain/document-number.ts';
 import type { PrinterBackend } from '../printing/printer.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
-import { renderCaseDocument } from './documents.ts';
+import { previewCaseDocument, renderCaseDocument } from './documents.ts';
 import { ServiceError } from './errors.ts';
 import type { DomainHandlers } from './handlers.ts';
 
@@ -108,6 +108,7 @@ function errorText(err: unknown): string {
 export function printingHandlers(service: PrintService): DomainHandlers<typeof printingContract> {
   return {
     'printers.list': (ctx) => service.list(ctx),
+    'documents.preview': (ctx, input) => previewCaseDocument(ctx, input.caseId, input.kind),
     'documents.print': (ctx, input) => service.print(ctx, input),
     'documents.send': (ctx, input) => service.send(ctx, input.jobId, { printerName: input.printerName, copies: input.copies }),
     'documents.retry': (ctx, input) => service.retry(ctx, input.jobId),

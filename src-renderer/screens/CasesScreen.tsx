@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DisposalPoint, EnforcementCase, RenderedPrint, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
+import type { DisposalPoint, DocumentPreview, EnforcementCase, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
 import type { DocumentKind } from '../../src-main/domain/document-number.ts';
 import { holidaysInTerm, shanghaiDate } from '../../src-main/domain/seizure-term.ts';
 import { toLocalIso } from '../../src-main/domain/local-time.ts';
@@ -90,7 +90,7 @@ export function CasesScreen() {
   const [drawerShown, setDrawerShown] = useState(false);
   const [registrationId, setRegistrationId] = useState<number | null>(null);
   const [candidates, setCandidates] = useState<SeizureCandidate[]>([]);
-  const [preview, setPreview] = useState<RenderedPrint | null>(null);
+  const [preview, setPreview] = useState<DocumentPreview | null>(null);
   const [queueShown, setQueueShown] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [signed, setSigned] = useState<SignedPaper | null>(null);
@@ -163,8 +163,8 @@ export function CasesScreen() {
   const print = async (kind: DocumentKind) => {
     if (!open) return;
     try {
-      setPreview(await call('documents.render', { caseId: open.id, kind }));
-      show(await call('cases.get', { id: open.id }));
+      // A preview counts nothing; the print count changes only when printed or saved (onPrinted).
+      setPreview(await call('documents.preview', { caseId: open.id, kind }));
     } catch (err) {
       showApiError(err);
     }
@@ -324,7 +324,7 @@ export function CasesScreen() {
           <Button href={URL.createObjectURL(new Blob([signed.fileText], { type: 'application/json' }))} download={signed.fileName}>{t('cases.downloadSigned')}</Button>
         </>}
       </Modal>
-      <PdfPreview print={preview} onClose={() => setPreview(null)} />
+      <PdfPreview preview={preview} onClose={() => setPreview(null)} onPrinted={() => { if (open) void call('cases.get', { id: open.id }).then(show, showApiError); }} />
       <PrintQueue open={queueShown} onClose={() => setQueueShown(false)} />
     </div>
   );

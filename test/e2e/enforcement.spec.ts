@@ -77,6 +77,9 @@ test('officer opens a case from a registration, decides it, prints the seizure d
     },
   }, officer);
   await page.keyboard.press('Escape');
+  // The refusal's message may cover the refresh button; a pointer resting on it would keep it open.
+  await page.mouse.move(5, 700);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
   await page.getByRole('button', { name: '刷 新' }).or(page.getByRole('button', { name: '刷新' })).click();
   await page.getByRole('cell', { name: /CD01-\d{4}-0001/ }).click();
   await page.getByTestId('case-decide').click();
@@ -85,6 +88,8 @@ test('officer opens a case from a registration, decides it, prints the seizure d
 
   await page.getByTestId('print-seizure-decision').click();
   await expect(page.getByTestId('pdf-preview')).toBeVisible();
+  // The pages are drawn (pdf.js under the strict CSP), not a blank blocked frame.
+  await expect(page.getByTestId('pdf-page').first()).toBeVisible();
   await expect(page.locator('.ant-modal-title').getByText('原件')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '另存 PDF' }).or(page.getByRole('link', { name: '另存 PDF' })).click();

@@ -107,6 +107,9 @@ const en: Catalog<typeof zhCN> = {
     docKinds: {
       'seizure-decision': 'Seizure decision', 'inventory-list': 'Inventory list', 'onsite-record': 'On-site record', 'testing-notice': 'Testing notice',
       'extension-decision': 'Extension decision', 'release-decision': 'Release decision', 'service-receipt': 'Service receipt', 'handover-form': 'Handover form',
+      'service-address': 'Service address confirmation', 'sampling-record': 'Sampling record', 'testing-commission': 'Testing commission',
+      'testing-result-notice': 'Test result notice', 'confiscation-list': 'Confiscation list', 'destruction-record': 'Destruction record',
+      'testing-notice-receipt': 'Service receipt (testing notice)', 'extension-receipt': 'Service receipt (extension)', 'release-receipt': 'Service receipt (release)',
     },
     actions: 'Next steps', startTesting: 'Start testing', endTesting: 'End testing', institution: 'Institution', testItems: 'Items tested', sampleNo: 'Sample no.', notifiedEndDate: 'Notified end of testing',
     extend: 'Extend', days: 'Days', extensionReason: 'Reason', release: 'Release', ground: 'Ground (art.28 item)', explanation: 'Explanation',

@@ -102,8 +102,11 @@ const zhCN = {
     finding: '报告核验结论', documents: '执法文书', print: '打印/预览', printCount: '已打印 {{count}} 次', reprint: '副本', original: '原件',
     printed: '已打印', printFailed: '打印失败', preview: '文书预览', printNow: '打印', saveAs: '另存 PDF',
     docKinds: {
-      'seizure-decision': '实施行政强制措施决定书', 'inventory-list': '查封（扣押）财物清单', 'onsite-record': '现场笔录', 'testing-notice': '检测期间告知书',
-      'extension-decision': '延长查封（扣押）期限决定书', 'release-decision': '解除查封（扣押）决定书', 'service-receipt': '送达回证', 'handover-form': '移交单',
+      'seizure-decision': '实施行政强制措施决定书', 'inventory-list': '财物清单', 'onsite-record': '现场笔录', 'testing-notice': '检测期间告知书',
+      'extension-decision': '延长行政强制措施期限决定书', 'release-decision': '解除行政强制措施决定书', 'service-receipt': '送达回证', 'handover-form': '涉案煤炭移交单',
+      'service-address': '送达地址确认书', 'sampling-record': '抽样记录', 'testing-commission': '检测委托书', 'testing-result-notice': '检测结果告知书',
+      'confiscation-list': '没收物品清单', 'destruction-record': '销毁记录', 'testing-notice-receipt': '送达回证（检测期间告知书）',
+      'extension-receipt': '送达回证（延长期限决定书）', 'release-receipt': '送达回证（解除决定书）',
     },
     actions: '后续处理', startTesting: '开始检测', endTesting: '检测结束', institution: '检测机构', testItems: '检测项目', sampleNo: '样品编号', notifiedEndDate: '告知的检测期间届满日期',
     extend: '延长期限', days: '延长天数', extensionReason: '延长理由', release: '解除', ground: '解除依据（行政强制法第二十八条第几项）', explanation: '说明',

@@ -9,7 +9,7 @@ export function completeDraft(custodyPointId: number, overrides: Partial<Draft> 
     parties: [{ kind: 'person', role: 'driver', name: '张三', idNumber: '11010519491231002X', address: '河北省承德市双桥区1号', phone: '13800000000' }],
     vehiclePlates: ['冀H12345'],
     reason: '运输的散煤灰分、全硫不符合民用散煤质量标准',
-    legalBasisIds: ['dqwr-36', 'xzqz-24'],
+    legalBasisIds: ['cpzl-18', 'xzqz-24', 'dqwr-36'],
     measure: 'detain',
     items: [{ coalKind: '劣质散煤', quantityKg: 31_240, measuredBy: 'weighbridge', weighTicketNo: 'BD-0012', sealNumbers: ['FT-01'] }],
     custodyPointId,

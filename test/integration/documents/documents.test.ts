@@ -21,8 +21,10 @@ const REQUIRED: Record<DocumentKind, (d: CaseDocumentData) => string[]> = {
     '实施行政强制措施决定书',
     ...d.parties.flatMap((p) => [p.name, p.address]),
     d.reason,
-    '《中华人民共和国大气污染防治法》第三十六条',
-    '《中华人民共和国产品质量法》第十八条第一款第（四）项',
+    // 行政强制法 art.24(二): the reason and the basis; a prohibition is the rule broken, the power is the basis.
+    '上述行为涉嫌违反《中华人民共和国大气污染防治法》第三十六条的规定',
+    '依据《中华人民共和国产品质量法》第十八条第一款第（四）项、《中华人民共和国行政强制法》第二十四条的规定',
+    '详见冀承市监强清〔2026〕第0003号财物清单',
     '三十日，自2026年3月6日起至2026年4月4日止',
     '劣质散煤31.240吨（31240千克）',
     '无烟块煤2.500吨（2500千克）',
@@ -31,11 +33,10 @@ const REQUIRED: Record<DocumentKind, (d: CaseDocumentData) => string[]> = {
     '六个月内依法向承德市双桥区人民法院提起行政诉讼',
     '（印章）',
     '2026年3月5日',
-    '执法证号：13080020001',
-    '执法证号：13080020002',
-    '当事人（签名）',
-    '（当事人拒绝签名）',
-    '见证人（签名）：孙三',
+    '执法人员：赵一执法证号：13080020001',
+    '执法人员：钱二执法证号：13080020002',
+    '当事人：（当事人拒绝签名）签名：',
+    '见证人：孙三单位：下板城镇人民政府',
   ],
   'inventory-list': (d) => [
     '第一联当事人留存',
@@ -43,7 +44,7 @@ const REQUIRED: Record<DocumentKind, (d: CaseDocumentData) => string[]> = {
     d.decisionNumber,
     '劣质散煤',
     // Table cells wrap, and pdftotext interleaves wrapped cells: check the parts of a cell.
-    '封条FT-0101、',
+    'FT-0101、',
     'FT-0102；磅单BD20260305-0012',
     '31.240',
     '31240千克',
@@ -51,7 +52,7 @@ const REQUIRED: Record<DocumentKind, (d: CaseDocumentData) => string[]> = {
     '地磅称重',
     '一式二份',
     '执法证号：13080020001',
-    '见证人（签名）：孙三',
+    '见证人：孙三',
     '（印章）',
   ],
   'onsite-record': (d) => [
@@ -66,13 +67,26 @@ const REQUIRED: Record<DocumentKind, (d: CaseDocumentData) => string[]> = {
     d.partyStatement,
     '当事人拒绝在本笔录上签名',
     'REC-20260305-01',
-    '见证人（签名）：孙三',
+    '见证人：孙三',
   ],
   'testing-notice': () => ['检测期间告知书', '2026年3月7日起至2026年3月12日止', '不计入扣押期限', '检测费用由本机关承担', '河北省煤炭产品质量监督检验站', '灰分（Ad）、全硫（St,d）', '（印章）'],
   'extension-decision': () => ['延长行政强制措施期限决定书', '延长理由：案情复杂，需进一步核查煤炭来源。', '延长三十日，至2026年5月10日止', '2026年4月10日届满', '第二十五条第一款、第二款', '六十日内', '六个月内', '（印章）'],
   'release-decision': () => ['解除行政强制措施决定书', '当事人没有违法行为', '第二十八条第一款第（一）项', '自2026年4月20日起解除', '立即退还', '31240千克', '执法证号：13080020001', '（印章）'],
   'service-receipt': () => ['送达回证', '实施行政强制措施决定书（冀承市监强〔2026〕第0007号）', '受送达人', '张韡', '留置送达', '拒收事由和日期', '当事人拒绝签收', '送达人（签名）', '赵一（执法证号：13080020001）', '见证人（签名）', '孙三'],
-  'handover-form': () => ['涉案煤炭移交单', '第一联移交单位留存', '第二联接收单位留存', '第三联归入案卷', '扣押中（委托保管）', 'JC-2026-0456', '冀H12345、冀H6789挂', '承德县发展和改革局', '接收人（签名）：周四', '33740千克', 'handover-0007.cchandover.json', '执法证号：13080020002'],
+  'testing-notice-receipt': () => ['送达回证', '留置送达', '孙三'],
+  'extension-receipt': () => ['送达回证', '留置送达'],
+  'release-receipt': () => ['送达回证', '留置送达'],
+  // SAMR rule arts 82(3), 83: address, consent to electronic service, the party's confirmation.
+  'service-address': () => ['送达地址确认书', '安徽省亳州市谯城区澂江路18号', '236800', '■同意□不同意', '手机短信：13800000000', '文书留在该地址之日为送达之日', '受送达人：张韡', '（印章）'],
+  // SAMR rule art.31: sample sealed and listed, signed by officers and party.
+  'sampling-record': () => ['抽样记录', 'YP-2026-0031', '2026年3月7日09时30分', '31.240吨（31240千克）', 'GB/T475-2008《商品煤样人工采取方法》', 'FT-0201、FT-0202', '灰分（Ad）、全硫（St,d）', '河北省煤炭产品质量监督检验站', '当场加贴封条', '执法证号：13080020001', '见证人：孙三'],
+  // SAMR rule art.32 (qualified body); 行政强制法 art.25(3) (cost borne by the agency).
+  'testing-commission': () => ['检测委托书', '河北省煤炭产品质量监督检验站：', '《市场监督管理行政处罚程序规定》第三十二条', 'YP-2026-0031', '请于2026年3月12日前出具检测报告', '检测费用由本机关承担', '（印章）'],
+  'testing-result-notice': () => ['检测结果告知书', '样品编号：YP-2026-0031', '报告编号：JC-2026-0456', '不符合DB13/2081-2014民用散煤限值≤16.00%的要求', '第三十二条', '（印章）'],
+  // 行政强制法 art.27; the penalty decision that confiscated the coal is cited by number and date.
+  'confiscation-list': () => ['没收物品清单', '第一联当事人留存', '第二联行政机关留存', '冀承市监罚〔2026〕第0012号（2026年3月28日作出）', '没收日期：2026年3月30日', '33740千克', '上缴国库', '执法证号：13080020002', '（印章）'],
+  'destruction-record': () => ['销毁记录', '2026年4月2日10时00分', '掺配焚烧处置', '批准人：王局长', '见证人：孙三', '见证人：吴五', '单位：承德县发展和改革局', '33740千克', '执法证号：13080020001'],
+  'handover-form': () => ['涉案煤炭移交单', '第一联移交单位留存', '第二联接收单位留存', '第三联归入案卷', '扣押中（委托保管）', 'JC-2026-0456', '冀H12345、冀H6789挂', '承德县发展和改革局', '接收人：周四', '33740千克', 'handover-0007.cchandover.json', '执法证号：13080020002'],
 };
 
 const rendered = new Map<DocumentKind, string>();
@@ -173,7 +187,7 @@ describe('documents', () => {
     expect(set.map((d) => d.kind)).toEqual(['seizure-decision', 'inventory-list', 'onsite-record', 'service-receipt']);
     const receipt = pdfText(writePdf(set[3]!.pdf));
     expect(receipt).toContain('冀承市监送〔2026〕第0007号');
-    expect(receipt).toContain('查封（扣押）财物清单（冀承市监强清〔2026〕第0007号）');
+    expect(receipt).toContain('财物清单（冀承市监强清〔2026〕第0007号）');
     expect(receipt).toContain('直接送达');
   });
 

@@ -30,10 +30,11 @@ export function sampleCase(overrides: Partial<CaseDocumentData> = {}): CaseDocum
     ],
     vehiclePlates: ['冀H12345', '冀H6789挂'],
     reason: '当事人运输销售的散煤未能提供煤质检测报告，经抽样检测灰分、全硫不符合民用散煤质量标准，涉嫌销售不符合质量标准的煤炭。',
+    inventoryNumber: '冀承市监强清〔2026〕第0003号',
     legalBasis: [
-      { law: '中华人民共和国大气污染防治法', article: '第三十六条' },
-      { law: '中华人民共和国产品质量法', article: '第十八条第一款第（四）项' },
-      { law: '中华人民共和国行政强制法', article: '第二十四条' },
+      { law: '中华人民共和国大气污染防治法', article: '第三十六条', effect: 'prohibition' },
+      { law: '中华人民共和国产品质量法', article: '第十八条第一款第（四）项', effect: 'seize' },
+      { law: '中华人民共和国行政强制法', article: '第二十四条', effect: 'procedure' },
     ],
     measure: 'detain',
     items: [
@@ -70,6 +71,24 @@ export function sampleCase(overrides: Partial<CaseDocumentData> = {}): CaseDocum
       method: '留置送达',
       servedAt: '2026-03-05T07:45:00Z',
       refusalReason: '当事人拒绝签收',
+      witness: { name: '孙三', unit: '下板城镇人民政府' },
+    },
+    sampling: {
+      sampleNo: 'YP-2026-0031', sampledAt: '2026-03-07T01:30:00Z', place: '承德县发改局煤炭处置点', lotKg: 31_240,
+      sampleQuantity: '2千克（检测样、备份样各1份）', method: 'GB/T 475-2008《商品煤样人工采取方法》', sealNumbers: ['FT-0201', 'FT-0202'],
+    },
+    testingResult: {
+      reportNo: 'JC-2026-0456', receivedOn: '2026-03-12', conforms: false,
+      conclusion: '灰分（干燥基）为32.50%，不符合DB13/2081-2014民用散煤限值≤16.00%的要求。',
+    },
+    confiscation: { penaltyDecisionNumber: '冀承市监罚〔2026〕第0012号', penaltyDecisionDate: '2026-03-28', date: '2026-03-30' },
+    destruction: {
+      destroyedAt: '2026-04-02T02:00:00Z', place: '承德县发改局煤炭处置点', method: '掺配焚烧处置', reason: '依照法律、行政法规应当销毁',
+      approverName: '王局长', witnesses: [{ name: '孙三', unit: '下板城镇人民政府' }, { name: '吴五', unit: '承德县发展和改革局' }],
+    },
+    serviceAddress: {
+      recipient: '张韡', address: '安徽省亳州市谯城区澂江路18号', postalCode: '236800', phone: '13800000000',
+      electronic: { channel: '手机短信', account: '13800000000' }, confirmedAt: '2026-03-05T06:40:00Z',
     },
     handover: {
       receivingUnit: '承德县发展和改革局',
