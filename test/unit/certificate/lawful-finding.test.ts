@@ -37,6 +37,17 @@ describe('lawfulFinding: what a document prints', () => {
     expect(lawfulFinding({ ...r, items: [item] }).facts[0]!.value).toBe('16.0004');
     expect(lawfulFinding({ ...r, items: [{ ...item, value: 16.5, display: '16.50' }] }).facts[0]!.value).toBe('16.50');
   });
+  it('a value shown without decimals stays so when it already differs from the limit', () => {
+    const r = failing(15.808);
+    const item = { ...r.items.find((i) => i.ok === false)!, value: 17, display: '17', limit: 16, limitDisplay: '< 16' };
+    expect(lawfulFinding({ ...r, items: [item] }).facts[0]!.value).toBe('17');
+    expect(lawfulFinding({ ...r, items: [{ ...item, value: 16.2, display: '16' }] }).facts[0]!.value).toBe('16.2');
+  });
+  it('stops adding decimals at six', () => {
+    const r = failing(15.808);
+    const item = { ...r.items.find((i) => i.ok === false)!, value: 16 + 1e-9, display: '16.00', limit: 16 };
+    expect(lawfulFinding({ ...r, items: [item] }).facts[0]!.value).toBe('16.000000');
+  });
   it('a stored check without the title still names the standard', () => {
     const r = failing(15.808);
     const { title: _dropped, ...old } = r.items.find((i) => i.ok === false)!;

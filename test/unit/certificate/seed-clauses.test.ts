@@ -32,8 +32,16 @@ describe(`附件6 三(二)2 三是: “${NO_REPORT_CLAUSE}”`, () => {
     ['semi-coke for Hebei', { coalForm: 'semi-coke' }],
   ])('%s without a report → seize', (_name, truck) => {
     const r = check(noReport(truck));
-    expect(r.outcome).toBe('seize');
-    expect(r.reasons[0]!.zh).toBe('无《质检报告》运销散煤，依法查扣');
+    expect(r).toEqual({
+      outcome: 'seize', verdict: 'incomplete', provisional: false, checked: [], items: [],
+      missing: [{ item: 'report', needs: ['report'], kind: 'not-reported' }], notLoaded: [], standardNotLoaded: false, onlyUnverifiedFailures: false,
+      signals: [],
+      reasons: [
+        { zh: '无《质检报告》运销散煤，依法查扣', en: 'Loose coal carried for sale or use in the area without a quality report is seized' },
+        { zh: '未提供检验检测报告', en: 'No inspection report was presented' },
+      ],
+      versions: { policy: 'chengde-2020.2', limits: shippedLimits.version }, checkedAt: NOW.toISOString(),
+    });
   });
   it.each<[string, Partial<NoReportInput>]>([
     ['a briquette (型煤 is not 散煤)', { coalForm: 'briquette' }],

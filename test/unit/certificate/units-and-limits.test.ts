@@ -3,6 +3,7 @@ import {
   JOULES_PER_CALORIE_20C,
   JOULES_PER_CALORIE_IT,
   diffLimits,
+  formatLimit,
   fromMjPerKg,
   meetsLimit,
   parseLimitsTable,
@@ -11,6 +12,7 @@ import {
   toMjPerKg,
   type LimitRow,
 } from '../../../src-main/domain/certificate/index.ts';
+import { isEffectiveOn } from '../../../src-main/domain/certificate/limits.ts';
 
 describe('calorific units', () => {
   it('kcal/kg is the 20 ℃ calorie (4.1816 J); kcal/kg(IT) is 4.1868 J', () => {
@@ -116,5 +118,25 @@ describe('diffLimits (admin import preview)', () => {
   });
   it('is empty for the same table', () => {
     expect(diffLimits(shippedLimits, shippedLimits)).toEqual({ added: [], removed: [], changed: [] });
+  });
+});
+
+describe('limits in force and their display', () => {
+  const row = { ...shippedLimits.rows[0]!, effectiveFrom: '2020-01-01', effectiveTo: '2020-12-31' };
+  it('a row is in force from its first day to its last day inclusive', () => {
+    expect(['2019-12-31', '2020-01-01', '2020-12-31', '2021-01-01'].map((d) => isEffectiveOn(row, d))).toEqual([false, true, true, false]);
+    expect(isEffectiveOn({ ...row, effectiveTo: null }, '2099-01-01')).toBe(true);
+  });
+  it('shows each comparison with the row decimals, and "?" while the value is not loaded', () => {
+    const shown = (['<=', '<', '>=', '>'] as const).map((comparison) => formatLimit({ ...row, comparison, limit: 16, decimals: 1 }));
+    expect(shown).toEqual(['≤ 16.0', '< 16.0', '≥ 16.0', '> 16.0']);
+    expect(formatLimit({ ...row, comparison: '>=', limit: null })).toBe('≥ ?');
+  });
+  it('tolerates noise relative to the limit (1e-9 of it), not an absolute 1e-9', () => {
+    expect(meetsLimit(16 + 5e-9, '<=', 16)).toBe(true);
+    expect(meetsLimit(16 + 5e-9, '>', 16)).toBe(false);
+    expect(meetsLimit(16 + 2e-8, '<=', 16)).toBe(false);
+    expect(meetsLimit(0.5 + 5e-10, '<=', 0.5)).toBe(true);
+    expect(meetsLimit(0.5 + 2e-9, '<=', 0.5)).toBe(false);
   });
 });
