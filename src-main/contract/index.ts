@@ -9,6 +9,7 @@ import { certificatesContract } from './certificates.ts';
 import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
 import { printingContract } from './printing.ts';
+import { vehiclesContract } from './vehicles.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -53,6 +54,7 @@ export const contract = {
   ...casesContract,
   ...devicesContract,
   ...printingContract,
+  ...vehiclesContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -73,3 +75,4 @@ export * from './certificates.ts';
 export * from './cases.ts';
 export * from './devices.ts';
 export * from './printing.ts';
+export * from './vehicles.ts';

@@ -14,6 +14,7 @@ import { ServiceError } from './errors.ts';
 import { requireStation } from './accounts.ts';
 import { getSettings } from './settings.ts';
 import { admitAmendmentEvidence, admitWeightEvidence } from './weighing-evidence.ts';
+import { rememberRegistration } from './vehicles.ts';
 
 function checkWeightEvidence(data: RegistrationData): void {
   if (data.weightSource === 'manual' && !data.manualReason) {
@@ -45,6 +46,7 @@ export function createRegistration(ctx: CallContext, data: RegistrationData): Re
       'registrations.create',
     );
     evidence.claim(registration.id);
+    rememberRegistration(ctx.db, registration, true);
     return registration;
   })();
 }
@@ -77,6 +79,7 @@ export function amendRegistration(ctx: CallContext, input: z.output<typeof Amend
       snapshotRow(ctx.db, 'registration', original.id),
     );
     evidence.claim(registration.id);
+    rememberRegistration(ctx.db, registration, false);
     return registration;
   })();
 }
