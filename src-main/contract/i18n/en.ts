@@ -8,6 +8,7 @@ const en: Catalog<typeof zhCN> = {
   setup: {
     title: 'First run: set up the checkpoint', stationName: 'Checkpoint name', stationCode: 'Checkpoint code', adminUsername: 'Administrator username',
     adminName: 'Administrator name', adminPassword: 'Administrator password', submit: 'Finish set-up',
+    adminPasswordConfirm: 'Password again', passwordMismatch: 'The two passwords differ',
   },
   login: { title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', locked: 'Screen locked: enter your password', unlock: 'Unlock' },
   roles: { kiosk: 'Kiosk operator', officer: 'Enforcement officer', disposal: 'Disposal clerk', supervisor: 'Supervisor', admin: 'Administrator' },
@@ -218,6 +219,20 @@ const en: Catalog<typeof zhCN> = {
     notSetUp: 'The checkpoint is not set up', alreadySetUp: 'The checkpoint is already set up', usernameTaken: 'Username {{username}} is taken',
     registrationNotFound: 'Registration not found', notCurrentRevision: 'Only the latest revision can be amended', internal: 'Internal error: contact the administrator',
     network: 'Cannot reach the local service',
+  },
+  vehicles: {
+    prefilled: 'Filled in from {{plate}}\'s last visit ({{date}}): please check', prefilledFields: 'Filled in: {{fields}}',
+    reportKnown: 'Report {{reportNumber}} was registered on {{date}} ({{times}} times): lab and results filled in',
+    reportScanned: 'Lab and results read from the report\'s QR code', freeText: 'Not in the list: press Enter to use what you typed',
+    pinyinHint: 'Pinyin initials work, e.g. sxdt → 山西大同',
+  },
+  picklists: {
+    title: 'Pick lists', duplicate: '"{{value}}" is already in the list', notFound: 'Entry not found', add: 'Add', hide: 'Hide', show: 'Show',
+    rename: 'Rename', uses: 'Uses', value: 'Name', hidden: 'Hidden',
+    kinds: { origin: 'Coal origin', destination: 'Destination', carrier: 'Carrier', consignee: 'Consignee', lab: 'Lab' },
+  },
+  tickets: {
+    print: 'Print weighing ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
 };
 export default en;

@@ -5,6 +5,7 @@ const zhCN = {
   setup: {
     title: '首次使用：设置检查站', stationName: '检查站名称', stationCode: '检查站代码', adminUsername: '管理员用户名',
     adminName: '管理员姓名', adminPassword: '管理员密码', submit: '完成设置',
+    adminPasswordConfirm: '再次输入密码', passwordMismatch: '两次输入的密码不一致',
   },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录', locked: '屏幕已锁定，请重新输入密码', unlock: '解锁' },
   roles: { kiosk: '登记员', officer: '执法人员', disposal: '处置点管理员', supervisor: '主管', admin: '系统管理员' },
@@ -214,6 +215,20 @@ const zhCN = {
     notSetUp: '检查站尚未设置', alreadySetUp: '检查站已设置', usernameTaken: '用户名 {{username}} 已存在',
     registrationNotFound: '找不到该登记记录', notCurrentRevision: '只能更正最新版本', internal: '系统错误，请联系管理员',
     network: '无法连接到本机服务',
+  },
+  vehicles: {
+    prefilled: '已按 {{plate}} 上次登记（{{date}}）预填，请核对', prefilledFields: '预填项目：{{fields}}',
+    reportKnown: '报告 {{reportNumber}} 曾于 {{date}} 登记（共 {{times}} 次），已带出检验机构和检验结果',
+    reportScanned: '已从报告二维码读入检验机构和检验结果', freeText: '列表中没有：按回车使用所输入的文字',
+    pinyinHint: '可输入拼音首字母，如 sxdt → 山西大同',
+  },
+  picklists: {
+    title: '常用选项', duplicate: '“{{value}}”已在列表中', notFound: '找不到该条目', add: '添加', hide: '停用', show: '启用',
+    rename: '改名', uses: '使用次数', value: '名称', hidden: '已停用',
+    kinds: { origin: '煤炭来源', destination: '目的地', carrier: '承运单位', consignee: '收货单位', lab: '检验机构' },
+  },
+  tickets: {
+    print: '打印过磅单', printed: '过磅单已生成（原件）', reprinted: '过磅单已生成：补打第 {{n}} 次', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm 热敏' },
   },
 };
 export default zhCN;
