@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
-import { AutoComplete, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Spin, Typography, message } from 'antd';
+import { Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Spin, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CertificateReport, CertificateTruck, RecognisedLabRow } from '../../src-main/contract/index.ts';
 import type { CertificateResult } from '../../src-main/domain/certificate/certificate-check.ts';
@@ -8,6 +8,7 @@ import { BASES, ITEMS, ITEM_INFO, acceptedUnits, type Basis, type Item } from '.
 import { COAL_RANKS } from '../../src-main/domain/certificate/vocabulary.ts';
 import { ApiCallError, call } from '../api.ts';
 import { CertificateVerdict, useBilingual } from './CertificateVerdict.tsx';
+import { PickInput } from './PickInput.tsx';
 import type { RegistrationFormValues } from './RegistrationFields.tsx';
 
 export interface ResultRow {
@@ -43,6 +44,8 @@ export interface CertificatePanelHandle {
   /** Stores the check for a just-saved registration; a registration without a report stores the missing-report outcome. */
   store(registrationId: number, hasReport: boolean): Promise<void>;
   reset(): void;
+  /** Fills the report's fields from a scanned code or a report seen before. */
+  fill(report: Partial<CertificateReport>): void;
 }
 
 function basesFor(item: Item): readonly Basis[] {
@@ -236,6 +239,7 @@ export function CertificatePanel(props: { ref?: Ref<CertificatePanelHandle> }) {
       reset();
     },
     reset,
+    fill: (report) => form.setFieldsValue(report),
   }));
 
   const labOptions = labs.map((l) => ({ value: l.name, label: l.name }));
@@ -255,8 +259,7 @@ export function CertificatePanel(props: { ref?: Ref<CertificatePanelHandle> }) {
                 <Col span={8}><Form.Item {...field('reportNumber')} normalize={normalizeReportNumber}><Input data-testid="cert-reportNumber" /></Form.Item></Col>
                 <Col span={10}>
                   <Form.Item {...field('lab')}>
-                    <AutoComplete options={labOptions} onSelect={pickLab} data-testid="cert-lab"
-                      filterOption={(input, option) => String(option?.value ?? '').includes(input)} />
+                    <PickInput kind="lab" extra={labOptions.map((o) => o.value)} onSelect={pickLab} data-testid="cert-lab" />
                   </Form.Item>
                 </Col>
                 <Col span={6}><Form.Item {...field('cmaNumber')}><Input maxLength={40} data-testid="cert-cmaNumber" /></Form.Item></Col>

@@ -2,6 +2,7 @@ import { Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COAL_KINDS, INTENDED_USES, PLATE_COLORS, WEIGHT_SOURCES } from '../../src-main/contract/index.ts';
 import { PlateInput } from './PlateInput.tsx';
+import { PickInput } from './PickInput.tsx';
 
 /** Form values as the antd form holds them; `toRegistrationInput` turns them into the contract's shape. */
 export interface RegistrationFormValues {
@@ -74,10 +75,10 @@ export function RegistrationFields(props: { extraWeights?: React.ReactNode; onPl
       </Col>
       <Col span={8}>
         <Card size="small" title={t('registration.cargo')}>
-          <Form.Item {...item('carrier')}><Input maxLength={100} /></Form.Item>
-          <Form.Item {...item('origin')}><Input maxLength={100} placeholder={t('registration.originExample')} /></Form.Item>
-          <Form.Item {...item('consignee')}><Input maxLength={100} /></Form.Item>
-          <Form.Item {...item('destination')}><Input maxLength={100} /></Form.Item>
+          <Form.Item {...item('carrier')}><PickInput kind="carrier" maxLength={100} data-testid="carrier" /></Form.Item>
+          <Form.Item {...item('origin')}><PickInput kind="origin" maxLength={100} data-testid="origin" /></Form.Item>
+          <Form.Item {...item('consignee')}><PickInput kind="consignee" maxLength={100} data-testid="consignee" /></Form.Item>
+          <Form.Item {...item('destination')}><PickInput kind="destination" maxLength={100} data-testid="destination" /></Form.Item>
           <Row gutter={8}>
             <Col span={12}><Form.Item {...item('coalKind')}><Select options={options(COAL_KINDS, 'coalKinds')} /></Form.Item></Col>
             <Col span={12}><Form.Item {...item('intendedUse')}><Select options={options(INTENDED_USES, 'uses')} /></Form.Item></Col>

@@ -10,6 +10,8 @@ import {
 } from '../components/RegistrationFields.tsx';
 import { KioskDevices } from '../components/KioskDevices.tsx';
 import { CertificatePanel, type CertificatePanelHandle } from '../components/CertificatePanel.tsx';
+import { useVehiclePrefill } from '../components/useVehiclePrefill.ts';
+import { useReportScanFill } from '../components/useReportScanFill.ts';
 
 const SAVE_KEY = 'F9';
 
@@ -23,6 +25,8 @@ export function KioskScreen() {
   // Enter in a field, a click and F9 can all submit, and state updates late: a ref lets only the first one through.
   const inFlight = useRef(false);
   const certificate = useRef<CertificatePanelHandle>(null);
+  useVehiclePrefill(form);
+  useReportScanFill(form, certificate);
 
   const lookUpTare = async (plate: string) => {
     setTare(plate.length >= 7 ? await call('registrations.lastTare', { plate }).catch(() => null) : null);
