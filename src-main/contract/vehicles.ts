@@ -54,6 +54,8 @@ export interface TicketOutcome {
   contentHash: string;
   /** The ticket itself: PDF or ESC/POS bytes, base64. */
   base64: string;
+  /** Set when a printer queue was given: the spool job, or the print system's error (the print still counts). */
+  sent: { ok: true; spoolJobId: string } | { ok: false; error: string } | null;
 }
 
 export const VehicleLookupInput = z
@@ -67,7 +69,12 @@ export const PickAddInput = z.object({ kind: z.enum(PICK_KINDS, { message: 'vali
 export const PickUpdateInput = z.object({ id, value: required(100).optional(), hidden: z.boolean().optional() }).strict();
 
 export const TicketInput = z
-  .object({ registrationId: id, format: z.enum(TICKET_FORMATS, { message: 'validation.choice' }).default('pdf-a5') })
+  .object({
+    registrationId: id,
+    format: z.enum(TICKET_FORMATS, { message: 'validation.choice' }).default('pdf-a5'),
+    /** A CUPS queue (raw for ESC/POS); absent: the ticket comes back for the screen to show or save. */
+    printerName: z.string().trim().min(1, { message: 'validation.required' }).max(127, { message: 'validation.tooLong' }).optional(),
+  })
   .strict();
 
 const REGISTRAR = ROLE_GROUPS.registrar;

@@ -9,12 +9,14 @@ import type { TicketInput, TicketOutcome } from '../contract/vehicles.ts';
 import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
 import { ticketContent } from '../tickets/ticket-content.ts';
 import { renderTicketEscpos, renderTicketPdf } from '../tickets/weighing-ticket.ts';
+import { sendTicketToCups } from '../tickets/ticket-printer.ts';
 import { requireStation } from './accounts.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 
-export async function printTicket(ctx: CallContext, input: z.output<typeof TicketInput>): Promise<TicketOutcome> {
+/** `lp` is the CUPS tool; tests put a stand-in there. */
+export async function printTicket(ctx: CallContext, input: z.output<typeof TicketInput>, lp = 'lp'): Promise<TicketOutcome> {
   const counted = ctx.db.transaction(() => {
     const reg = getRegistration(ctx.db, input.registrationId);
     if (!reg) throw new ServiceError('not-found', 'errors.registrationNotFound');
@@ -41,8 +43,9 @@ export async function printTicket(ctx: CallContext, input: z.output<typeof Ticke
   })();
   const { reg, content, copyNumber, printedAt } = counted;
   const bytes = input.format === 'escpos-80' ? renderTicketEscpos(content) : await renderTicketPdf(content, input.format, printedAt);
+  const sent = input.printerName ? await sendTicketToCups(bytes, input.printerName, input.format, `ticket-${reg.recordNumber}-${copyNumber}`, lp) : null;
   return {
     registrationId: reg.id, recordNumber: reg.recordNumber, copyNumber, format: input.format, contentHash: content.contentHash,
-    base64: bytes.toString('base64'),
+    base64: bytes.toString('base64'), sent,
   };
 }

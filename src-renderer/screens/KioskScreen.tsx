@@ -12,6 +12,7 @@ import { KioskDevices } from '../components/KioskDevices.tsx';
 import { CertificatePanel, type CertificatePanelHandle } from '../components/CertificatePanel.tsx';
 import { useVehiclePrefill } from '../components/useVehiclePrefill.ts';
 import { useReportScanFill } from '../components/useReportScanFill.ts';
+import { WeighingTicketButton } from '../components/WeighingTicketButton.tsx';
 
 const SAVE_KEY = 'F9';
 
@@ -20,6 +21,7 @@ export function KioskScreen() {
   const { t } = useTranslation();
   const [form] = Form.useForm<RegistrationFormValues>();
   const [saved, setSaved] = useState<string | null>(null);
+  const [savedId, setSavedId] = useState<number | null>(null);
   const [tare, setTare] = useState<{ tareKg: number; registeredAt: string } | null>(null);
   const [saving, setSaving] = useState(false);
   // Enter in a field, a click and F9 can all submit, and state updates late: a ref lets only the first one through.
@@ -38,6 +40,7 @@ export function KioskScreen() {
     try {
       const reg = await call('registrations.create', toRegistrationInput(values) as InputOf<'registrations.create'>);
       setSaved(reg.recordNumber);
+      setSavedId(reg.id);
       await certificate.current?.store(reg.id, reg.hasReport).catch((err: unknown) => showApiError(err));
       setTare(null);
       form.resetFields();
@@ -70,7 +73,8 @@ export function KioskScreen() {
           </Button>
         </Space>
       </Space>
-      {saved && <Alert type="success" showIcon data-testid="saved" style={{ marginBottom: 8 }} message={t('registration.saved', { recordNumber: saved })} />}
+      {saved && <Alert type="success" showIcon data-testid="saved" style={{ marginBottom: 8 }} message={t('registration.saved', { recordNumber: saved })}
+        action={savedId !== null && <WeighingTicketButton registrationId={savedId} />} />}
       <RegistrationFields
         onPlateBlur={(p) => void lookUpTare(p)}
         extraWeights={<>

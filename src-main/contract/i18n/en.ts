@@ -232,7 +232,7 @@ const en: Catalog<typeof zhCN> = {
     kinds: { origin: 'Coal origin', destination: 'Destination', carrier: 'Carrier', consignee: 'Consignee', lab: 'Lab' },
   },
   tickets: {
-    print: 'Print weighing ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
+    print: 'Print weighing ticket', queue: 'Printer queue (empty: download a file)', sendFailed: 'The weighing ticket did not reach the printer: {{error}}', download: 'Download the ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
 };
 export default en;
