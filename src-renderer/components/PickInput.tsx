@@ -39,22 +39,31 @@ export function PickInput(props: {
   const takeBestMatch = () => {
     if (looksLikePinyin(value) && matches[0]) pick(matches[0].value);
   };
+  // With the list open, the select widget takes Tab to pick and keeps the cursor; typed pinyin is picked here
+  // instead, so one Tab both takes the best match and moves on, as Tab does everywhere else.
+  const onKeyDownCapture = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Tab' || e.shiftKey || !looksLikePinyin(value) || !matches[0]) return;
+    e.stopPropagation();
+    pick(matches[0].value);
+  };
   return (
-    <AutoComplete
-      id={props.id}
-      value={value}
-      onChange={(v: string) => props.onChange?.(v)}
-      onSelect={(v: string) => props.onSelect?.(v)}
-      options={matches.map((e) => ({ value: e.value, label: e.value }))}
-      onFocus={reload}
-      onBlur={takeBestMatch}
-      // Enter picks the highlighted entry; it must never also submit the registration.
-      onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
-      maxLength={props.maxLength}
-      placeholder={props.placeholder ?? t('vehicles.pinyinHint')}
-      data-testid={props['data-testid']}
-      defaultActiveFirstOption
-      filterOption={false}
-    />
+    <span onKeyDownCapture={onKeyDownCapture} style={{ display: 'block' }}>
+      <AutoComplete
+        id={props.id}
+        value={value}
+        onChange={(v: string) => props.onChange?.(v)}
+        onSelect={(v: string) => props.onSelect?.(v)}
+        options={matches.map((e) => ({ value: e.value, label: e.value }))}
+        onFocus={reload}
+        onBlur={takeBestMatch}
+        // Enter picks the highlighted entry; it must never also submit the registration.
+        onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder ?? t('vehicles.pinyinHint')}
+        data-testid={props['data-testid']}
+        defaultActiveFirstOption
+        filterOption={false}
+      />
+    </span>
   );
 }
