@@ -25,7 +25,8 @@ CREATE TABLE vehicle_register (
   via_designated_route INTEGER NOT NULL,
   last_tare_kg INTEGER NOT NULL CHECK (last_tare_kg >= 0),
   last_report_number TEXT,
-  last_registration_id INTEGER NOT NULL REFERENCES registrations(id),
+  -- No foreign key: the register is derived from the ledger and must never stand in the way of the ledger's own rules.
+  last_registration_id INTEGER NOT NULL,
   last_seen_at TEXT NOT NULL,
   visits INTEGER NOT NULL DEFAULT 1 CHECK (visits >= 1)
 );
