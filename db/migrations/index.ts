@@ -7,9 +7,12 @@ import printing from './006-printing.ts';
 import scanners from './007-scanners.ts';
 import termPolicy from './008-term-policy.ts';
 import manualReview from './009-manual-review.ts';
+import vehicleRegister from './012-vehicle-register.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
  * edited: add a new one. Kept as TypeScript strings so that bundling the Electron main needs no file copying.
  */
-export const migrations: readonly string[] = [core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview];
+export const migrations: readonly string[] = [
+  core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister,
+];

@@ -10,6 +10,7 @@ import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
 import { printingContract } from './printing.ts';
 import { registrationSaveContract } from './registration-save.ts';
+import { vehiclesContract } from './vehicles.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -55,6 +56,7 @@ export const contract = {
   ...devicesContract,
   ...printingContract,
   ...registrationSaveContract,
+  ...vehiclesContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -76,3 +78,4 @@ export * from './cases.ts';
 export * from './devices.ts';
 export * from './printing.ts';
 export * from './registration-save.ts';
+export * from './vehicles.ts';

@@ -11,6 +11,7 @@ import { casesHandlers } from './cases-handlers.ts';
 import { devicesHandlers } from './devices-handlers.ts';
 import type { DeviceManager } from './devices.ts';
 import { printingHandlers, type PrintService } from './printing.ts';
+import { vehiclesHandlers } from './vehicles-handlers.ts';
 
 export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
@@ -30,6 +31,7 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...devicesHandlers(devices),
     ...printingHandlers(printing),
     ...registrationSaveHandlers(),
+    ...vehiclesHandlers(),
   };
 }
 
