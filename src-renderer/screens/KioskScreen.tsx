@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Col, Form, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -107,8 +107,9 @@ export function KioskScreen() {
         confirmRepeatedPlate,
       } as InputOf<'registrations.register'>;
       const result = await call('registrations.register', input);
-      setSaved(result);
+      // The form is ready for the next truck at once; the saved banner (with its ticket button) may follow a frame later.
       resetForNextTruck();
+      startTransition(() => setSaved(result));
     } catch (err) {
       if (err instanceof ApiCallError && err.error.key === 'kiosk.plateRepeated') {
         void modal.confirm({

@@ -8,7 +8,7 @@
  * devices.lastIdCard returns the card, exactly what a reader or serial scanner makes the host report, so a
  * swipe happens when the script says rather than every 45 s. The weighbridge is the host's real simulator.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { CertificateReport } from '../../src-main/contract/index.ts';
 
 export interface Card {
@@ -103,8 +103,14 @@ export function reportQr(report: CertificateReport): string {
  * on by default), so not counted per truck.
  */
 export async function autoCaptureOn(page: Page): Promise<void> {
+  // The switch shows the checkpoint's setting only once the host's first reading is in (the lamp leaves 'offline').
+  await page.waitForFunction(() => {
+    const light = document.querySelector('[data-testid="stability-light"]')?.getAttribute('data-light');
+    return !!light && light !== 'offline';
+  });
   const sw = page.getByTestId('auto-capture');
   if ((await sw.getAttribute('aria-checked')) !== 'true') await sw.click();
+  await expect(sw).toHaveAttribute('aria-checked', 'true');
 }
 
 /** Waits for the weighbridge: the gross weight captured into the form once the truck stands still. */
@@ -117,20 +123,38 @@ export async function grossCaptured(page: Page, timeoutMs = 60_000): Promise<num
 }
 
 /**
- * Saves with F9 (counted) and measures how long after the save's answer the form is empty and the plate
- * field focused again for the next truck.
+ * Saves with F9 (counted) and measures, by the page's own clock, how long after the save's answer reached the
+ * page the form is empty and the plate field focused again for the next truck.
  */
 export async function saveWithF9(op: KioskOperator): Promise<{ recordNumber: string; registrationId: number; formReadyMs: number }> {
+  await op.page.evaluate(() => {
+    const w = window as unknown as { kioskSave?: { answeredAt: number | null; readyAt: number | null } };
+    const probe = { answeredAt: null as number | null, readyAt: null as number | null };
+    w.kioskSave = probe;
+    const fetchBefore = window.fetch;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const res = await fetchBefore(...args);
+      if (String(args[0]).endsWith('/api/registrations.register')) {
+        window.fetch = fetchBefore;
+        probe.answeredAt = performance.now();
+        const watch = () => {
+          const plate = document.querySelector('input[data-testid="plate"], [data-testid="plate"] input') as HTMLInputElement | null;
+          if (plate && plate.value === '' && document.activeElement === plate) probe.readyAt = performance.now();
+          else requestAnimationFrame(watch);
+        };
+        queueMicrotask(watch);
+      }
+      return res;
+    };
+  });
   const answer = op.page.waitForResponse((r) => r.url().endsWith('/api/registrations.register'));
   await op.press('F9');
-  const response = await answer;
-  const body = (await response.json()) as { ok: boolean; value: { registration: { id: number; recordNumber: string } }; error?: unknown };
+  const body = (await (await answer).json()) as { ok: boolean; value: { registration: { id: number; recordNumber: string } }; error?: unknown };
   if (!body.ok) throw new Error(`save refused: ${JSON.stringify(body.error)}`);
-  const t0 = Date.now();
-  await op.page.waitForFunction(() => {
-    const plate = document.querySelector('input[data-testid="plate"], [data-testid="plate"] input') as HTMLInputElement | null;
-    return !!plate && plate.value === '' && document.activeElement === plate;
-  }, undefined, { timeout: 10_000, polling: 'raf' });
+  const formReadyMs = await op.page.waitForFunction(() => {
+    const probe = (window as unknown as { kioskSave: { answeredAt: number | null; readyAt: number | null } }).kioskSave;
+    return probe.readyAt !== null && probe.answeredAt !== null && { ms: Math.round(probe.readyAt - probe.answeredAt) };
+  }, undefined, { timeout: 10_000 }).then(async (h) => ((await h.jsonValue()) as { ms: number }).ms);
   const { id, recordNumber } = body.value.registration;
-  return { recordNumber, registrationId: id, formReadyMs: Date.now() - t0 };
+  return { recordNumber, registrationId: id, formReadyMs };
 }

@@ -31,6 +31,9 @@ export async function seedKioskHistory(api: Api): Promise<string> {
     stationName: '承德市入市煤炭检查站', stationCode: 'CD01', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' },
   });
   await api('users.create', { username: 'kiosk1', displayName: '登记员 王芳', role: 'kiosk', password: 'kiosk-pass-1' }, admin);
+  // The seeded "last visit" is seconds old, not days: the repeat-plate warning (tested in the shift test) would
+  // stop the returning truck, so it is off here.
+  await api('settings.update', { repeatPlateMinutes: 0 }, admin);
   const { token } = await api<{ token: string }>('auth.login', { username: 'kiosk1', password: 'kiosk-pass-1' });
   const r = RETURNING;
   const last = await api<{ id: number }>('registrations.create', {
