@@ -101,6 +101,7 @@ export function CertificatePanel(props: { ref?: Ref<CertificatePanelHandle>; onC
     const takes = (k: keyof ReportFormValues) => over || (k === 'results' ? !typedResults : blank(current[k]) || !form.isFieldTouched(k));
     const values = Object.fromEntries(Object.entries(toReportValues(report)).filter(([k, v]) =>
       takes(k as keyof ReportFormValues) && JSON.stringify(v) !== JSON.stringify(current[k as keyof ReportFormValues])));
+    if (Object.keys(values).length === 0) return [];
     form.setFieldsValue({ ...values, noReport: false });
     // A stated rank is the report's, not the coal kind's usual one: the coal-kind effect must leave it.
     if (values.coalRank) form.setFields([{ name: 'coalRank', value: values.coalRank, touched: true }]);

@@ -46,11 +46,13 @@ export function useVehiclePrefill(form: FormInstance, onFilled?: () => void): vo
   useEffect(() => {
     if (!plateKey || done.current.has(plateKey)) return;
     // Typing pauses first: 冀AD1234 is a plate on its way to 冀AD12345, not a truck to fill in from.
+    // An answer for a plate no longer on the form (saved and reset meanwhile) is dropped: it would refill the last truck.
+    let stale = false;
     const timer = setTimeout(() => {
       done.current.add(plateKey);
-      call('vehicles.lookup', { plate: plateKey.slice(6) }).then(apply, () => undefined);
+      call('vehicles.lookup', { plate: plateKey.slice(6) }).then((v) => { if (!stale) apply(v); }, () => undefined);
     }, TYPING_PAUSE_MS);
-    return () => clearTimeout(timer);
+    return () => { stale = true; clearTimeout(timer); };
     // apply reads the form when the answer comes; only the plate decides when to ask.
   }, [plateKey]);
 
@@ -59,12 +61,16 @@ export function useVehiclePrefill(form: FormInstance, onFilled?: () => void): vo
   useEffect(() => {
     if (!driverKey || done.current.has(driverKey)) return;
     done.current.add(driverKey);
-    // The card gives no phone number: once the driver is known, the cursor waits where the phone goes.
+    // The card gives no phone number: once the driver is known, the cursor waits where the phone goes. Not while
+    // the number is being typed: the operator's own Tab would then skip the phone.
+    const typing = document.activeElement?.id === 'driverIdNumber';
     const toPhone = () => {
-      if (!String(form.getFieldValue('driverPhone') ?? '').trim()) form.getFieldInstance('driverPhone')?.focus?.();
+      if (!typing && !String(form.getFieldValue('driverPhone') ?? '').trim()) form.getFieldInstance('driverPhone')?.focus?.();
     };
     // With a plate already on the form, the plate's own lookup decides; the driver only finds a truck for an empty plate.
     if (form.getFieldValue('plate')) return toPhone();
-    call('vehicles.lookup', { driverIdNumber: driverKey.slice(7) }).then(apply, () => undefined).finally(toPhone);
+    let stale = false;
+    call('vehicles.lookup', { driverIdNumber: driverKey.slice(7) }).then((v) => { if (!stale) apply(v); }, () => undefined).finally(() => { if (!stale) toPhone(); });
+    return () => { stale = true; };
   }, [driverKey]);
 }
