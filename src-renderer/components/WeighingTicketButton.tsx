@@ -45,9 +45,9 @@ export function WeighingTicketButton(props: { registrationId: number }) {
   };
   return (
     <Space size={4} wrap>
-      <Select size="small" value={format} onChange={setFormat} style={{ width: 116 }} data-testid="ticket-format"
+      <Select size="small" value={format} onChange={setFormat} style={{ width: 104 }} data-testid="ticket-format"
         options={TICKET_FORMATS.map((f) => ({ value: f, label: t(`tickets.formats.${f}`) }))} />
-      <Input size="small" value={queue} onChange={(e) => setQueue(e.target.value)} placeholder={t('tickets.queue')} style={{ width: 190 }} data-testid="ticket-queue" />
+      <Input size="small" value={queue} onChange={(e) => setQueue(e.target.value)} placeholder={t('tickets.queue')} title={t('tickets.queue')} style={{ width: 120 }} data-testid="ticket-queue" />
       <Button size="small" type="primary" loading={busy} onClick={() => void print()} data-testid="ticket-print">{t('tickets.print')}</Button>
       {file && <a href={file.url} download={file.name} data-testid="ticket-download">{t('tickets.download')}</a>}
     </Space>

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Col, Form, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -107,9 +107,9 @@ export function KioskScreen() {
         confirmRepeatedPlate,
       } as InputOf<'registrations.register'>;
       const result = await call('registrations.register', input);
-      // The form is ready for the next truck at once; the saved banner (with its ticket button) may follow a frame later.
+      // Ready for the next truck as soon as the one save answers: the check came with it, nothing else is awaited.
+      setSaved(result);
       resetForNextTruck();
-      startTransition(() => setSaved(result));
     } catch (err) {
       if (err instanceof ApiCallError && err.error.key === 'kiosk.plateRepeated') {
         void modal.confirm({
