@@ -8,6 +8,7 @@ import { benchDocuments } from './documents.ts';
 import { benchDrivers } from './drivers.ts';
 import { benchLedger } from './ledger.ts';
 import { benchReports } from './reports.ts';
+import { benchKioskActions, benchTickets } from './kiosk.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -28,4 +29,5 @@ print('Supervisor reports', await benchReports(db));
 print('Enforcement documents', await benchDocuments());
 print('Disposal-point ledger', await benchLedger());
 print('Devices', await benchDrivers());
+print('Kiosk at shift speed', { ...(await benchKioskActions()), ...(await benchTickets()) });
 db.close();

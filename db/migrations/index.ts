@@ -7,11 +7,14 @@ import printing from './006-printing.ts';
 import scanners from './007-scanners.ts';
 import termPolicy from './008-term-policy.ts';
 import manualReview from './009-manual-review.ts';
-import custodyAndRoles from './014-custody-and-roles.ts';
-import seizureFacts from './013-seizure-facts.ts';
+import vehicleRegister from './010-vehicle-register.ts';
+import custodyAndRoles from './011-custody-and-roles.ts';
+import seizureFacts from './012-seizure-facts.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
  * edited: add a new one. Kept as TypeScript strings so that bundling the Electron main needs no file copying.
  */
-export const migrations: readonly string[] = [core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, custodyAndRoles, seizureFacts];
+export const migrations: readonly string[] = [
+  core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister, custodyAndRoles, seizureFacts,
+];

@@ -11,6 +11,7 @@ import { devicesContract } from './devices.ts';
 import { printingContract } from './printing.ts';
 import { registrationSaveContract } from './registration-save.ts';
 import { custodyContract } from './custody.ts';
+import { vehiclesContract } from './vehicles.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -57,6 +58,7 @@ export const contract = {
   ...printingContract,
   ...registrationSaveContract,
   ...custodyContract,
+  ...vehiclesContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -79,3 +81,4 @@ export * from './devices.ts';
 export * from './printing.ts';
 export * from './registration-save.ts';
 export * from './custody.ts';
+export * from './vehicles.ts';

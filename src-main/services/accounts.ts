@@ -19,7 +19,7 @@ interface UserRow {
   locked_until: string | null;
 }
 
-/** The roles a user holds now (migration 014's user_roles; users.role is no longer read). */
+/** The roles a user holds now (migration 011's user_roles; users.role is no longer read). */
 export function rolesOf(db: Db, userId: number): Role[] {
   const held = new Set((db.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(userId) as { role: Role }[]).map((r) => r.role));
   return ROLES.filter((r) => held.has(r));

@@ -12,6 +12,7 @@ import { devicesHandlers } from './devices-handlers.ts';
 import type { DeviceManager } from './devices.ts';
 import { printingHandlers, type PrintService } from './printing.ts';
 import { custodyHandlers } from './custody-handlers.ts';
+import { vehiclesHandlers } from './vehicles-handlers.ts';
 
 export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
@@ -32,6 +33,7 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...printingHandlers(printing),
     ...registrationSaveHandlers(),
     ...custodyHandlers(),
+    ...vehiclesHandlers(),
   };
 }
 

@@ -18,6 +18,7 @@ import { ServiceError } from './errors.ts';
 import { requireStation } from './accounts.ts';
 import { getSettings } from './settings.ts';
 import { admitAmendmentEvidence, admitWeightEvidence } from './weighing-evidence.ts';
+import { rememberRegistration } from './vehicles.ts';
 
 /** A manual weight needs its reason; an implausible weight (settings: minimum gross, tare range) is refused per field. */
 function checkWeights(db: Db, data: RegistrationData): void {
@@ -55,6 +56,7 @@ export function createRegistration(ctx: CallContext, data: RegistrationData): Re
       'registrations.create',
     );
     evidence.claim(registration.id);
+    rememberRegistration(ctx.db, registration, true);
     return registration;
   })();
 }
@@ -122,6 +124,7 @@ export function amendRegistration(ctx: CallContext, input: z.output<typeof Amend
       snapshotRow(ctx.db, 'registration', original.id),
     );
     evidence.claim(registration.id);
+    rememberRegistration(ctx.db, registration, false);
     return registration;
   })();
 }

@@ -1,14 +1,16 @@
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { Card, Col, Empty, Form, Row, Spin, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CertificateTruck } from '../../src-main/contract/index.ts';
+import type { CertificateReport, CertificateTruck } from '../../src-main/contract/index.ts';
+import { parseScannedReport } from '../../src-main/contract/scanned-report.ts';
 import type { CertificateResult } from '../../src-main/domain/certificate/certificate-check.ts';
 import { usualRankOf, type RegisteredCoalKind } from '../../src-main/domain/certificate/coal-kind.ts';
 import { ApiCallError, call } from '../api.ts';
 import { CertificateVerdict } from './CertificateVerdict.tsx';
 import type { RegistrationFormValues } from './RegistrationFields.tsx';
 import { ReportFields } from './ReportFields.tsx';
-import { emptyReport, fromScannedJson, reportState, type ReportFormValues, type ReportState } from './report-form.ts';
+import { emptyReport, reportState, toReportValues, type ReportFormValues, type ReportState } from './report-form.ts';
+import { useKnownReport } from './useKnownReport.ts';
 
 // The follow-up sample form reuses the result grid.
 export { ResultRowsList } from './ReportFields.tsx';
@@ -22,8 +24,10 @@ export interface CertificatePanelHandle {
   state(): ReportState;
   /** Back to the defined defaults for a truck of this coal kind (the coal rank follows it). */
   reset(coalKind: string | undefined): void;
-  /** A scanned report code (or a report as JSON) into the report number. */
-  scan(code: string): void;
+  /** A scanned report code into the report number; a code carrying the report (certificate JSON) fills the panel. Returns the number. */
+  scan(code: string): string;
+  /** Puts a report's fields into the panel: all it states (`over`), or only where the panel is still empty. */
+  fill(report: Partial<CertificateReport>, over: boolean): string[];
   values(): ReportFormValues;
   restore(values: ReportFormValues): void;
   /** Puts a server's issue under the report field it names (`report.lab` → lab); false when the field is not here. */
@@ -88,15 +92,33 @@ export function CertificatePanel(props: { ref?: Ref<CertificatePanelHandle>; onC
   const truck = regValues ? truckOf(regValues) : null;
   const preview = usePreview(truck, state);
 
-  /** A keyboard-wedge scanner types into the focused field; a JSON report fills the whole panel. */
+  /** The report's fields filled; what the operator typed is kept unless the report's own code says otherwise (`over`). */
+  const fill = (report: Partial<CertificateReport>, over: boolean): string[] => {
+    const current = form.getFieldsValue(true) as ReportFormValues;
+    const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+    const typedResults = (current.results ?? []).some((r) => typeof r?.value === 'number');
+    // Selects start with a default (sample origin, the coal kind's usual rank): untouched, they take the report's.
+    const takes = (k: keyof ReportFormValues) => over || (k === 'results' ? !typedResults : blank(current[k]) || !form.isFieldTouched(k));
+    const values = Object.fromEntries(Object.entries(toReportValues(report)).filter(([k, v]) =>
+      takes(k as keyof ReportFormValues) && JSON.stringify(v) !== JSON.stringify(current[k as keyof ReportFormValues])));
+    if (Object.keys(values).length === 0) return [];
+    form.setFieldsValue({ ...values, noReport: false });
+    // A stated rank is the report's, not the coal kind's usual one: the coal-kind effect must leave it.
+    if (values.coalRank) form.setFields([{ name: 'coalRank', value: values.coalRank, touched: true }]);
+    props.onChange?.();
+    return Object.keys(values);
+  };
+  useKnownReport(form, fill);
+
+  /** A code carrying the report (scanned or pasted into the number) fills the panel; the field keeps the number. */
   const normalizeReportNumber = (text: string) => {
-    const scanned = fromScannedJson(text ?? '');
+    const scanned = parseScannedReport(text ?? '');
     if (!scanned) return text;
     queueMicrotask(() => {
-      form.setFieldsValue({ ...scanned, noReport: false, results: scanned.results ?? emptyReport(undefined).results });
-      void message.success(t('certificates.scanFilled'));
+      fill(scanned, true);
+      void message.success(t('vehicles.reportScanned'));
     });
-    return scanned.reportNumber ?? text;
+    return scanned.reportNumber;
   };
 
   useImperativeHandle(props.ref, () => ({
@@ -106,10 +128,13 @@ export function CertificatePanel(props: { ref?: Ref<CertificatePanelHandle>; onC
       form.setFieldsValue(emptyReport(kind));
     },
     scan(code) {
-      form.setFieldsValue({ reportNumber: normalizeReportNumber(code), noReport: false });
+      const reportNumber = normalizeReportNumber(code.trim());
+      form.setFieldsValue({ reportNumber, noReport: false });
       form.setFields([{ name: 'reportNumber', errors: [] }]);
       props.onChange?.();
+      return reportNumber;
     },
+    fill,
     values: () => form.getFieldsValue(true) as ReportFormValues,
     restore(v) {
       form.setFieldsValue(v);

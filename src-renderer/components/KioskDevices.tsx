@@ -29,7 +29,7 @@ function useOnAdvance(value: number | undefined, effect: () => void): void {
  * Everything the kiosk gets from devices, inside the registration form: the live weight, ID cards filling the
  * driver, scans (keyboard-wedge or serial) routed to the field they belong to, and the training banner.
  */
-export function KioskDevices(props: { onPlate?(plate: string): void; onReport?(code: string): void }) {
+export function KioskDevices(props: { onPlate?(plate: string): void; onReport?(code: string): string | undefined }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const { live, hostLost } = useDevicesLive(LIVE_POLL_MS);
@@ -53,8 +53,9 @@ export function KioskDevices(props: { onPlate?(plate: string): void; onReport?(c
       props.onPlate?.(route.value);
       void message.info(t('devices.scannedPlate', { plate: formatPlate(route.value) }));
     } else if (route.field === 'reportNumber') {
-      // The report panel owns the report number (a JSON report fills the whole panel).
-      props.onReport?.(route.value);
+      // The report panel owns the report number (a code carrying the report fills the whole panel); only the number is shown.
+      const reportNumber = props.onReport?.(route.value);
+      if (reportNumber) void message.info(t('devices.scannedReport', { reportNumber }));
     } else {
       try {
         const page = await call('registrations.search', { query: route.value, pageSize: 5, includeTraining: true });
@@ -67,7 +68,8 @@ export function KioskDevices(props: { onPlate?(plate: string): void; onReport?(c
     }
   };
   useWedgeScanner((code) => void onScan(code));
-  useOnAdvance(live?.lastScan?.seq, () => {
+  // The host reports no last scan (null) until its first one: that counts as 0, so the first scan is an advance.
+  useOnAdvance(live ? (live.lastScan?.seq ?? 0) : undefined, () => {
     if (live?.lastScan) void onScan(live.lastScan.text);
   });
 

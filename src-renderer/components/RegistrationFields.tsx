@@ -11,6 +11,7 @@ import { checkIdNumber } from '../../src-main/domain/id-number.ts';
 import { localDate } from '../../src-main/domain/local-time.ts';
 import { call } from '../api.ts';
 import { PlateInput } from './PlateInput.tsx';
+import { PickInput } from './PickInput.tsx';
 
 /** Form values as the antd form holds them; `toRegistrationInput` turns them into the contract's shape. */
 export interface RegistrationFormValues {
@@ -145,12 +146,12 @@ export function CargoCard() {
   return (
     <Card size="small" title={t('registration.cargo')}>
       <Pair>
-        <Form.Item {...item('origin')}><Input maxLength={100} placeholder={t('registration.originExample')} data-testid="origin" /></Form.Item>
-        <Form.Item {...item('destination')}><Input maxLength={100} data-testid="destination" /></Form.Item>
+        <Form.Item {...item('origin')}><PickInput kind="origin" maxLength={100} data-testid="origin" /></Form.Item>
+        <Form.Item {...item('destination')}><PickInput kind="destination" maxLength={100} data-testid="destination" /></Form.Item>
       </Pair>
       <Pair>
-        <Form.Item {...item('carrier')}><Input maxLength={100} /></Form.Item>
-        <Form.Item {...item('consignee')}><Input maxLength={100} /></Form.Item>
+        <Form.Item {...item('carrier')}><PickInput kind="carrier" maxLength={100} data-testid="carrier" /></Form.Item>
+        <Form.Item {...item('consignee')}><PickInput kind="consignee" maxLength={100} data-testid="consignee" /></Form.Item>
       </Pair>
       <Pair>
         <Form.Item {...item('coalKind')}><Select options={options(COAL_KINDS, 'coalKinds')} data-testid="coalKind" /></Form.Item>

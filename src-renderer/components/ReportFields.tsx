@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { AutoComplete, Button, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecognisedLabRow } from '../../src-main/contract/index.ts';
 import { ITEMS, ITEM_INFO, acceptedUnits, type Item } from '../../src-main/domain/certificate/items.ts';
 import { COAL_RANKS } from '../../src-main/domain/certificate/vocabulary.ts';
 import { call } from '../api.ts';
 import { useBilingual } from './CertificateVerdict.tsx';
+import { PickInput } from './PickInput.tsx';
 import { basesFor, type ReportFormValues } from './report-form.ts';
 
 /** A form's `results` list of lab results, two rows a line, with a button to add one. */
@@ -102,8 +103,7 @@ export function ReportFields(props: { normalizeReportNumber?(text: string): stri
         </Col>
         <Col span={7}>
           <Form.Item {...field('lab')}>
-            <AutoComplete options={labs.map((l) => ({ value: l.name, label: l.name }))} onSelect={pickLab} data-testid="cert-lab"
-              filterOption={(input, option) => String(option?.value ?? '').includes(input)} />
+            <PickInput kind="lab" extra={labs.map((l) => l.name)} onSelect={pickLab} maxLength={100} data-testid="cert-lab" />
           </Form.Item>
         </Col>
         <Col span={5}><Form.Item {...field('cmaNumber')}><Input maxLength={40} data-testid="cert-cmaNumber" /></Form.Item></Col>

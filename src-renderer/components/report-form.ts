@@ -4,8 +4,7 @@
  */
 import type { CertificateReport } from '../../src-main/contract/index.ts';
 import { usualRankOf, type RegisteredCoalKind } from '../../src-main/domain/certificate/coal-kind.ts';
-import { BASES, ITEMS, ITEM_INFO, type Basis, type Item } from '../../src-main/domain/certificate/items.ts';
-import { COAL_RANKS } from '../../src-main/domain/certificate/vocabulary.ts';
+import { BASES, ITEM_INFO, type Basis, type Item } from '../../src-main/domain/certificate/items.ts';
 
 export interface ResultRow {
   item: Item;
@@ -98,22 +97,10 @@ export function reportState(v: Partial<ReportFormValues> | undefined): ReportSta
   };
 }
 
-/** Form values from a scanned JSON report (docs/certificate-json.md); null when the text is not one. */
-export function fromScannedJson(text: string): Partial<ReportFormValues> | null {
-  if (!text.trimStart().startsWith('{')) return null;
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  if (typeof json.reportNumber !== 'string') return null;
-  const str = (k: string) => (typeof json[k] === 'string' ? (json[k] as string) : undefined);
-  const num = (k: string) => (typeof json[k] === 'number' ? (json[k] as number) : undefined);
-  return {
-    reportNumber: json.reportNumber, lab: str('lab'), cmaNumber: str('cmaNumber'),
-    sampleOrigin: json.sampleOrigin === 'client' ? 'client' : 'lab', sampledOn: str('sampledOn'), reportedOn: str('reportedOn'),
-    coalRank: COAL_RANKS.find((r) => r === json.coalRank), tonnageCoveredKg: num('tonnageCoveredKg'), distanceKm: num('distanceKm'),
-    results: Array.isArray(json.results) ? (json.results as ResultRow[]).filter((r) => ITEMS.includes(r?.item)) : undefined,
-  };
+/** A report (read from its QR code, or seen before) as the panel's form values: only what it states. */
+export function toReportValues(report: Partial<CertificateReport>): Partial<ReportFormValues> {
+  const { results, ...header } = report;
+  const values: Partial<ReportFormValues> = Object.fromEntries(Object.entries(header).filter(([, v]) => v !== undefined && v !== null));
+  if (results && results.length > 0) values.results = results.map((r) => ({ item: r.item, basis: r.basis, value: r.value, unit: r.unit }));
+  return values;
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../src-main/contract/index.ts';
 import { EXPORT_FORMATS, FAILING_ITEM_KINDS } from '../../src-main/contract/index.ts';
 import { formatPlate } from '../../src-main/domain/plate.ts';
+import { localDate } from '../../src-main/domain/local-time.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
@@ -291,7 +292,8 @@ function RecordsDrawer({ drill, onClose }: { drill: Drill; onClose(): void }) {
 function ExportControls() {
   const { t } = useTranslation();
   const [week, setWeek] = useState<Dayjs>(dayjs());
-  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  // The month in progress (Beijing time): the report is what a supervisor checks during the month, to date.
+  const [month, setMonth] = useState<Dayjs>(dayjs(localDate(new Date())));
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [unmasked, setUnmasked] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -10,6 +10,8 @@ import {
 import { KioskDevices } from '../components/KioskDevices.tsx';
 import { CertificatePanel, type CertificatePanelHandle } from '../components/CertificatePanel.tsx';
 import { clearDraft, loadDraft, saveDraft } from '../components/kiosk-draft.ts';
+import { useVehiclePrefill } from '../components/useVehiclePrefill.ts';
+import { WeighingTicketButton } from '../components/WeighingTicketButton.tsx';
 import { useSession } from '../session.tsx';
 
 const SAVE_KEY = 'F9';
@@ -53,6 +55,8 @@ export function KioskScreen() {
   const persist = () => {
     if (certificate.current) saveDraft({ registration: form.getFieldsValue(true) as RegistrationFormValues, report: certificate.current.values() });
   };
+  // A returning truck (plate, or the driver's card) fills in from its last visit; the draft keeps what it filled.
+  useVehiclePrefill(form, persist);
   useEffect(() => {
     const draft = loadDraft();
     if (!draft) return;
@@ -103,6 +107,7 @@ export function KioskScreen() {
         confirmRepeatedPlate,
       } as InputOf<'registrations.register'>;
       const result = await call('registrations.register', input);
+      // Ready for the next truck as soon as the one save answers: the check came with it, nothing else is awaited.
       setSaved(result);
       resetForNextTruck();
     } catch (err) {
@@ -142,7 +147,8 @@ export function KioskScreen() {
         <div style={{ flex: 1, minWidth: 0 }}>
           {saved && (
             <Alert type="success" showIcon data-testid="saved" data-outcome={outcome} style={{ padding: '2px 10px' }}
-              message={t('kiosk.savedWithCheck', { recordNumber: saved.registration.recordNumber, outcome: t(`certificates.outcomes.${outcome}`) })} />
+              message={t('kiosk.savedWithCheck', { recordNumber: saved.registration.recordNumber, outcome: t(`certificates.outcomes.${outcome}`) })}
+              action={<WeighingTicketButton key={saved.registration.id} registrationId={saved.registration.id} />} />
           )}
         </div>
         <Space>

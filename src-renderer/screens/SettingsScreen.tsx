@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../src-main/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
+import { PickListsAdmin } from '../components/PickListsAdmin.tsx';
 
 /** The checkpoint's own settings (administrators): numbering, locking, reporting calendar. */
 export function SettingsScreen() {
@@ -25,6 +26,7 @@ export function SettingsScreen() {
     <Form.Item name={name} label={t(`settingsForm.${name}`)}><InputNumber precision={0} style={{ width: 160 }} /></Form.Item>
   );
   return (
+    <>
     <Card title={t('settingsForm.title')} style={{ maxWidth: 640 }}>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="recordNumberPattern" label={t('settingsForm.recordNumberPattern')} extra={t('settingsForm.recordNumberHelp')}>
@@ -44,5 +46,7 @@ export function SettingsScreen() {
         <Button type="primary" htmlType="submit">{t('settingsForm.save')}</Button>
       </Form>
     </Card>
+    <PickListsAdmin />
+    </>
   );
 }

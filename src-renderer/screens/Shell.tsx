@@ -18,6 +18,9 @@ import { DisposalScreen } from './DisposalScreen.tsx';
 import { EnforcementSettingsScreen } from './EnforcementSettingsScreen.tsx';
 import { TermWarnings } from '../components/TermWarnings.tsx';
 
+/** Where a role starts: its daily work (a supervisor's is the dashboard, not the kiosk form). */
+const LANDING: Record<Role, string> = { kiosk: 'kiosk', officer: 'cases', disposal: 'disposal', supervisor: 'dashboard', admin: 'kiosk' };
+
 interface Screen {
   key: string;
   label: string;
@@ -41,7 +44,7 @@ export function Shell() {
     { key: 'enforcement-settings', label: t('enforcementSettings.nav'), roles: ROLE_GROUPS.admin, render: () => <EnforcementSettingsScreen /> },
     { key: 'settings', label: t('nav.settings'), roles: ROLE_GROUPS.admin, render: () => <SettingsScreen /> },
   ].filter((s) => hasRole(session.login, s.roles));
-  const [current, setCurrent] = useState(screens[0]?.key ?? '');
+  const [current, setCurrent] = useState(session.login.user.roles.map((r) => LANDING[r]).find(Boolean) ?? screens[0]?.key ?? '');
   const screen = screens.find((s) => s.key === current) ?? screens[0];
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -43,7 +43,7 @@ test('a failing report typed at the kiosk shows red with the reasons, and is sto
   await panel.getByTestId('cert-reportNumber').fill('JC-2026-1128-07');
   // The report number is the registration's report number.
   await expect(page.getByLabel('质检报告编号')).toHaveValue('JC-2026-1128-07');
-  await panel.getByTestId('cert-lab').locator('input').fill('某某检测有限公司');
+  await panel.getByTestId('cert-lab').fill('某某检测有限公司');
   await panel.getByTestId('cert-cmaNumber').fill('201712345678');
   await panel.getByTestId('cert-sampledOn').fill('2026-11-20');
   await panel.getByTestId('cert-reportedOn').fill('2026-11-22');

@@ -71,7 +71,7 @@ async function typeTruck(page: Page, truck: Truck, n: number) {
     return;
   }
   await panel.getByTestId('cert-reportNumber').fill(`JC-${n}`);
-  await panel.getByTestId('cert-lab').locator('input').fill('河北省煤炭产品质量监督检验站');
+  await panel.getByTestId('cert-lab').fill('河北省煤炭产品质量监督检验站');
   await panel.getByTestId('cert-cmaNumber').fill('201712345678');
   await panel.getByTestId('cert-sampledOn').fill(beijingDate(3));
   await panel.getByTestId('cert-reportedOn').fill(beijingDate(2));

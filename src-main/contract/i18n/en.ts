@@ -8,12 +8,13 @@ const en: Catalog<typeof zhCN> = {
   setup: {
     title: 'First run: set up the checkpoint', stationName: 'Checkpoint name', stationCode: 'Checkpoint code', adminUsername: 'Administrator username',
     adminName: 'Administrator name', adminPassword: 'Administrator password', submit: 'Finish set-up',
+    adminPasswordConfirm: 'Password again', passwordMismatch: 'The two passwords differ',
   },
   login: { title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', locked: 'Screen locked: enter your password', unlock: 'Unlock' },
   roles: { kiosk: 'Kiosk operator', officer: 'Enforcement officer', disposal: 'Disposal clerk', supervisor: 'Supervisor', admin: 'Administrator' },
   registration: {
     title: 'Register a coal truck', plate: 'Tractor plate', trailerPlate: 'Trailer plate', plateColor: 'Plate colour', driverName: 'Driver name',
-    driverIdNumber: 'ID number', driverPhone: 'Phone', carrier: 'Carrier', origin: 'Origin (mine or seller, place)', originExample: 'e.g. Fugu, Shaanxi',
+    driverIdNumber: 'ID number', driverPhone: 'Phone', carrier: 'Carrier', origin: 'Origin (mine or seller, place)',
     consignee: 'Consignee', destination: 'Destination', destinationInHebei: 'Destination inside Hebei', coalKind: 'Coal kind', coalKindOther: 'Other coal kind',
     intendedUse: 'Use', declaredKg: 'Declared weight (kg)', hasContract: 'Sales contract shown', hasReport: 'Inspection report shown',
     reportNumber: 'Report number', viaDesignatedRoute: 'Came by designated coal route', grossKg: 'Gross (kg)', tareKg: 'Tare (kg)', netKg: 'Net (kg)',
@@ -38,7 +39,7 @@ const en: Catalog<typeof zhCN> = {
     coalRanks: { anthracite: 'Anthracite', bituminous: 'Bituminous', lignite: 'Lignite' }, tonnageCoveredKg: 'Tonnage covered (kg)', distanceKm: 'Distance (km)',
     results: 'Results', item: 'Item', basis: 'Basis', value: 'Value', unit: 'Unit', addResult: 'Add item', remove: 'Remove',
     bases: { ar: 'as received ar', ad: 'air-dried ad', d: 'dry d', daf: 'dry ash-free daf' },
-    scanFilled: 'Report filled in from the scanned data', needMore: 'Enter report number, lab, sample, rank and dates to see the verdict', noReportHint: 'No report entered: treated as no report',
+    needMore: 'Enter report number, lab, sample, rank and dates to see the verdict', noReportHint: 'No report entered: treated as no report',
     checking: 'Checking…', verdict: 'Verdict', provisional: 'Limits to be verified', reasons: 'Reasons', signals: 'Doubts', items: 'Item by item',
     standard: 'Standard', grade: 'Grade', clause: 'Clause', limit: 'Limit', converted: 'Converted', from: 'From', notJudged: 'not judged',
     missing: 'Missing', versions: 'Policy {{policy}} · limits {{limits}}', checkedBy: 'Checked by {{by}} at {{at}}',
@@ -256,6 +257,20 @@ const en: Catalog<typeof zhCN> = {
     checkNow: 'Check report', checkTitle: 'Enter the report and check it', checked: 'Check stored: {{outcome}}',
     outcome: 'Outcome', noCheck: 'Not checked', training: 'Training', showTraining: 'Show training records', policy: 'Policy', limits: 'Limits',
     draftRestored: 'The unsaved registration from before the refresh was restored',
+  },
+  vehicles: {
+    prefilled: 'Filled in from {{plate}}\'s last visit ({{date}}): please check', prefilledFields: 'Filled in: {{fields}}',
+    reportKnown: 'Report {{reportNumber}} was registered on {{date}} ({{times}} times): lab and results filled in',
+    reportScanned: 'Lab and results read from the report\'s QR code', freeText: 'Not in the list: press Enter to use what you typed',
+    pinyinHint: 'Pinyin initials work, e.g. sxdt → 山西大同',
+  },
+  picklists: {
+    title: 'Pick lists', duplicate: '"{{value}}" is already in the list', notFound: 'Entry not found', add: 'Add', hide: 'Hide', show: 'Show',
+    rename: 'Rename', uses: 'Uses', value: 'Name', hidden: 'Hidden',
+    kinds: { origin: 'Coal origin', destination: 'Destination', carrier: 'Carrier', consignee: 'Consignee', lab: 'Lab' },
+  },
+  tickets: {
+    print: 'Print weighing ticket', queue: 'Printer queue (empty: download a file)', sendFailed: 'The weighing ticket did not reach the printer: {{error}}', download: 'Download the ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
 };
 export default en;

@@ -5,12 +5,13 @@ const zhCN = {
   setup: {
     title: '首次使用：设置检查站', stationName: '检查站名称', stationCode: '检查站代码', adminUsername: '管理员用户名',
     adminName: '管理员姓名', adminPassword: '管理员密码', submit: '完成设置',
+    adminPasswordConfirm: '再次输入密码', passwordMismatch: '两次输入的密码不一致',
   },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录', locked: '屏幕已锁定，请重新输入密码', unlock: '解锁' },
   roles: { kiosk: '登记员', officer: '执法人员', disposal: '处置点管理员', supervisor: '主管', admin: '系统管理员' },
   registration: {
     title: '运煤车辆登记', plate: '牵引车号牌', trailerPlate: '挂车号牌', plateColor: '号牌颜色', driverName: '驾驶员姓名',
-    driverIdNumber: '身份证号码', driverPhone: '联系电话', carrier: '承运单位', origin: '煤炭来源（矿/销售方及地点）', originExample: '如：陕西府谷',
+    driverIdNumber: '身份证号码', driverPhone: '联系电话', carrier: '承运单位', origin: '煤炭来源（矿/销售方及地点）',
     consignee: '收货单位', destination: '目的地', destinationInHebei: '目的地在河北省内', coalKind: '煤种', coalKindOther: '其他煤种',
     intendedUse: '用途', declaredKg: '运单申报重量（kg）', hasContract: '出示购销合同', hasReport: '出示质检报告',
     reportNumber: '质检报告编号', viaDesignatedRoute: '经运煤专用通道', grossKg: '毛重（kg）', tareKg: '皮重（kg）', netKg: '净重（kg）',
@@ -35,7 +36,7 @@ const zhCN = {
     coalRanks: { anthracite: '无烟煤', bituminous: '烟煤', lignite: '褐煤' }, tonnageCoveredKg: '覆盖重量 kg', distanceKm: '运距（km）',
     results: '检测结果', item: '项目', basis: '基', value: '数值', unit: '单位', addResult: '添加项目', remove: '删除',
     bases: { ar: '收到基 ar', ad: '空干基 ad', d: '干燥基 d', daf: '干燥无灰基 daf' },
-    scanFilled: '已从扫码数据填入报告', needMore: '填写报告编号、检测机构、来样方式、煤类和日期后显示判定', noReportHint: '未录入报告：按无报告处理',
+    needMore: '填写报告编号、检测机构、来样方式、煤类和日期后显示判定', noReportHint: '未录入报告：按无报告处理',
     checking: '核验中…', verdict: '判定', provisional: '限值待核对', reasons: '原因', signals: '疑点', items: '逐项核对',
     standard: '标准', grade: '等级', clause: '条款', limit: '限值', converted: '折算值', from: '来源', notJudged: '未判定',
     missing: '缺少', versions: '政策 {{policy}} · 限值表 {{limits}}', checkedBy: '{{by}} 于 {{at}} 核验',
@@ -252,6 +253,20 @@ const zhCN = {
     checkNow: '核验报告', checkTitle: '补录报告并核验', checked: '已保存核验结果：{{outcome}}',
     outcome: '处置', noCheck: '未核验', training: '培训', showTraining: '显示培训记录', policy: '政策', limits: '限值表',
     draftRestored: '已恢复刷新前未保存的登记内容',
+  },
+  vehicles: {
+    prefilled: '已按 {{plate}} 上次登记（{{date}}）预填，请核对', prefilledFields: '预填项目：{{fields}}',
+    reportKnown: '报告 {{reportNumber}} 曾于 {{date}} 登记（共 {{times}} 次），已带出检验机构和检验结果',
+    reportScanned: '已从报告二维码读入检验机构和检验结果', freeText: '列表中没有：按回车使用所输入的文字',
+    pinyinHint: '可输入拼音首字母，如 sxdt → 山西大同',
+  },
+  picklists: {
+    title: '常用选项', duplicate: '“{{value}}”已在列表中', notFound: '找不到该条目', add: '添加', hide: '停用', show: '启用',
+    rename: '改名', uses: '使用次数', value: '名称', hidden: '已停用',
+    kinds: { origin: '煤炭来源', destination: '目的地', carrier: '承运单位', consignee: '收货单位', lab: '检验机构' },
+  },
+  tickets: {
+    print: '打印过磅单', queue: '打印机队列（留空则下载文件）', sendFailed: '过磅单未能送到打印机：{{error}}', download: '下载过磅单', printed: '过磅单已生成（原件）', reprinted: '过磅单已生成：补打第 {{n}} 次', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm 热敏' },
   },
 };
 export default zhCN;

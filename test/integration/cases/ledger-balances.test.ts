@@ -1,3 +1,4 @@
+import custodyAndRoles from '../../../db/migrations/011-custody-and-roles.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrations } from '../../../db/migrations/index.ts';
@@ -41,7 +42,7 @@ describe('running ledger balances (migration 005)', () => {
   });
 });
 
-/** A movement row as builds before migration 014 wrote it (receipts from handover 1 when there is one). */
+/** A movement row as builds before migration 011 wrote it (receipts from handover 1 when there is one). */
 function legacyMovement(db: Database.Database, id: string, kind: 'receipt' | 'disposal', caseRef: string, deltaKg: number) {
   const handover = db.prepare('SELECT id FROM handovers WHERE id = 1').get() ? 1 : null;
   db.prepare(`INSERT INTO ledger_movements (id, kind, at, point_id, case_ref, coal_kind, operator_name, handover_id, handover_form_no, handed_over_kg, quantity_kg,
@@ -53,10 +54,10 @@ function legacyMovement(db: Database.Database, id: string, kind: 'receipt' | 'di
     });
 }
 
-describe('migration 014: custody and role sets', () => {
+describe('migration 011: custody and role sets', () => {
   it('keeps every user\'s role, the ledger and its totals, and marks coal received already confiscated', () => {
     const db = new Database(tempDbPath());
-    migrate(db, migrations.length - 1);
+    migrate(db, migrations.indexOf(custodyAndRoles));
     db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('s1', '主管', 'supervisor', 'x', '2026-01-01')").run();
     insertDisposalPoint(db, { code: 'P1', name: '承德处置点', address: '-', at: '2026-11-01T00:00:00Z' });
     const record = { cases: [{ caseId: 'C1', legalStatus: 'confiscated' }, { caseId: 'C2', legalStatus: 'seized' }] };

@@ -24,6 +24,8 @@ const PASSING: CertificateReport['results'] = [
 // Over the national floor of 商品煤质量管理暂行办法 (A,d ≤ 40 %, St,d ≤ 3 %) whatever else applies.
 const FAILING = PASSING.map((r) => (r.item === 'St' ? { ...r, value: 3.5 } : r.item === 'A' ? { ...r, value: 45 } : r));
 const INCOMPLETE = PASSING.filter((r) => r.item !== 'St');
+// 散煤 for civil use within the area: the truck the seed's "no report → seize" clause is about (附件6 三(二)2).
+const LOOSE_CIVIL_FOR_HEBEI = { coalKind: 'anthracite-lump', intendedUse: 'civil', destination: '承德市双桥区', destinationInHebei: true } as const;
 
 describe('the kiosk save stores the registration and its check together', () => {
   it('gives every truck of a sequence its check: pass, fail, incomplete and no report, read back from the ledger', async () => {
@@ -34,7 +36,7 @@ describe('the kiosk save stores the registration and its check together', () => 
       { report: null, verdict: 'incomplete' },
     ] as const;
     for (const [i, c] of cases.entries()) {
-      const saved = await f.call('registrations.register', { registration: { ...validRegistration(10 + i), hasReport: false }, report: c.report }, kiosk);
+      const saved = await f.call('registrations.register', { registration: { ...validRegistration(10 + i), ...LOOSE_CIVIL_FOR_HEBEI, hasReport: false }, report: c.report }, kiosk);
       expect(saved.check.result.verdict).toBe(c.verdict);
       expect(saved.registration.hasReport).toBe(c.report !== null);
       expect(saved.registration.reportNumber).toBe(c.report?.reportNumber ?? null);
@@ -42,7 +44,7 @@ describe('the kiosk save stores the registration and its check together', () => 
     const page = await f.call('registrations.search', { pageSize: 10 }, kiosk);
     const stored = page.rows.reverse().map((r) => r.check?.verdict);
     expect(stored).toEqual(cases.map((c) => c.verdict));
-    // The policy decides the outcome: a failing report is a seizure, as is a truck without one (Chengde 2020).
+    // The policy decides the outcome: a failing report is a seizure, as is loose civil coal without one (Chengde 2020).
     expect(page.rows[1]!.check?.outcome).toBe('seize');
     expect(page.rows[3]!.check?.outcome).toBe('seize');
   });
