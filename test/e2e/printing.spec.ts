@@ -37,7 +37,10 @@ test.beforeAll(async () => {
   const pointId = (await api<{ id: number }>('disposalPoints.create', { code: 'CDX01', name: '承德县发改局煤炭处置点', address: '承德县下板城镇' }, admin)).id;
   await api('documentSettings.update', { agencyName: '承德市市场监督管理局', reviewGovernment: '承德市人民政府', court: '承德市双桥区人民法院' }, admin);
   const officer = (await api<{ token: string }>('auth.login', { username: 'officer1', password: 'user-pass-1' })).token;
-  const opened = await api<{ id: number }>('cases.open', { draft: completeDraft(pointId) }, officer);
+  // Taken minutes ago and decided now, on the spot (行政强制法 art.24): the real clock runs in the host.
+  const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+  const draft = completeDraft(pointId, { seizedAt: minutesAgo(5), approval: { approverName: '王局长', approvedAt: minutesAgo(10), emergency: false } });
+  const opened = await api<{ id: number }>('cases.open', { draft }, officer);
   await api('cases.decide', { id: opened.id }, officer);
 });
 
