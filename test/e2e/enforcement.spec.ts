@@ -18,6 +18,17 @@ let registrationId = 0;
 let pointId = 0;
 
 const login = async (username: string, password: string) => (await api<{ token: string }>('auth.login', { username, password })).token;
+/**
+ * Loose civil coal bound for Hebei with no report: the one case the Chengde policy seizes outright (any other
+ * truck without a report goes to 人工核验), so the seed's clause covers it whatever the sample draws.
+ */
+const seizable = (seed: number) => {
+  const { reportNumber: _none, ...reg } = validRegistration(seed);
+  return {
+    ...reg, hasReport: false, coalKind: 'anthracite-lump' as const, intendedUse: 'civil' as const,
+    destination: '河北承德双桥区', destinationInHebei: true, consignee: '承德市热力供应有限公司',
+  };
+};
 
 test.beforeAll(async () => {
   host = await startHostProcess(dbPath);
@@ -30,13 +41,15 @@ test.beforeAll(async () => {
   pointId = (await api<{ id: number }>('disposalPoints.create', { code: 'CDX01', name: '承德县发改局煤炭处置点', address: '承德县下板城镇' }, admin)).id;
   await api('documentSettings.update', { agencyName: '承德市市场监督管理局', reviewGovernment: '承德市人民政府', court: '承德市双桥区人民法院' }, admin);
   const kiosk = await login('kiosk1', 'user-pass-1');
-  registrationId = (await api<{ id: number }>('registrations.create', { ...validRegistration(7), hasReport: false }, kiosk)).id;
-  // No inspection report: the default (Chengde) policy sends the truck to seizure.
-  await api('certificates.check', { registrationId, report: null }, kiosk);
-  // A released truck must not be offered for a case.
-  const released = (await api<{ id: number }>('registrations.create', { ...validRegistration(8), plate: '冀H99999' }, kiosk)).id;
+  registrationId = (await api<{ id: number }>('registrations.create', seizable(7), kiosk)).id;
+  // No inspection report on loose civil coal for Hebei: the default (Chengde) policy sends the truck to seizure.
+  const seized = await api<{ outcome: string }>('certificates.check', { registrationId, report: null }, kiosk);
+  expect(seized.outcome).toBe('seize');
+  // A truck the check would seize but a supervisor released must not be offered for a case.
+  const released = (await api<{ id: number }>('registrations.create', { ...seizable(8), plate: '冀H99999' }, kiosk)).id;
   await api('certificates.check', { registrationId: released, report: null }, kiosk);
-  const [check] = (await api<{ checks: { id: number }[] }>('certificates.forRegistration', { registrationId: released }, admin)).checks;
+  const [check] = (await api<{ checks: { id: number; outcome: string }[] }>('certificates.forRegistration', { registrationId: released }, admin)).checks;
+  expect(check!.outcome).toBe('seize');
   await api('users.create', { username: 'super1', displayName: '主管', role: 'supervisor', password: 'user-pass-1' }, admin);
   await api('certificates.override', { checkId: check!.id, outcome: 'release', reason: '补交合格报告' }, await login('super1', 'user-pass-1'));
 });
@@ -54,7 +67,7 @@ test('officer opens a case from a registration, decides it, prints the seizure d
   const drawer = page.locator('.ant-drawer');
   await expect(drawer.getByText(/CD01-\d{4}-0001/)).toBeVisible();
   // The driver and the weighed cargo were taken over from the registration.
-  const reg = validRegistration(7);
+  const reg = seizable(7);
   await expect(drawer.getByLabel('姓名/名称').first()).toHaveValue(reg.driverName);
   await page.waitForTimeout(500); // the drawer's slide-in
   await page.screenshot({ path: 'test-results/cases-form.png' });

@@ -36,14 +36,24 @@ export class KioskOperator {
 
   async installDevices(): Promise<void> {
     await this.page.route('**/api/devices.live', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.json()) as { ok: boolean; value?: Record<string, unknown> };
+      let response: Awaited<ReturnType<typeof route.fetch>>;
+      let body: { ok: boolean; value?: Record<string, unknown> };
+      try {
+        response = await route.fetch();
+        body = (await response.json()) as typeof body;
+      } catch (e) {
+        // The page closed or navigated while this poll was in flight: nobody is waiting for its answer.
+        if (this.page.isClosed() || isDisposed(e)) return;
+        throw e;
+      }
       if (body.ok && body.value) {
         body.value.idCardSeq = this.cardSeq;
         // As the host does: no last scan (null) until the first one, which the kiosk must not drop.
         body.value.lastScan = this.scanSeq === 0 ? null : { seq: this.scanSeq, text: this.scanText };
       }
-      await route.fulfill({ response, json: body });
+      await route.fulfill({ response, json: body }).catch((e: unknown) => {
+        if (!this.page.isClosed() && !isDisposed(e)) throw e;
+      });
     });
     await this.page.route('**/api/devices.lastIdCard', (route) => {
       const c = this.card;
@@ -61,6 +71,11 @@ export class KioskOperator {
         },
       });
     });
+  }
+
+  /** Stops feeding the devices; a poll still in flight when the test ends is dropped, not reported. */
+  async removeDevices(): Promise<void> {
+    await this.page.unrouteAll({ behavior: 'ignoreErrors' });
   }
 
   async click(target: Locator, what: string): Promise<void> {
@@ -91,6 +106,11 @@ export class KioskOperator {
     this.scanSeq++;
     this.log.push('scan');
   }
+}
+
+/** Errors Playwright raises for a routed request whose page, context or response went away meanwhile. */
+function isDisposed(e: unknown): boolean {
+  return e instanceof Error && /disposed|has been closed|already handled/i.test(e.message);
 }
 
 /** A report's QR code in the compact certificate JSON form (docs/certificate-json.md). */
