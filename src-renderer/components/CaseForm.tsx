@@ -1,4 +1,4 @@
-import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography, type FormInstance } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseDraft, DisposalPoint } from '../../src-main/contract/index.ts';
@@ -27,6 +27,9 @@ export interface CaseFormValues {
   witnessUnit: string;
   partyStatement: string;
   onsiteFacts: string;
+  serviceMethod: NonNullable<CaseDraft['serviceMethod']>;
+  /** 送达地址确认书 as typed; sent only when an address is given. */
+  serviceAddress: { address: string; postalCode: string; phone: string; channel: string; account: string };
 }
 
 const list = (text: string | undefined) => (text ?? '').split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
@@ -43,6 +46,11 @@ export function toFormValues(d: CaseDraft): CaseFormValues {
     witnessName: d.witness?.name ?? '',
     witnessUnit: d.witness?.unit ?? '',
     onsiteFacts: d.onsiteFacts ?? '',
+    serviceMethod: d.serviceMethod ?? '直接送达',
+    serviceAddress: {
+      address: d.serviceAddress?.address ?? '', postalCode: d.serviceAddress?.postalCode ?? '', phone: d.serviceAddress?.phone ?? '',
+      channel: d.serviceAddress?.electronic?.channel ?? '', account: d.serviceAddress?.electronic?.account ?? '',
+    },
   };
 }
 
@@ -66,6 +74,18 @@ export function fromFormValues(v: CaseFormValues): CaseDraft {
     witness: v.witnessName ? { name: v.witnessName, ...(v.witnessUnit ? { unit: v.witnessUnit } : {}) } : null,
     partyStatement: v.partyStatement ?? '',
     ...(v.onsiteFacts ? { onsiteFacts: v.onsiteFacts } : {}),
+    serviceMethod: v.serviceMethod ?? '直接送达',
+    ...(v.serviceAddress?.address ? { serviceAddress: toServiceAddress(v.serviceAddress) } : {}),
+  };
+}
+
+function toServiceAddress(a: CaseFormValues['serviceAddress']): NonNullable<CaseDraft['serviceAddress']> {
+  return {
+    address: a.address,
+    ...(a.postalCode ? { postalCode: a.postalCode } : {}),
+    ...(a.phone ? { phone: a.phone } : {}),
+    // A half-filled electronic channel is still sent so the contract names what is missing.
+    ...(a.channel || a.account ? { electronic: { channel: a.channel ?? '', account: a.account ?? '' } } : {}),
   };
 }
 
@@ -159,11 +179,31 @@ export function CaseForm({ form, points, officers }: { form: FormInstance<CaseFo
         <Form.Item name="partyRefusedToSign" valuePropName="checked"><Checkbox>{t('cases.partyRefusedToSign')}</Checkbox></Form.Item>
       </Space>
       <Row gutter={8}>
+        <Col span={6}>
+          <Form.Item name="serviceMethod" label={t('cases.serviceMethod')}>
+            <Select data-testid="case-service-method" options={(['直接送达', '留置送达'] as const).map((m) => ({ value: m, label: t(`cases.serviceMethods.${m}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={18}>
+          <Form.Item noStyle dependencies={['serviceMethod']}>
+            {() => form.getFieldValue('serviceMethod') === '留置送达' && <Alert type="info" showIcon style={{ marginTop: 22 }} title={t('cases.leftWithNeedsWitness')} />}
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={8}>
         <Col span={6}><Form.Item name="witnessName" label={t('cases.witness')}><Input /></Form.Item></Col>
         <Col span={6}><Form.Item name="witnessUnit" label={t('cases.witnessUnit')}><Input /></Form.Item></Col>
         <Col span={12}><Form.Item name="partyStatement" label={t('cases.partyStatement')}><Input /></Form.Item></Col>
       </Row>
       <Form.Item name="onsiteFacts" label={t('cases.onsiteFacts')}><Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} /></Form.Item>
+      {section('cases.serviceAddress')}
+      <Row gutter={8}>
+        <Col span={8}><Form.Item name={['serviceAddress', 'address']} label={t('cases.serviceAddressLine')}><Input data-testid="case-service-address" /></Form.Item></Col>
+        <Col span={3}><Form.Item name={['serviceAddress', 'postalCode']} label={t('cases.postalCode')}><Input /></Form.Item></Col>
+        <Col span={4}><Form.Item name={['serviceAddress', 'phone']} label={t('cases.phone')}><Input /></Form.Item></Col>
+        <Col span={4}><Form.Item name={['serviceAddress', 'channel']} label={t('cases.electronicChannel')}><Input /></Form.Item></Col>
+        <Col span={5}><Form.Item name={['serviceAddress', 'account']} label={t('cases.electronicAccount')}><Input /></Form.Item></Col>
+      </Row>
     </Form>
   );
 }

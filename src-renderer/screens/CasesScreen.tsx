@@ -66,6 +66,34 @@ function CaseTermRules({ c }: { c: EnforcementCase }) {
   );
 }
 
+type ActionValues = Record<string, unknown>;
+const str = (v: ActionValues, k: string) => String(v[k] ?? '').trim();
+const anyFilled = (v: ActionValues, keys: string[]) => keys.some((k) => v[k] !== undefined && v[k] !== null && v[k] !== '');
+
+/** 抽样记录: sent only once the officer has typed any of it, so a half-filled record is refused, not dropped. */
+function samplingOf(v: ActionValues) {
+  if (!anyFilled(v, ['sampledAt', 'samplePlace', 'sampleQuantity', 'sampleMethod', 'sampleSeals'])) return {};
+  const at = v.sampledAt as Dayjs | null | undefined;
+  return { sampling: {
+    sampledAt: at ? at.toISOString() : '', place: str(v, 'samplePlace'), sampleQuantity: str(v, 'sampleQuantity'), method: str(v, 'sampleMethod'),
+    sealNumbers: str(v, 'sampleSeals').split(/[,，、\s]+/).filter(Boolean),
+  } };
+}
+
+/** 检测结果告知书: likewise sent only when any result field is filled. */
+function resultOf(v: ActionValues) {
+  if (!anyFilled(v, ['reportNo', 'conclusion', 'conforms'])) return {};
+  return { result: { reportNo: str(v, 'reportNo'), conclusion: str(v, 'conclusion'), conforms: v.conforms === true } };
+}
+
+/** 销毁记录 (行政强制法 art.27): always sent; the contract names what is missing. */
+function destructionOf(v: ActionValues) {
+  const witnesses = ((v.witnesses ?? []) as { name?: string; unit?: string }[])
+    .filter((w) => w.name?.trim() || w.unit?.trim())
+    .map((w) => ({ name: (w.name ?? '').trim(), ...(w.unit?.trim() ? { unit: w.unit.trim() } : {}) }));
+  return { destruction: { place: str(v, 'destroyPlace'), method: str(v, 'destroyMethod'), approverName: str(v, 'approverName'), witnesses } };
+}
+
 const beijing = (instant: string | null) => (instant ? toLocalIso(new Date(instant)).slice(0, 16).replace('T', ' ') : '—');
 
 /** When and where the coal was taken, when the decision was made and served; a late decision's reason. */
@@ -171,7 +199,7 @@ export function CasesScreen() {
   };
   const submitAction = async () => {
     if (!open || !action) return;
-    const v = actionForm.getFieldsValue(true) as Record<string, string | number>;
+    const v = actionForm.getFieldsValue(true) as ActionValues;
     const id = open.id;
     if (action === 'handover') {
       try {
@@ -188,13 +216,13 @@ export function CasesScreen() {
     const text = (k: string) => String(v[k] ?? '');
     const done = await run(() => {
       switch (action) {
-        case 'startTesting': return call('cases.startTesting', { id, institution: text('institution'), items: text('items'), notifiedEndDate: text('notifiedEndDate'), ...(v.sampleNo ? { sampleNo: text('sampleNo') } : {}) });
+        case 'startTesting': return call('cases.startTesting', { id, institution: text('institution'), items: text('items'), notifiedEndDate: text('notifiedEndDate'), ...(v.sampleNo ? { sampleNo: text('sampleNo') } : {}), ...samplingOf(v) });
         case 'changeTesting': return call('cases.changeTesting', { id, notifiedEndDate: text('notifiedEndDate'), reason: text('reason') });
-        case 'endTesting': return call('cases.endTesting', { id });
+        case 'endTesting': return call('cases.endTesting', { id, ...resultOf(v) });
         case 'extend': return call('cases.extend', { id, days: Number(v.days), reason: text('reason'), approverName: text('approverName') });
         case 'release': return call('cases.release', { id, ground: Number(v.ground) as 1, explanation: text('explanation') });
         case 'confiscate': return call('cases.confiscate', { id, reason: text('reason'), penaltyDecisionNo: text('penaltyDecisionNo'), penaltyDecisionDate: text('penaltyDecisionDate') });
-        case 'destroy': return call('cases.destroy', { id, reason: text('reason') });
+        case 'destroy': return call('cases.destroy', { id, reason: text('reason'), ...destructionOf(v) });
       }
     });
     if (done) setAction(null);
@@ -277,13 +305,28 @@ export function CasesScreen() {
           </>
         )}
       </Drawer>
-      <Modal open={action !== null} title={action ? t(`cases.${action}`) : ''} onCancel={() => setAction(null)} onOk={() => void submitAction()} destroyOnHidden>
-        <Form form={actionForm} layout="vertical" initialValues={{ days: 30, ground: 1, pointId: open?.draft.custodyPointId ?? points[0]?.id }}>
+      <Modal open={action !== null} title={action ? t(`cases.${action}`) : ''} onCancel={() => setAction(null)} onOk={() => void submitAction()} destroyOnHidden
+        styles={{ body: { maxHeight: 'calc(100vh - 260px)', overflowY: 'auto' } }}>
+        <Form form={actionForm} layout="vertical" size="small" initialValues={{ days: 30, ground: 1, pointId: open?.draft.custodyPointId ?? points[0]?.id, witnesses: [{ name: '', unit: '' }] }}>
           {action === 'startTesting' && <>
             <Form.Item name="institution" label={t('cases.institution')}><Input /></Form.Item>
             <Form.Item name="items" label={t('cases.testItems')}><Input /></Form.Item>
             <Form.Item name="sampleNo" label={t('cases.sampleNo')}><Input /></Form.Item>
             <Form.Item name="notifiedEndDate" label={t('cases.notifiedEndDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
+            <Typography.Text strong>{t('cases.samplingSection')}</Typography.Text>
+            <Space wrap align="end" style={{ marginTop: 4 }}>
+              <Form.Item name="sampledAt" label={t('cases.sampledAt')}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+              <Form.Item name="samplePlace" label={t('cases.samplePlace')}><Input style={{ width: 200 }} /></Form.Item>
+              <Form.Item name="sampleQuantity" label={t('cases.sampleQuantity')}><Input style={{ width: 140 }} /></Form.Item>
+              <Form.Item name="sampleMethod" label={t('cases.sampleMethod')}><Input style={{ width: 200 }} /></Form.Item>
+            </Space>
+            <Form.Item name="sampleSeals" label={t('cases.sampleSeals')}><Input /></Form.Item>
+          </>}
+          {action === 'endTesting' && <>
+            <Typography.Paragraph type="secondary">{t('cases.resultOptional')}</Typography.Paragraph>
+            <Form.Item name="reportNo" label={t('cases.reportNo')}><Input /></Form.Item>
+            <Form.Item name="conclusion" label={t('cases.conclusion')}><Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} /></Form.Item>
+            <Form.Item name="conforms" label={t('cases.conforms')}><Select allowClear options={[{ value: true, label: t('cases.conformsYes') }, { value: false, label: t('cases.conformsNo') }]} /></Form.Item>
           </>}
           {action === 'changeTesting' && <>
             <Form.Item name="notifiedEndDate" label={t('cases.notifiedEndDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
@@ -299,6 +342,25 @@ export function CasesScreen() {
             <Form.Item name="explanation" label={t('cases.explanation')}><Input.TextArea /></Form.Item>
           </>}
           {(action === 'confiscate' || action === 'destroy') && <Form.Item name="reason" label={t('cases.outcomeReason')}><Input.TextArea /></Form.Item>}
+          {action === 'destroy' && <>
+            <Space wrap align="end">
+              <Form.Item name="destroyPlace" label={t('cases.destroyPlace')}><Input style={{ width: 200 }} /></Form.Item>
+              <Form.Item name="destroyMethod" label={t('cases.destroyMethod')}><Input style={{ width: 140 }} /></Form.Item>
+              <Form.Item name="approverName" label={t('cases.approverName')}><Input style={{ width: 100 }} /></Form.Item>
+            </Space>
+            <Form.List name="witnesses">
+              {(fields, { add, remove }) => <>
+                {fields.map((f, i) => (
+                  <Space key={f.key} align="end">
+                    <Form.Item name={[f.name, 'name']} label={i === 0 ? t('cases.destroyWitness') : undefined} style={{ width: 160 }}><Input data-testid={`destroy-witness-${i}`} /></Form.Item>
+                    <Form.Item name={[f.name, 'unit']} label={i === 0 ? t('cases.witnessUnit') : undefined} style={{ width: 220 }}><Input /></Form.Item>
+                    {fields.length > 1 && <Form.Item><Button danger onClick={() => remove(f.name)}>−</Button></Form.Item>}
+                  </Space>
+                ))}
+                {fields.length < 4 && <Button size="small" onClick={() => add({ name: '', unit: '' })}>{t('cases.addWitness')}</Button>}
+              </>}
+            </Form.List>
+          </>}
           {action === 'confiscate' && <>
             <Form.Item name="penaltyDecisionNo" label={t('custody.penaltyDecisionNo')}><Input /></Form.Item>
             <Form.Item name="penaltyDecisionDate" label={t('custody.penaltyDecisionDate')}><Input placeholder="YYYY-MM-DD" /></Form.Item>

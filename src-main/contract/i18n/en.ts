@@ -127,6 +127,11 @@ const en: Catalog<typeof zhCN> = {
     stockTake: 'Stock-take', bookKg: 'Book (kg)', physicalKg: 'Counted (kg)', varianceReason: 'Reason for variance', reverse: 'Reverse', reversalReason: 'Reason', reversed: 'Reversed',
     formNo: 'Handover no.', number: 'Number', decisionNumber: 'Decision no.', deltaKg: 'Stock change (kg)',
     caseRef: 'Case', at: 'Time', operator: 'Operator', quantity: 'Quantity (kg)', done: 'Recorded',
+    serviceMethod: 'Service method', serviceMethods: { 直接送达: 'In person', 留置送达: 'Left at the address' }, leftWithNeedsWitness: 'Leaving the papers needs a witness who signs the receipt: fill in the witness',
+    serviceAddress: 'Address for service (optional)', serviceAddressLine: 'Address for service', postalCode: 'Postal code', electronicChannel: 'Electronic channel', electronicAccount: 'Electronic account',
+    samplingSection: 'Sampling (optional; prints the sampling record)', sampledAt: 'Sampled at', samplePlace: 'Sampling place', sampleQuantity: 'Sample quantity', sampleMethod: 'Sampling method', sampleSeals: 'Sample seal numbers (comma separated)',
+    resultOptional: 'Test result (optional; prints the result notice)', reportNo: 'Test report no.', conclusion: 'Conclusion', conforms: 'Conforms to the standard', conformsYes: 'Conforms', conformsNo: 'Does not conform',
+    destroyPlace: 'Place of destruction', destroyMethod: 'Method of destruction', destroyWitness: 'Witness (at least one)', addWitness: 'Add witness',
     errors: {
       domain: '{{en}}', caseNotFound: 'Case not found', documentNotIssued: 'This case has no such document (its decision was not made)', notDecided: 'The case is not decided yet',
       printRace: 'Someone else just printed this document first; retry (a copy will print)', jobNotFound: 'Print job not found', hashAmbiguous: 'Several documents match; use the full hash',

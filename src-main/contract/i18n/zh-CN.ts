@@ -124,6 +124,11 @@ const zhCN = {
     stockTake: '盘点', bookKg: '账面（kg）', physicalKg: '实盘（kg）', varianceReason: '差异原因', reverse: '冲销', reversalReason: '冲销原因', reversed: '已冲销',
     formNo: '移交单号', number: '文号', decisionNumber: '决定书文号', deltaKg: '库存变动（kg）',
     caseRef: '案号', at: '时间', operator: '经办人', quantity: '数量（kg）', done: '已登记',
+    serviceMethod: '送达方式', serviceMethods: { 直接送达: '直接送达', 留置送达: '留置送达' }, leftWithNeedsWitness: '留置送达须有见证人在场并在送达回证上签名，请填写见证人',
+    serviceAddress: '送达地址确认书（选填）', serviceAddressLine: '送达地址', postalCode: '邮政编码', electronicChannel: '电子送达方式', electronicAccount: '电子送达账号',
+    samplingSection: '抽样（选填，填写后生成抽样记录）', sampledAt: '抽样时间', samplePlace: '抽样地点', sampleQuantity: '抽样数量', sampleMethod: '抽样方法', sampleSeals: '样品封条编号（逗号分隔）',
+    resultOptional: '检测结果（选填，填写后生成检测结果告知书）', reportNo: '检测报告编号', conclusion: '检测结论', conforms: '是否符合标准', conformsYes: '符合', conformsNo: '不符合',
+    destroyPlace: '销毁地点', destroyMethod: '销毁方式', destroyWitness: '见证人（至少一名）', addWitness: '添加见证人',
     errors: {
       domain: '{{zh}}', caseNotFound: '找不到该案件', documentNotIssued: '该案件尚无此文书（相应决定未作出）', notDecided: '案件尚未作出决定',
       printRace: '该文书刚由他人首次打印，请重试（将打印副本）', jobNotFound: '找不到该打印任务', hashAmbiguous: '校验码对应多份文书，请使用完整校验码',
