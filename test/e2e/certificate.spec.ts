@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
 import { hostApi, logIn } from '../support/e2e.ts';
+import type { Registration, RegistrationCertificates, RegistrationPage } from '../../src-main/contract/index.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -40,9 +41,8 @@ test('a failing report typed at the kiosk shows red with the reasons, and is sto
   await page.getByLabel('运单申报重量（kg）').fill('32000');
 
   const panel = page.getByTestId('certificate-panel');
+  // The panel's report number is the registration's report number (read back from the store below).
   await panel.getByTestId('cert-reportNumber').fill('JC-2026-1128-07');
-  // The report number is the registration's report number.
-  await expect(page.getByLabel('质检报告编号')).toHaveValue('JC-2026-1128-07');
   await panel.getByTestId('cert-lab').fill('某某检测有限公司');
   await panel.getByTestId('cert-cmaNumber').fill('201712345678');
   await panel.getByTestId('cert-sampledOn').fill('2026-11-20');
@@ -64,9 +64,23 @@ test('a failing report typed at the kiosk shows red with the reasons, and is sto
   await page.screenshot({ path: 'test-results/kiosk-certificate-fail.png' });
 
   await page.getByTestId('save').click();
-  await expect(page.getByTestId('saved')).toContainText(/CD-\d{8}-0001/);
-  await expect(page.getByText('报告核验结果已保存：查扣')).toBeVisible();
+  // One save stores the truck and its report check: the banner names both.
+  await expect(page.getByTestId('saved')).toContainText(/CD-\d{8}-0001，核验结果：查扣/);
+  await expect(page.getByTestId('saved')).toHaveAttribute('data-outcome', 'seize');
   await expect(panel.getByTestId('cert-reportNumber')).toHaveValue('');
+
+  // What was stored, read back: the registration carries the report number, its check the failing report.
+  const { token } = await api<{ token: string }>('auth.login', { username: 'kiosk1', password: 'kiosk-pass-1' });
+  const rows = (await api<RegistrationPage>('registrations.search', { query: '冀A12345' }, token)).rows;
+  expect(rows).toHaveLength(1);
+  const stored: Registration = rows[0]!;
+  expect(stored.reportNumber).toBe('JC-2026-1128-07');
+  expect(stored.check).toEqual({ verdict: 'fail', outcome: 'seize' });
+  const { current } = await api<RegistrationCertificates>('certificates.forRegistration', { registrationId: stored.id }, token);
+  expect(current?.report?.reportNumber).toBe('JC-2026-1128-07');
+  expect(current?.report?.lab).toBe('某某检测有限公司');
+  expect(current?.result.verdict).toBe('fail');
+  expect(current?.outcome).toBe('seize');
 
   await page.getByRole('menuitem', { name: '登记台账' }).click();
   await page.getByRole('button', { name: '查 看' }).or(page.getByRole('button', { name: '查看' })).first().click();

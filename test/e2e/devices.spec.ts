@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
 import { hostApi, logIn } from '../support/e2e.ts';
+import type { RegistrationPage } from '../../src-main/contract/index.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -56,8 +57,15 @@ test('training kiosk: the simulated weighbridge shows live, its stable weight is
   await page.getByLabel('目的地', { exact: true }).fill('河北承德双桥区');
   await page.getByTestId('tareKg').fill('15000');
   await page.getByLabel('运单申报重量（kg）').fill(String(grossKg - 15000));
+  // The truck presented no report: said explicitly, or the save is refused.
+  await page.getByTestId('certificate-panel').getByTestId('no-report').click();
   await page.getByTestId('save').click();
   await expect(page.getByTestId('saved')).toContainText(/CD-\d{8}-0001/);
+
+  // Read back: stored as training, with the captured weighing behind the gross.
+  const { token } = await api<{ token: string }>('auth.login', { username: 'kiosk1', password: 'kiosk-pass-1' });
+  const { rows } = await api<RegistrationPage>('registrations.search', { includeTraining: true }, token);
+  expect(rows.map((r) => [r.plate, r.training, r.grossKg, r.weighingId !== null])).toEqual([['冀H23456', true, grossKg, true]]);
 
   // Training records stay out of the ledger unless asked for.
   await page.getByRole('menuitem', { name: '登记台账' }).click();
@@ -99,9 +107,11 @@ test('technician sets the keyboard-wedge scanner; the kiosk then takes a slow, p
   await page.screenshot({ path: 'test-results/devices-wedge-settings.png' });
 
   const kiosk = await browser.newPage();
+  // The stored settings load with the screen: wait for them, not for a fixed time, on a loaded machine.
+  const settingsLoaded = kiosk.waitForResponse((r) => r.url().endsWith('/api/devices.wedgeSettings'));
   await logIn(kiosk, host.url, 'kiosk1', 'kiosk-pass-1');
   await expect(kiosk.getByTestId('plate')).toBeVisible();
-  await kiosk.waitForTimeout(500); // the stored settings load with the screen
+  await settingsLoaded;
   await kiosk.getByLabel('联系电话').click();
   // Playwright waits `delay` inside each press and again after it: keys ~55 ms apart, typing under the defaults
   // (30 ms), a scan under the stored 150 ms.
