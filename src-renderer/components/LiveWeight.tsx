@@ -115,14 +115,15 @@ export function LiveWeight(props: { live: DevicesLive | null; hostLost: boolean 
           <span style={{ fontSize: 14, fontWeight: 400, marginLeft: 4 }}>kg</span>
         </span>
       </Space>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+      {/* Wraps rather than squeezing the auto-capture label into a column when the words are long (English). */}
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Space size={6}>
           <Button size="small" type="primary" disabled={!scale || hostLost} onClick={() => void capture('grossKg')} data-testid="capture-gross">{t('devices.captureGross')}</Button>
           <Button size="small" disabled={!scale || hostLost} onClick={() => void capture('tareKg')} data-testid="capture-tare">{t('devices.captureTare')}</Button>
         </Space>
         <Space size={4}>
           <Switch size="small" checked={auto} onChange={setAutoChoice} data-testid="auto-capture" />
-          <Typography.Text style={{ fontSize: 12 }}>{t('devices.autoCapture')}</Typography.Text>
+          <Typography.Text style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t('devices.autoCapture')}</Typography.Text>
         </Space>
       </Space>
     </div>
