@@ -16,7 +16,7 @@ const en: Catalog<typeof zhCN> = {
     title: 'Register a coal truck', plate: 'Tractor plate', trailerPlate: 'Trailer plate', plateColor: 'Plate colour', driverName: 'Driver name',
     driverIdNumber: 'ID number', driverPhone: 'Phone', carrier: 'Carrier', origin: 'Origin (mine or seller, place)',
     consignee: 'Consignee', destination: 'Destination', destinationInHebei: 'Destination inside Hebei', coalKind: 'Coal kind', coalKindOther: 'Other coal kind',
-    intendedUse: 'Use', declaredKg: 'Declared weight (kg)', hasContract: 'Sales contract shown', hasReport: 'Inspection report shown',
+    intendedUse: 'Use', declaredKg: 'Declared (kg)', hasContract: 'Sales contract shown', hasReport: 'Inspection report shown',
     reportNumber: 'Report number', viaDesignatedRoute: 'Came by designated coal route', grossKg: 'Gross (kg)', tareKg: 'Tare (kg)', netKg: 'Net (kg)',
     weightSource: 'Weighing', manualReason: 'Reason for manual entry', save: 'Save', saved: 'Saved as {{recordNumber}}',
     reset: 'Clear', rememberedTare: 'Last tare of this truck {{tareKg}} kg ({{date}}): click to use', training: 'Training mode',
@@ -152,7 +152,7 @@ const en: Catalog<typeof zhCN> = {
   devices: {
     nav: 'Devices', title: 'Devices (weighbridge indicators / ID-card readers / scanners)', liveWeight: 'Weighbridge, live', captureGross: 'Capture gross', captureTare: 'Capture tare',
     autoCapture: 'Capture gross when stable', captured: 'Captured {{weightKg}} kg (weighing {{weighingId}})', noScale: 'No weighbridge connected',
-    training: 'Training mode: records are marked as training and kept out of reports', simulated: 'Simulated devices (none configured): scale records are saved as training',
+    training: 'Training mode: records are marked as training and kept out of reports', simulated: 'Simulated devices: weighings saved as training',
     trainingSwitch: 'Training mode', cardRead: 'ID card read: {{name}}', cardExpired: 'The ID card has expired (valid to {{validTo}}): check it', cardInvalidNumber: 'The ID number fails its check digit: check it',
     scannedRecord: 'Scanned record number {{recordNumber}}', recordNotFound: 'Record number {{recordNumber}} not found', scannedPlate: 'Scanned plate {{plate}}', scannedReport: 'Scanned report number {{reportNumber}}',
     lights: { empty: 'Empty', stable: 'Stable', settling: 'Settling', motion: 'Moving', fault: 'Over/underload', offline: 'No data' },
