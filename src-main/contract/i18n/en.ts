@@ -34,9 +34,9 @@ const en: Catalog<typeof zhCN> = {
   },
   users: { role: 'Role', credentialNumber: 'Credential number', add: 'Add user', displayName: 'Name' },
   certificates: {
-    panel: 'Inspection report check', reportNumber: 'Report number (scan)', lab: 'Lab', cmaNumber: 'CMA certificate no.', sampleOrigin: 'Sample',
+    panel: 'Inspection report check', reportNumber: 'Report no. (scan)', lab: 'Lab', cmaNumber: 'CMA no.', sampleOrigin: 'Sample',
     sampleOrigins: { lab: 'Lab-sampled', client: 'Client-submitted' }, sampledOn: 'Sampled on', reportedOn: 'Reported on', coalRank: 'Coal rank',
-    coalRanks: { anthracite: 'Anthracite', bituminous: 'Bituminous', lignite: 'Lignite' }, tonnageCoveredKg: 'Tonnage covered (kg)', distanceKm: 'Distance (km)',
+    coalRanks: { anthracite: 'Anthracite', bituminous: 'Bituminous', lignite: 'Lignite' }, tonnageCoveredKg: 'Covers (kg)', distanceKm: 'Distance (km)',
     results: 'Results', item: 'Item', basis: 'Basis', value: 'Value', unit: 'Unit', addResult: 'Add item', remove: 'Remove',
     bases: { ar: 'as received ar', ad: 'air-dried ad', d: 'dry d', daf: 'dry ash-free daf' },
     needMore: 'Enter report number, lab, sample, rank and dates to see the verdict', noReportHint: 'No report entered: treated as no report',
@@ -252,7 +252,7 @@ const en: Catalog<typeof zhCN> = {
     network: 'Cannot reach the local service',
   },
   kiosk: {
-    noReport: 'No inspection report presented', reportChoice: 'Enter the report number, or switch on “No inspection report presented”', chooseReport: 'The verdict appears once a report number is entered or “no report” is chosen',
+    noReport: 'No report shown', reportChoice: 'Enter the report number, or switch on “No inspection report presented”', chooseReport: 'The verdict appears once a report number is entered or “no report” is chosen',
     missingTitle: 'Not saved; still missing:', reportMissing: 'The report still lacks: {{fields}}', required: 'Required',
     grossTooLow: 'Gross {{grossKg}} kg is below {{minGrossKg}} kg: not a loaded coal truck, please check', tareOutOfRange: 'Tare must be between {{minTareKg}} and {{maxTareKg}} kg, please check',
     decimalKg: 'Weights are whole kilograms, no decimals', plateRepeated: '{{plate}} was registered within {{minutes}} minutes ({{recordNumber}})',
