@@ -92,7 +92,7 @@ test('technician sets the keyboard-wedge scanner; the kiosk then takes a slow, p
   await page.getByTestId('wedge-save').click();
   await expect(page.getByText('前缀不能包含结束键字符')).toBeVisible();
   await page.getByTestId('wedge-suffix').locator('input').fill('Tab');
-  await page.getByTestId('wedge-gap').fill('150');
+  await page.getByTestId('wedge-gap').fill('200');
   await page.getByTestId('wedge-save').click();
   await expect(page.getByText('扫码设置已保存')).toBeVisible();
   await expect(page.getByText('前缀不能包含结束键字符')).toHaveCount(0);
@@ -113,9 +113,9 @@ test('technician sets the keyboard-wedge scanner; the kiosk then takes a slow, p
   await expect(kiosk.getByTestId('plate')).toBeVisible();
   await settingsLoaded;
   await kiosk.getByLabel('联系电话').click();
-  // Playwright waits `delay` inside each press and again after it: keys ~55 ms apart, typing under the defaults
-  // (30 ms), a scan under the stored 150 ms.
-  await kiosk.keyboard.type('#ZJ2026-00871', { delay: 25 });
+  // Playwright waits `delay` inside each press and again after it: keys ~40 ms apart, typing under the defaults
+  // (30 ms), a scan under the stored 200 ms — with room for a loaded CI machine, where a 150 ms gap was missed.
+  await kiosk.keyboard.type('#ZJ2026-00871', { delay: 18 });
   await kiosk.keyboard.press('Tab');
   await expect(kiosk.getByText('扫码：报告编号 ZJ2026-00871')).toBeVisible();
   await expect(kiosk.getByLabel('联系电话')).toHaveValue('');
