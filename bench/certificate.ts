@@ -7,7 +7,7 @@ import {
   shippedLimits,
   type LimitsTable,
   type ReportInput,
-} from '../src-main/domain/certificate/index.ts';
+} from '../src-shared/domain/certificate/index.ts';
 
 /** The example report, varied per index so the checks do not all take one path. */
 function sampleReport(i: number): ReportInput {

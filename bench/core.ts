@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/open.ts';
 import { setTrainingMode } from '../db/devices-repo.ts';
-import { SearchInput } from '../src-main/contract/registration.ts';
+import { SearchInput } from '../src-shared/contract/registration.ts';
 import { listUsers } from '../src-main/services/accounts.ts';
 import { createRegistration, findRegistrations } from '../src-main/services/registrations.ts';
 import { sampleRegistration, seededRandom } from '../src-main/demo/sample-registration.ts';

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { renderSeizureSet } from '../src-main/documents/render.ts';
-import { replayLedger, type Movement } from '../src-main/domain/disposal-ledger.ts';
+import { replayLedger, type Movement } from '../src-shared/domain/disposal-ledger.ts';
 import { sampleCase } from '../test/integration/documents/fixture.ts';
 
 const SET_NUMBERS = {

@@ -4,7 +4,7 @@
  * window to the capture result) and the main process's CPU share while a DeviceManager runs a 20 frames/s
  * indicator.
  */
-import { DEFAULT_SETTINGS } from '../src-main/contract/settings.ts';
+import { DEFAULT_SETTINGS } from '../src-shared/contract/settings.ts';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../db/open.ts';

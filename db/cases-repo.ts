@@ -1,7 +1,7 @@
 /** Enforcement cases, their events and the certificate finding they start from. Named parameters only. */
-import type { CaseDraft, CaseFinding, CaseTermRules, EnforcementCase, TestingRecord } from '../src-main/contract/cases.ts';
+import type { CaseDraft, CaseFinding, CaseTermRules, EnforcementCase, TestingRecord } from '../src-shared/contract/cases.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
-import type { CasePhase } from '../src-main/domain/case-state.ts';
+import type { CasePhase } from '../src-shared/domain/case-state.ts';
 import type { Db } from './open.ts';
 
 export interface CaseRow {

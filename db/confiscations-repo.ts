@@ -1,7 +1,7 @@
 /** Confiscations of cases (the penalty decision behind each) and signed confiscation notices. */
-import type { ConfiscationNoticeSummary } from '../src-main/contract/custody.ts';
-import type { ConfiscationNotice } from '../src-main/domain/confiscation-notice.ts';
-import type { PenaltyDecision } from '../src-main/domain/disposal-ledger.ts';
+import type { ConfiscationNoticeSummary } from '../src-shared/contract/custody.ts';
+import type { ConfiscationNotice } from '../src-shared/domain/signed-records.ts';
+import type { PenaltyDecision } from '../src-shared/domain/disposal-ledger.ts';
 import type { Db } from './open.ts';
 
 export interface CaseConfiscation extends PenaltyDecision {

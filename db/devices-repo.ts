@@ -1,4 +1,4 @@
-import type { DeviceConfig, DeviceData, DeviceOptions, WedgeSettings } from '../src-main/contract/devices.ts';
+import type { DeviceConfig, DeviceData, DeviceOptions, WedgeSettings } from '../src-shared/contract/devices.ts';
 import type { Db } from './open.ts';
 
 interface DeviceRow {

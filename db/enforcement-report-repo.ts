@@ -6,9 +6,9 @@
  */
 import type {
   DisposalRecordRow, DisposalTally, EnforcementTally, HandoverRecordRow, PointStock, StockBucketRow,
-} from '../src-main/contract/reports.ts';
-import type { DisposalMethod } from '../src-main/domain/disposal-ledger.ts';
-import type { LocalPeriod } from '../src-main/domain/report-period.ts';
+} from '../src-shared/contract/reports.ts';
+import type { DisposalMethod } from '../src-shared/domain/disposal-ledger.ts';
+import type { LocalPeriod } from '../src-shared/domain/report-period.ts';
 import type { CaseRow } from './cases-repo.ts';
 import type { Db } from './open.ts';
 import type { UtcRange } from './reports-repo.ts';

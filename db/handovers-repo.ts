@@ -1,6 +1,6 @@
 /** Disposal points, signed handovers and the checkpoint signing keys. */
-import type { DisposalPoint, HandoverSummary } from '../src-main/contract/cases.ts';
-import type { HandoverRecord } from '../src-main/domain/handover-signature.ts';
+import type { DisposalPoint, HandoverSummary } from '../src-shared/contract/cases.ts';
+import type { HandoverRecord } from '../src-shared/domain/signed-records.ts';
 import type { Db } from './open.ts';
 
 interface PointRow {

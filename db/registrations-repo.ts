@@ -1,5 +1,5 @@
-import type { Registration, StoredRegistrationData } from '../src-main/contract/registration.ts';
-import type { Outcome, Verdict } from '../src-main/domain/certificate/vocabulary.ts';
+import type { Registration, StoredRegistrationData } from '../src-shared/contract/registration.ts';
+import type { Outcome, Verdict } from '../src-shared/domain/certificate/vocabulary.ts';
 import type { Db } from './open.ts';
 
 export interface RegistrationRow {

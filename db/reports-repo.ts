@@ -4,7 +4,7 @@
  * amendment is stamped when it is made, but the truck passed when it was first registered), training
  * records left out. The period is found through the `registrations_registered_at` index.
  */
-import type { CertificateTally, FailingItemKind, GroupCount, ReportRecord, Tally, TallyOf, WeighbridgeGap } from '../src-main/contract/reports.ts';
+import type { CertificateTally, FailingItemKind, GroupCount, ReportRecord, Tally, TallyOf, WeighbridgeGap } from '../src-shared/contract/reports.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { Db } from './open.ts';
 

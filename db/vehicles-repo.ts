@@ -1,6 +1,6 @@
 /** Rows of the vehicle register, the pick lists and the weighing-ticket prints (migration 010). */
-import type { KnownReport, PickEntry, PickKind, TicketFormat, VehicleRecord } from '../src-main/contract/vehicles.ts';
-import type { Registration } from '../src-main/contract/registration.ts';
+import type { KnownReport, PickEntry, PickKind, TicketFormat, VehicleRecord } from '../src-shared/contract/vehicles.ts';
+import type { Registration } from '../src-shared/contract/registration.ts';
 import type { Db } from './open.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult } from '../src-main/contract/index.ts';
+import type { LoginResult } from '../src-shared/contract/index.ts';
 import { call, setApiLang, setToken, setUnauthorizedHandler } from './api.ts';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';

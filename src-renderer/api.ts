@@ -1,4 +1,4 @@
-import type { ApiError, ApiResult, Envelope, InputOf, MethodName, OutputOf } from '../src-main/contract/index.ts';
+import type { ApiError, ApiResult, Envelope, InputOf, MethodName, OutputOf } from '../src-shared/contract/index.ts';
 
 /** The preload bridge in Electron: one function per contract method, nothing else. */
 type Bridge = Record<string, (envelope: Envelope) => Promise<ApiResult<unknown>>>;

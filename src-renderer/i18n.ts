@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogs } from '../src-main/contract/i18n/index.ts';
+import { catalogs } from '../src-shared/contract/i18n/index.ts';
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null;
 

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { LoginResult, Role } from '../src-main/contract/index.ts';
-import { holdsAny } from '../src-main/contract/roles.ts';
+import type { LoginResult, Role } from '../src-shared/contract/index.ts';
+import { holdsAny } from '../src-shared/contract/roles.ts';
 
 export interface SessionValue {
   login: LoginResult;

@@ -4,9 +4,10 @@
  *   response AA AA AA 96 69 | LEN_H LEN_L | SW1 SW2 SW3 [DATA] | CHK
  * LEN is big-endian and counts everything after it including CHK; CHK = XOR of LEN_H..last data byte.
  */
+import type { IdCardText } from '../../src-shared/devices/id-card-text.ts';
 import { xorBytes } from './checksum.ts';
 import { scan, type Attempt } from './framing.ts';
-import { checkIdNumber, normalizeIdNumber } from '../../src-main/domain/id-number.ts';
+import { checkIdNumber, normalizeIdNumber } from '../../src-shared/domain/id-number.ts';
 import { nationName } from './nations.ts';
 
 const PREAMBLE = Buffer.from([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
@@ -97,24 +98,7 @@ export function asSamRequest(frame: SamFrame): { cmd: number; para: number; data
   return { cmd: frame.body[0] ?? 0, para: frame.body[1] ?? 0, data: frame.body.subarray(2) };
 }
 
-export type CardType = 'resident' | 'hk-mo-tw-residence' | 'foreign-permanent-residence';
-
-export interface IdCardText {
-  name: string;
-  sexCode: string;
-  sex: '男' | '女' | '未知' | '未说明';
-  nationCode: string;
-  nation: string | undefined;
-  birthDate: string;
-  address: string;
-  idNumber: string;
-  idNumberValid: boolean;
-  issuer: string;
-  validFrom: string;
-  /** 'YYYY-MM-DD' or '长期' (no expiry). */
-  validTo: string;
-  cardType: CardType;
-}
+export type { CardType, IdCardText } from '../../src-shared/devices/id-card-text.ts';
 
 /** Field widths in bytes, in order (sum 256): reference §2.6. */
 const LAYOUT = [

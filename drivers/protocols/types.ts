@@ -1,19 +1,8 @@
 /** Shared shapes for weighbridge protocol parsers and encoders. */
 
-export const protocolNames = [
-  'yaohua-tf0',
-  'yaohua-tf1',
-  'yaohua-eq',
-  'yaohua-a12e',
-  'yaohua-a12',
-  'keli',
-  'keli-modbus',
-  'toledo',
-  'mt-sics',
-  'st-gs',
-] as const;
+import type { ProtocolName } from '../../src-shared/devices/protocol-names.ts';
 
-export type ProtocolName = (typeof protocolNames)[number];
+export { protocolNames, type ProtocolName } from '../../src-shared/devices/protocol-names.ts';
 
 export type WeightKind = 'gross' | 'net' | 'tare';
 

@@ -1,6 +1,6 @@
 import { openDatabase, type Db } from '../../db/open.ts';
 import { resolveDbPath } from '../paths.ts';
-import { translate } from '../contract/i18n/index.ts';
+import { translate } from '../../src-shared/contract/i18n/index.ts';
 import { ServiceError } from '../services/errors.ts';
 import { CliError } from './command.ts';
 

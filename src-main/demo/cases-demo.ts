@@ -1,17 +1,17 @@
 import type { Db } from '../../db/open.ts';
-import type { User } from '../contract/accounts.ts';
-import type { CaseDraft } from '../contract/cases.ts';
+import type { User } from '../../src-shared/contract/accounts.ts';
+import type { CaseDraft } from '../../src-shared/contract/cases.ts';
 import type { CallContext } from '../services/context.ts';
 import { getDisposalPointByCode, insertDisposalPoint } from '../../db/handovers-repo.ts';
 import { DEFAULT_DOCUMENT_SETTINGS, saveDocumentSettings } from '../../db/documents-repo.ts';
-import { DEFAULT_NUMBER_PATTERNS } from '../domain/document-number.ts';
+import { DEFAULT_NUMBER_PATTERNS } from '../../src-shared/domain/document-number.ts';
 import {
   decideCase, destroyCase, extendCase, openCase, openCaseFromRegistration, releaseCase, startTesting,
 } from '../services/cases.ts';
 import { createHandover, importHandover } from '../services/handovers.ts';
 import { dispose, receive, stockTake } from '../services/ledger.ts';
 import { recordConfiscation } from '../services/confiscation.ts';
-import { shanghaiDate } from '../domain/seizure-term.ts';
+import { shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import type { DemoStep } from './run-demo.ts';
 
 function draft(pointId: number, n: number, seizedAt: Date): CaseDraft {

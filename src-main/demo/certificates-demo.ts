@@ -1,9 +1,9 @@
-import type { CertificateReport } from '../contract/certificates.ts';
-import { usualRankOf } from '../domain/certificate/coal-kind.ts';
-import { addDays, localDate } from '../domain/local-time.ts';
+import type { CertificateReport } from '../../src-shared/contract/certificates.ts';
+import { usualRankOf } from '../../src-shared/domain/certificate/coal-kind.ts';
+import { addDays, localDate } from '../../src-shared/domain/local-time.ts';
 import { checkRegistration } from '../services/certificates.ts';
 import type { CallContext } from '../services/context.ts';
-import type { Registration } from '../contract/registration.ts';
+import type { Registration } from '../../src-shared/contract/registration.ts';
 import type { DemoStep } from './run-demo.ts';
 import { seededRandom } from './sample-registration.ts';
 

@@ -1,13 +1,13 @@
 import type { Db } from '../../db/open.ts';
-import type { User } from '../contract/accounts.ts';
-import type { Role } from '../contract/roles.ts';
+import type { User } from '../../src-shared/contract/accounts.ts';
+import type { Role } from '../../src-shared/contract/roles.ts';
 import { createUser, getStation, listUsers } from '../services/accounts.ts';
 import { SYSTEM_ACTOR, type CallContext } from '../services/context.ts';
 import { createRegistration } from '../services/registrations.ts';
 import { appendAudit } from '../services/audit.ts';
 import { insertWeighing } from '../../db/devices-repo.ts';
 import { encodeStxFrame } from '../../drivers/protocols/yaohua-tf0.ts';
-import { addDays, localDate, startOfLocalDate } from '../domain/local-time.ts';
+import { addDays, localDate, startOfLocalDate } from '../../src-shared/domain/local-time.ts';
 import { sampleRegistration, samplePlate, seededRandom } from './sample-registration.ts';
 import { casesStep } from './cases-demo.ts';
 import { certificatesStep } from './certificates-demo.ts';

@@ -1,5 +1,5 @@
-import type { RegistrationData } from '../contract/registration.ts';
-import { idCheckChar } from '../domain/id-number.ts';
+import type { RegistrationData } from '../../src-shared/contract/registration.ts';
+import { idCheckChar } from '../../src-shared/domain/id-number.ts';
 import { seededRandom } from '../../drivers/simulators/weight-profile.ts';
 
 /** Demo data and benchmarks use the simulators' seeded PRNG, so they are the same on every run. */

@@ -3,7 +3,7 @@
  * (original/reprint) details, so an original and its 副本 carry the same hash and a paper can be
  * checked against the stored record later by scanning its QR code.
  */
-import { canonicalJson, sha256Hex } from '../domain/handover-signature.ts';
+import { canonicalJson, sha256Hex } from '../signing/handover-signature.ts';
 import type { CaseDocumentData, DocumentKind } from './types.ts';
 
 export function documentContentHash(kind: DocumentKind, data: CaseDocumentData): string {

@@ -1,5 +1,5 @@
 /** Chinese formatting of dates, times and quantities on printed documents (Asia/Shanghai). */
-import { shanghaiDate } from '../domain/seizure-term.ts';
+import { shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import type { IsoDate } from './types.ts';
 
 /** 2026-03-05 → 2026年3月5日 */

@@ -3,12 +3,12 @@
  * rendered from one object; sections only some documents need are optional and checked by the
  * document that needs them (`requireSection`).
  */
-import type { Officer, Party, SeizedItem, Witness, MeasureKind } from '../domain/case-state.ts';
-import type { DocumentKind } from '../domain/document-number.ts';
-import type { IsoDate } from '../domain/seizure-term.ts';
-import type { LegalEffect } from '../domain/legal-basis.ts';
+import type { Officer, Party, SeizedItem, Witness, MeasureKind } from '../../src-shared/domain/case-state.ts';
+import type { DocumentKind } from '../../src-shared/domain/document-number.ts';
+import type { IsoDate } from '../../src-shared/domain/seizure-term.ts';
+import type { LegalEffect } from '../../src-shared/domain/legal-basis.ts';
 
-export type { DocumentKind } from '../domain/document-number.ts';
+export type { DocumentKind } from '../../src-shared/domain/document-number.ts';
 
 export interface AgencyInfo {
   /** Full name, printed as the issuing authority and in the seal area. */

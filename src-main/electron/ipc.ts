@@ -1,4 +1,4 @@
-import { METHOD_NAMES, type ApiResult, type Envelope } from '../contract/index.ts';
+import { METHOD_NAMES, type ApiResult, type Envelope } from '../../src-shared/contract/index.ts';
 import type { Dispatch } from '../services/dispatch.ts';
 import { channelOf } from './channel.ts';
 

@@ -7,7 +7,7 @@ import { defaultDataDir, resolveDbPath } from '../paths.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol.ts';
 import { registerContractIpc } from './ipc.ts';
 import { METHODS_ARG } from './channel.ts';
-import { METHOD_NAMES } from '../contract/index.ts';
+import { METHOD_NAMES } from '../../src-shared/contract/index.ts';
 import { denyAllPermissions, lockDownWebContents } from './security.ts';
 import { ElectronPrinter } from './electron-printer.ts';
 

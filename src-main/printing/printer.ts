@@ -2,10 +2,9 @@
  * Where a rendered PDF goes to be printed. The app renders every document itself (deterministic pdfkit
  * bytes) and hands the bytes to a backend: CUPS on Linux (UOS, Kylin…), Electron's print on Windows.
  */
-export interface PrinterInfo {
-  name: string;
-  isDefault: boolean;
-}
+import { MAX_COPIES, type PrinterInfo } from '../../src-shared/contract/printing.ts';
+
+export { MAX_COPIES, type PrinterInfo };
 
 export interface PrinterBackend {
   listPrinters(): Promise<PrinterInfo[]>;
@@ -17,8 +16,6 @@ export interface PrinterBackend {
 export class PrinterError extends Error {
   override readonly name = 'PrinterError';
 }
-
-export const MAX_COPIES = 20;
 
 export function checkCopies(copies: number): void {
   if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw new PrinterError(`copies must be 1–${MAX_COPIES}, got ${copies}`);

@@ -3,8 +3,8 @@
  * sections of figures. The xlsx, csv and pdf writers only decide how it looks, so the three formats
  * always carry the same numbers.
  */
-import type { Station } from '../contract/accounts.ts';
-import { toLocalIso } from '../domain/local-time.ts';
+import type { Station } from '../../src-shared/contract/accounts.ts';
+import { toLocalIso } from '../../src-shared/domain/local-time.ts';
 
 export type Figure =
   | { kind: 'count'; value: number }

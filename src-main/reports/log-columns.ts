@@ -3,10 +3,10 @@
  * csv writers. Weights leave as tonnes (kg / 1000); ID and phone numbers are masked unless asked not to.
  */
 import type { TruckRow } from '../../db/reports-repo.ts';
-import { translate } from '../contract/i18n/index.ts';
-import { maskIdNumber } from '../domain/id-number.ts';
-import { maskPhone } from '../domain/phone-mask.ts';
-import { formatPlate } from '../domain/plate.ts';
+import { translate } from '../../src-shared/contract/i18n/index.ts';
+import { maskIdNumber } from '../../src-shared/domain/id-number.ts';
+import { maskPhone } from '../../src-shared/domain/phone-mask.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
 
 export type CellValue = string | number | Date | null;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open.ts';
-import type { LoginResult, Station, User } from '../contract/accounts.ts';
-import { ROLES, type Role } from '../contract/roles.ts';
+import type { LoginResult, Station, User } from '../../src-shared/contract/accounts.ts';
+import { ROLES, type Role } from '../../src-shared/contract/roles.ts';
 import { appendAudit } from './audit.ts';
 import { SYSTEM_ACTOR, type Actor, type Session, type ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { attachmentsOfRecord, findAttachment, getAttachment, insertAttachment, type AttachmentRow } from '../../db/certificates-repo.ts';
 import type { Db } from '../../db/open.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
-import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type ReportAttachment, type ReportAttachmentInput } from '../contract/certificates.ts';
+import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type ReportAttachment, type ReportAttachmentInput } from '../../src-shared/contract/certificates.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';

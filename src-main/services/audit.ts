@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open.ts';
-import type { AuditVerifyResult } from '../contract/index.ts';
+import type { AuditVerifyResult } from '../../src-shared/contract/index.ts';
 import type { Actor } from './context.ts';
 
 const GENESIS = '0'.repeat(64);

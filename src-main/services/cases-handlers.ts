@@ -1,4 +1,4 @@
-import type { casesContract, DisposalPoint } from '../contract/cases.ts';
+import type { casesContract, DisposalPoint } from '../../src-shared/contract/cases.ts';
 import { getDocumentSettings } from '../../db/documents-repo.ts';
 import { seizureCandidates } from '../../db/cases-repo.ts';
 import { getDisposalPoint, getDisposalPointByCode, insertDisposalPoint, listDisposalPoints, listTrustedCheckpoints } from '../../db/handovers-repo.ts';
@@ -13,7 +13,7 @@ import {
 import { issuedNumbers, printQueue, renderCaseDocument, setPrintResult, updateDocumentSettings, verifyDocument, voidDocumentNumber } from './documents.ts';
 import { checkpointKey, createHandover, handoverList, importHandover, trustCheckpoint, untrustCheckpoint } from './handovers.ts';
 import { holidayCalendarStatus } from './term-policy.ts';
-import { shanghaiDate } from '../domain/seizure-term.ts';
+import { shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import { balances, dispose, movements, receive, reverse, stockTake } from './ledger.ts';
 import { recordConfiscation } from './confiscation.ts';
 

@@ -5,8 +5,8 @@
 import { allChecks } from '../../db/certificates-repo.ts';
 import type { Db } from '../../db/open.ts';
 import { listPolicyActivations } from '../../db/standards-repo.ts';
-import { checkCertificate, shippedPolicies, type CertificateInput, type LimitsTable, type Policy } from '../domain/certificate/index.ts';
-import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
+import { checkCertificate, shippedPolicies, type CertificateInput, type LimitsTable, type Policy } from '../../src-shared/domain/certificate/index.ts';
+import type { Outcome, Verdict } from '../../src-shared/domain/certificate/vocabulary.ts';
 import { checkContextAt } from './standards.ts';
 
 export interface RecheckChange {

@@ -1,4 +1,4 @@
-import type { certificatesContract } from '../contract/certificates.ts';
+import type { certificatesContract } from '../../src-shared/contract/certificates.ts';
 import { addAttachment, attachmentContent, attachmentsOfRegistration } from './attachments.ts';
 import { certificatesOf, checkRegistration, overrideOutcome, previewCheck, recordReview, recordSample, recordSampleResult } from './certificates.ts';
 import type { DomainHandlers } from './handlers.ts';

@@ -14,15 +14,15 @@ import { getRegistration } from '../../db/registrations-repo.ts';
 import type {
   CertificateCheckInput, CertificateOverride, CertificateOverrideInput, CertificateReport, CertificateReviewInput, CertificateTruck, FollowUpResultInput, FollowUpSample,
   FollowUpSampleInput, FollowUpStatus, RegistrationCertificates, StoredCheck,
-} from '../contract/certificates.ts';
-import type { Registration } from '../contract/registration.ts';
+} from '../../src-shared/contract/certificates.ts';
+import type { Registration } from '../../src-shared/contract/registration.ts';
 import {
   checkCertificate, isNoReport, lawfulFinding, limitFacts, type LawfulFinding, parseCertificateInput, type CertificateInput, type CertificateResult, type ItemCheck,
   type StandardGrade,
-} from '../domain/certificate/index.ts';
-import { coalFormOf, usualRankOf } from '../domain/certificate/coal-kind.ts';
-import type { DecidedOutcome, Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
-import { localDate, toLocalIso } from '../domain/local-time.ts';
+} from '../../src-shared/domain/certificate/index.ts';
+import { coalFormOf, usualRankOf } from '../../src-shared/domain/certificate/coal-kind.ts';
+import type { DecidedOutcome, Outcome, Verdict } from '../../src-shared/domain/certificate/vocabulary.ts';
+import { localDate, toLocalIso } from '../../src-shared/domain/local-time.ts';
 import { attachmentsOf } from './attachments.ts';
 import { appendAudit, snapshotRow } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';

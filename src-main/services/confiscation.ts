@@ -9,10 +9,10 @@ import { insertCaseConfiscation, insertNotice, listNotices, noticeImported } fro
 import { getCheckpointKey, getDisposalPointByCode, latestOutgoingHandoverOfCase, trustedKeyOf } from '../../db/handovers-repo.ts';
 import { bucketTotals, coalKindsAt } from '../../db/ledger-repo.ts';
 import { currentNumber } from '../../db/documents-repo.ts';
-import type { EnforcementCase } from '../contract/cases.ts';
-import type { ConfiscationImport, ConfiscationNoticeSummary } from '../contract/custody.ts';
-import { CONFISCATION_CARRIER, signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../domain/confiscation-notice.ts';
-import { isIsoDate, shanghaiDate } from '../domain/seizure-term.ts';
+import type { EnforcementCase } from '../../src-shared/contract/cases.ts';
+import type { ConfiscationImport, ConfiscationNoticeSummary } from '../../src-shared/contract/custody.ts';
+import { CONFISCATION_CARRIER, signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../signing/confiscation-notice.ts';
+import { isIsoDate, shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { refusal } from './domain-refusal.ts';

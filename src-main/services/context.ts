@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open.ts';
-import type { User } from '../contract/accounts.ts';
+import type { User } from '../../src-shared/contract/accounts.ts';
 
 /** Who is calling. Every write records this actor in the audit trail. */
 export interface Actor {

@@ -1,4 +1,4 @@
-import type { custodyContract } from '../contract/custody.ts';
+import type { custodyContract } from '../../src-shared/contract/custody.ts';
 import type { DomainHandlers } from './handlers.ts';
 import { actorOf } from './context.ts';
 import { setRoles } from './accounts.ts';

@@ -11,7 +11,7 @@ import { HidPosScanner, SerialScanner } from '../../drivers/scanners.ts';
 import { defaultStabilityOptions, type StabilityOptions } from '../../drivers/stability.ts';
 import type { HidDevice } from '../../drivers/transports/hid.ts';
 import type { ByteTransport } from '../../drivers/transports/types.ts';
-import type { DeviceHealth, DeviceKind, ScannerCode } from '../contract/devices.ts';
+import type { DeviceHealth, DeviceKind, ScannerCode } from '../../src-shared/contract/devices.ts';
 
 /** Fixed-size ring of the last bytes seen; no allocation per chunk. */
 export class ByteRing {

@@ -6,7 +6,7 @@ import { SerialTransport } from '../../drivers/transports/serial.ts';
 import {
   deleteDevice, getDevice, insertWeighing, listDevices, saveDevice, saveWedgeSettings, setTrainingMode, wedgeSettings,
 } from '../../db/devices-repo.ts';
-import type { CaptureOutcome, DetectInput, DeviceConfig, devicesContract, RawTail } from '../contract/devices.ts';
+import type { CaptureOutcome, DetectInput, DeviceConfig, devicesContract, RawTail } from '../../src-shared/contract/devices.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import type { DeviceManager } from './devices.ts';

@@ -14,8 +14,8 @@ import type { ByteTransport } from '../../drivers/transports/types.ts';
 import type { CaptureResult, StabilityOptions } from '../../drivers/stability.ts';
 import type { Db } from '../../db/open.ts';
 import { listDevices, trainingMode } from '../../db/devices-repo.ts';
-import type { DeviceConfig, DevicesLive, HidScannerList, IdCardRead, LiveWeight, ScannerCode, StabilityLight } from '../contract/devices.ts';
-import { localDate } from '../domain/local-time.ts';
+import type { DeviceConfig, DevicesLive, HidScannerList, IdCardRead, LiveWeight, ScannerCode, StabilityLight } from '../../src-shared/contract/devices.ts';
+import { localDate } from '../../src-shared/domain/local-time.ts';
 import { HidScannerChannel, IdCardChannel, ScaleChannel, ScannerChannel, type DeviceChannel, type TimedFrame } from './device-channels.ts';
 
 /** Sample drivers for the simulated reader; one card has expired so trainees see the warning. */

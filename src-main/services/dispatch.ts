@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { contract, type ApiError, type ApiResult, type Envelope, type MethodName } from '../contract/index.ts';
-import { translate, type Lang } from '../contract/i18n/index.ts';
+import { contract, type ApiError, type ApiResult, type Envelope, type MethodName } from '../../src-shared/contract/index.ts';
+import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
 import { withCurrentRoles, type SessionStore } from './accounts.ts';
-import { holdsAny } from '../contract/roles.ts';
+import { holdsAny } from '../../src-shared/contract/roles.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import type { Handlers } from './handlers.ts';

@@ -9,20 +9,18 @@ import { latestCaseEvent, type StoredCase } from '../../db/cases-repo.ts';
 import { getCheck } from '../../db/certificates-repo.ts';
 import { getDisposalPoint, getDisposalPointByCode, latestOutgoingHandoverOfCase } from '../../db/handovers-repo.ts';
 import type { z } from 'zod';
-import type { DestructionInput, IssuedNumberInfo, SamplingInput, TestingResultInput } from '../contract/cases.ts';
-import type { CaseEvent } from '../domain/case-state.ts';
-import { computeSeizureTerm, shanghaiDate } from '../domain/seizure-term.ts';
-import type { DocumentKind } from '../domain/document-number.ts';
-import { LegalBasisListSchema } from '../domain/legal-basis.ts';
+import type { DestructionInput, IssuedNumberInfo, SamplingInput, TestingResultInput } from '../../src-shared/contract/cases.ts';
+import type { CaseEvent } from '../../src-shared/domain/case-state.ts';
+import { computeSeizureTerm, shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
+import type { DocumentKind } from '../../src-shared/domain/document-number.ts';
+import { LEGAL_BASIS_LIST } from '../../src-shared/domain/legal-basis.ts';
 import type { CaseDocumentData, LegalBasisRef, ServiceInfo, TestingInfo } from '../documents/types.ts';
 import { failingItemNames } from '../documents/finding-text.ts';
-import legalBasisJson from '../../data/legal-basis.json' with { type: 'json' };
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
 import { termPolicyOf } from './term-policy.ts';
 
 /** Validated at load: a malformed list stops the app instead of printing a decision without its basis. */
-export const LEGAL_BASIS_LIST = LegalBasisListSchema.parse(legalBasisJson);
 const LEGAL_BASIS = new Map(LEGAL_BASIS_LIST.entries.map((e) => [e.id, e]));
 
 function legalBasisRefs(ids: readonly string[]): LegalBasisRef[] {

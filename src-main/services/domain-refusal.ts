@@ -1,5 +1,5 @@
 import { ServiceError } from './errors.ts';
-import type { ErrorCode } from '../contract/define.ts';
+import type { ErrorCode } from '../../src-shared/contract/define.ts';
 
 /**
  * The enforcement domain explains its refusals in both languages itself ({zh, en}); they travel as the

@@ -13,11 +13,11 @@ import type { Db } from '../../db/open.ts';
 import {
   DISPOSAL_METHODS, TERM_ALERT_STATES, type CaseTermRow, type EnforcementFigures, type EnforcementRecords, type EnforcementRecordsInput,
   type EnforcementTally, type PointStock,
-} from '../contract/reports.ts';
-import { translate } from '../contract/i18n/index.ts';
-import { formatPlate } from '../domain/plate.ts';
-import { periodBounds, type LocalPeriod } from '../domain/report-period.ts';
-import { shanghaiDate, type TermState } from '../domain/seizure-term.ts';
+} from '../../src-shared/contract/reports.ts';
+import { translate } from '../../src-shared/contract/i18n/index.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
+import { periodBounds, type LocalPeriod } from '../../src-shared/domain/report-period.ts';
+import { shanghaiDate, type TermState } from '../../src-shared/domain/seizure-term.ts';
 import { count, kg, text, type Section } from '../reports/content.ts';
 import { termOf } from './cases.ts';
 import { currentTermPolicy } from './term-policy.ts';

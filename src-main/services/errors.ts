@@ -1,4 +1,4 @@
-import type { ApiIssue, ErrorCode } from '../contract/define.ts';
+import type { ApiIssue, ErrorCode } from '../../src-shared/contract/define.ts';
 
 /** A refusal a user can act on. `key` is an i18n key; `params` fill its placeholders. */
 export class ServiceError extends Error {

@@ -1,4 +1,4 @@
-import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract, registrationSaveContract } from '../contract/index.ts';
+import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract, registrationSaveContract } from '../../src-shared/contract/index.ts';
 import type { ServiceContext, CallContext } from './context.ts';
 import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
 import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';

@@ -14,11 +14,11 @@ import {
   type Effect, type MovementRow,
 } from '../../db/ledger-repo.ts';
 import { incomingNoticeFor } from '../../db/confiscations-repo.ts';
-import type { LedgerMovementView, PointBalanceView } from '../contract/cases.ts';
-import { dutyOnCase } from '../domain/case-duties.ts';
+import type { LedgerMovementView, PointBalanceView } from '../../src-shared/contract/cases.ts';
+import { dutyOnCase } from '../../src-shared/domain/case-duties.ts';
 import {
   bucketKey, checkConservation, checkMovement, type ConservationProblem, type DisposalMethod, type LedgerState, type Movement, type PenaltyDecision,
-} from '../domain/disposal-ledger.ts';
+} from '../../src-shared/domain/disposal-ledger.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';

@@ -8,8 +8,8 @@
  */
 import { getJob, setJobStatus } from '../../db/documents-repo.ts';
 import { jobPdf, printCountOfDocument, printerChoice, recordAttempt, recordSpoolJob, savePrinterChoice, type PrinterChoice } from '../../db/printing-repo.ts';
-import type { printingContract, PrinterList, PrintOutcome } from '../contract/printing.ts';
-import type { DocumentKind } from '../domain/document-number.ts';
+import type { printingContract, PrinterList, PrintOutcome } from '../../src-shared/contract/printing.ts';
+import type { DocumentKind } from '../../src-shared/domain/document-number.ts';
 import type { PrinterBackend } from '../printing/printer.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';

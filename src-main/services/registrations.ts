@@ -4,14 +4,14 @@ import { nextCounterValue } from '../../db/counters.ts';
 import {
   getRegistration, getRevisions, insertRegistration, lastTare, latestWithPlate, searchRegistrations,
 } from '../../db/registrations-repo.ts';
-import type { AmendInput, Registration, RegistrationData, RegistrationPage, SearchInput } from '../contract/registration.ts';
-import type { RegisterTruckInput, RegisteredTruck } from '../contract/registration-save.ts';
-import { withinRepeatWindow, weightProblems } from '../domain/weight-plausibility.ts';
-import { formatPlate } from '../domain/plate.ts';
+import type { AmendInput, Registration, RegistrationData, RegistrationPage, SearchInput } from '../../src-shared/contract/registration.ts';
+import type { RegisterTruckInput, RegisteredTruck } from '../../src-shared/contract/registration-save.ts';
+import { withinRepeatWindow, weightProblems } from '../../src-shared/domain/weight-plausibility.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
 import { checkRegistration } from './certificates.ts';
-import { localDateCompact, startOfLocalDate, addDays } from '../domain/local-time.ts';
-import { normalizePlate } from '../domain/plate.ts';
-import { counterName, formatRecordNumber } from '../domain/record-number.ts';
+import { localDateCompact, startOfLocalDate, addDays } from '../../src-shared/domain/local-time.ts';
+import { normalizePlate } from '../../src-shared/domain/plate.ts';
+import { counterName, formatRecordNumber } from '../../src-shared/domain/record-number.ts';
 import { appendAudit, snapshotRow } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';

@@ -1,5 +1,5 @@
-import { holdsAny, ROLE_GROUPS } from '../contract/roles.ts';
-import type { reportsContract } from '../contract/reports.ts';
+import { holdsAny, ROLE_GROUPS } from '../../src-shared/contract/roles.ts';
+import type { reportsContract } from '../../src-shared/contract/reports.ts';
 import { requireStation } from './accounts.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';

@@ -9,17 +9,17 @@ import type { Db } from '../../db/open.ts';
 import {
   breakdown, certificateTally, failingOrigins, iterateTrucks, tally, tallyWithGaps, truckPage, weighbridgeGaps, type TruckFilter, type UtcRange,
 } from '../../db/reports-repo.ts';
-import type { Station } from '../contract/accounts.ts';
-import { translate } from '../contract/i18n/index.ts';
+import type { Station } from '../../src-shared/contract/accounts.ts';
+import { translate } from '../../src-shared/contract/i18n/index.ts';
 import {
   ROUTE_TARGET, type CertificateTally, type DashboardFigures, type GroupCount, type ExportFormat, type ExportedFile, type MonthlyExportInput, type RecordsInput,
   FAILING_ITEM_KINDS, type FailingItemKind, type ReportRecordPage, type Tally, type TallyOf, type WeeklyExportInput, type WeighbridgeGap,
-} from '../contract/reports.ts';
-import type { Settings } from '../contract/settings.ts';
+} from '../../src-shared/contract/reports.ts';
+import type { Settings } from '../../src-shared/contract/settings.ts';
 import {
   isoWeekOf, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate, todayAndWeek, type LocalPeriod,
-} from '../domain/report-period.ts';
-import { shanghaiDate } from '../domain/seizure-term.ts';
+} from '../../src-shared/domain/report-period.ts';
+import { shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import { count, kg, share, text, type ExportHeader, type Section, shareText } from '../reports/content.ts';
 import { logCsv, sectionsCsv } from '../reports/csv.ts';
 import { reportPdf } from '../reports/pdf.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, Settings } from '../contract/settings.ts';
+import { DEFAULT_SETTINGS, Settings } from '../../src-shared/contract/settings.ts';
 import type { Db } from '../../db/open.ts';
 import { appendAudit } from './audit.ts';
 import type { Actor } from './context.ts';

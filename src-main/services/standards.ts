@@ -12,12 +12,12 @@ import {
 } from '../../db/standards-repo.ts';
 import type {
   LabInput, LimitsImportInput, LimitsPreview, LimitsVersion, PolicyActivateInput, PolicyInfo, PolicyPreview, RecognisedLabRow,
-} from '../contract/certificates.ts';
+} from '../../src-shared/contract/certificates.ts';
 import {
   defaultPolicy, diffLimits, notLoaded, parseLimitsTable, parsePolicy, policyGaps, selectLimits, shippedLimits, shippedPolicies,
   type CheckContext, type NotLoaded, type LimitsTable, type Parsed, type Policy, type RecognisedLab,
-} from '../domain/certificate/index.ts';
-import { localDate } from '../domain/local-time.ts';
+} from '../../src-shared/domain/certificate/index.ts';
+import { localDate } from '../../src-shared/domain/local-time.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';

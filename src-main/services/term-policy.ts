@@ -7,11 +7,11 @@
  */
 import type { Db } from '../../db/open.ts';
 import { getDocumentSettings } from '../../db/documents-repo.ts';
-import type { CaseTermRules, HolidayCalendarStatus } from '../contract/cases.ts';
-import { DEFAULT_TERM_POLICY, type TermPolicy } from '../domain/seizure-term.ts';
+import type { CaseTermRules, HolidayCalendarStatus } from '../../src-shared/contract/cases.ts';
+import { DEFAULT_TERM_POLICY, type TermPolicy } from '../../src-shared/domain/seizure-term.ts';
 import {
   coveredYears, holidayDates, holidayTableProblems, HolidayTableSchema, missingHolidayWarning, missingHolidayYears, type HolidayTable,
-} from '../domain/holiday-calendar.ts';
+} from '../../src-shared/domain/holiday-calendar.ts';
 import cn2025 from '../../data/holidays/cn-2025.json' with { type: 'json' };
 import cn2026 from '../../data/holidays/cn-2026.json' with { type: 'json' };
 

@@ -5,8 +5,8 @@
 import type { z } from 'zod';
 import { getRegistration } from '../../db/registrations-repo.ts';
 import { insertTicketPrint, latestCheckOfRecord, nextTicketCopy, userDisplayName } from '../../db/vehicles-repo.ts';
-import type { TicketInput, TicketOutcome } from '../contract/vehicles.ts';
-import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
+import type { TicketInput, TicketOutcome } from '../../src-shared/contract/vehicles.ts';
+import type { Outcome, Verdict } from '../../src-shared/domain/certificate/vocabulary.ts';
 import { ticketContent } from '../tickets/ticket-content.ts';
 import { renderTicketEscpos, renderTicketPdf } from '../tickets/weighing-ticket.ts';
 import { sendTicketToCups } from '../tickets/ticket-printer.ts';

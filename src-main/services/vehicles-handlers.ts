@@ -1,4 +1,4 @@
-import type { vehiclesContract } from '../contract/vehicles.ts';
+import type { vehiclesContract } from '../../src-shared/contract/vehicles.ts';
 import type { DomainHandlers } from './handlers.ts';
 import { printTicket } from './tickets.ts';
 import { addPick, changePick, knownReport, listPicks, lookUpVehicle } from './vehicles.ts';

@@ -7,9 +7,9 @@ import type { Db } from '../../db/open.ts';
 import {
   findPick, getPick, insertPick, latestReport, learnPicks, listPicks, rememberVisit, updatePick, vehicleByDriver, vehicleByPlate,
 } from '../../db/vehicles-repo.ts';
-import type { Registration } from '../contract/registration.ts';
-import type { KnownReport, PickAddInput, PickEntry, PickUpdateInput, VehicleLookupInput, VehicleRecord } from '../contract/vehicles.ts';
-import { normalizePlate } from '../domain/plate.ts';
+import type { Registration } from '../../src-shared/contract/registration.ts';
+import type { KnownReport, PickAddInput, PickEntry, PickUpdateInput, VehicleLookupInput, VehicleRecord } from '../../src-shared/contract/vehicles.ts';
+import { normalizePlate } from '../../src-shared/domain/plate.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';

@@ -6,7 +6,7 @@
  */
 import { claimWeighing, getWeighing, trainingMode, type Weighing } from '../../db/devices-repo.ts';
 import type { Db } from '../../db/open.ts';
-import type { Registration, RegistrationData, StoredRegistrationData } from '../contract/registration.ts';
+import type { Registration, RegistrationData, StoredRegistrationData } from '../../src-shared/contract/registration.ts';
 import { ServiceError } from './errors.ts';
 
 const refuse = (key: string) => new ServiceError('invalid-input', key, {}, [{ path: 'grossKg', key }]);

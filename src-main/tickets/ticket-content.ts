@@ -4,9 +4,9 @@
  * the QR text. Pure: the print time and copy number come in with the facts.
  */
 import { createHash } from 'node:crypto';
-import { toLocalIso } from '../domain/local-time.ts';
-import { formatPlate } from '../domain/plate.ts';
-import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
+import { toLocalIso } from '../../src-shared/domain/local-time.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
+import type { Outcome, Verdict } from '../../src-shared/domain/certificate/vocabulary.ts';
 
 export interface TicketFacts {
   stationName: string;

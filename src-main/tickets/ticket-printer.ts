@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { isCupsPrinterName } from '../printing/cups-printer.ts';
-import type { TicketFormat } from '../contract/vehicles.ts';
+import type { TicketFormat } from '../../src-shared/contract/vehicles.ts';
 
 const TIMEOUT_MS = 30_000;
 const MEDIA: Record<TicketFormat, string[]> = { 'escpos-80': ['-o', 'raw'], 'pdf-a5': ['-o', 'media=A5'], 'pdf-a4': ['-o', 'media=A4'] };

@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { CaseDraft, DisposalPoint } from '../../src-main/contract/index.ts';
-import legalBasis from '../../data/legal-basis.json';
+import type { CaseDraft, DisposalPoint } from '../../src-shared/contract/index.ts';
+import { LEGAL_BASIS_LIST } from '../../src-shared/domain/legal-basis.ts';
 
 /** The draft as the form holds it: lists as comma text, instants as dayjs, nested approval/witness flattened. */
 export interface CaseFormValues {
@@ -120,7 +120,7 @@ export function CaseForm({ form, points, officers }: { form: FormInstance<CaseFo
         <Col span={4}><Form.Item name="measure" label={t('cases.measure')}><Select options={['detain', 'seal-up'].map((m) => ({ value: m, label: t(`cases.measures.${m}`) }))} /></Form.Item></Col>
         <Col span={14}>
           <Form.Item name="legalBasisIds" label={t('cases.legalBasis')}>
-            <Select mode="multiple" maxTagCount="responsive" options={legalBasis.entries.map((e) => ({ value: e.id, label: `${e.law.replace('中华人民共和国', '')}${e.article}` }))} />
+            <Select mode="multiple" maxTagCount="responsive" options={LEGAL_BASIS_LIST.entries.map((e) => ({ value: e.id, label: `${e.law.replace('中华人民共和国', '')}${e.article}` }))} />
           </Form.Item>
         </Col>
       </Row>

@@ -1,10 +1,10 @@
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { Card, Col, Empty, Form, Row, Spin, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CertificateReport, CertificateTruck } from '../../src-main/contract/index.ts';
-import { parseScannedReport } from '../../src-main/contract/scanned-report.ts';
-import type { CertificateResult } from '../../src-main/domain/certificate/certificate-check.ts';
-import { usualRankOf, type RegisteredCoalKind } from '../../src-main/domain/certificate/coal-kind.ts';
+import type { CertificateReport, CertificateTruck } from '../../src-shared/contract/index.ts';
+import { parseScannedReport } from '../../src-shared/contract/scanned-report.ts';
+import type { CertificateResult } from '../../src-shared/domain/certificate/certificate-check.ts';
+import { usualRankOf, type RegisteredCoalKind } from '../../src-shared/domain/certificate/coal-kind.ts';
 import { ApiCallError, call } from '../api.ts';
 import { CertificateVerdict } from './CertificateVerdict.tsx';
 import type { RegistrationFormValues } from './RegistrationFields.tsx';

@@ -1,7 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CertificateResult, ItemCheck } from '../../src-main/domain/certificate/certificate-check.ts';
-import type { Bilingual, Outcome } from '../../src-main/domain/certificate/vocabulary.ts';
+import type { CertificateResult, ItemCheck } from '../../src-shared/domain/certificate/certificate-check.ts';
+import type { Bilingual, Outcome } from '../../src-shared/domain/certificate/vocabulary.ts';
 
 /** Banner colours: green release, amber sample, red seize, purple turn-back, blue review (an officer decides). */
 const OUTCOME_STYLE: Record<Outcome, { color: string; background: string; border: string }> = {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EmptyGrade } from '../../src-main/contract/index.ts';
+import type { EmptyGrade } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 
 /**

@@ -4,9 +4,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type {
   CaseTermRow, DisposalRecordRow, DisposalTally, EnforcementFigure, EnforcementFigures, EnforcementRecords, HandoverRecordRow, LocalPeriod, PointStock, StockBucketRow,
-} from '../../src-main/contract/index.ts';
-import { TERM_ALERT_STATES } from '../../src-main/contract/index.ts';
-import { formatPlate } from '../../src-main/domain/plate.ts';
+} from '../../src-shared/contract/index.ts';
+import { TERM_ALERT_STATES } from '../../src-shared/contract/index.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HolidayCalendarStatus } from '../../src-main/contract/index.ts';
+import type { HolidayCalendarStatus } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 
 /**

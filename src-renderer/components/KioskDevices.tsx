@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Form, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatPlate } from '../../src-main/domain/plate.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { LiveWeight } from './LiveWeight.tsx';

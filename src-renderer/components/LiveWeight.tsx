@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Form, InputNumber, Space, Switch, Tooltip, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeviceHealth, DevicesLive, StabilityLight } from '../../src-main/contract/index.ts';
+import type { DeviceHealth, DevicesLive, StabilityLight } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import type { RegistrationFormValues } from './RegistrationFields.tsx';

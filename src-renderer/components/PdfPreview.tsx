@@ -3,7 +3,7 @@ import { Button, Modal, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { DocumentPreview } from '../../src-main/contract/index.ts';
+import type { DocumentPreview } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { PrinterPicker, reportOutcome, usePrinterTarget } from './PrinterPicker.tsx';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AutoComplete, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PickEntry, PickKind } from '../../src-main/contract/index.ts';
+import type { PickEntry, PickKind } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { looksLikePinyin, searchPicks } from './pick-search.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PICK_KINDS, type PickEntry, type PickKind } from '../../src-main/contract/index.ts';
+import { PICK_KINDS, type PickEntry, type PickKind } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Popover, Tooltip, type InputProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PLATE_ENDINGS, PLATE_PROVINCES, TRAILER_ENDING } from '../../src-main/domain/plate.ts';
+import { PLATE_ENDINGS, PLATE_PROVINCES, TRAILER_ENDING } from '../../src-shared/domain/plate.ts';
 
 const PROVINCE_SET = new Set<string>(PLATE_PROVINCES);
 const ENDING_SET = new Set<string>(PLATE_ENDINGS);

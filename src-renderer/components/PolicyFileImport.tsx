@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PolicyPreview } from '../../src-main/contract/index.ts';
-import type { TruckCondition } from '../../src-main/domain/certificate/schemas.ts';
+import type { PolicyPreview } from '../../src-shared/contract/index.ts';
+import type { TruckCondition } from '../../src-shared/domain/certificate/schemas.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { useBilingual } from './CertificateVerdict.tsx';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Modal, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PrintJob } from '../../src-main/contract/index.ts';
+import type { PrintJob } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { PrinterPicker, reportOutcome, usePrinterTarget } from './PrinterPicker.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { InputNumber, Select, Space, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PrintOutcome, PrinterList } from '../../src-main/contract/index.ts';
+import type { PrintOutcome, PrinterList } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 

@@ -4,11 +4,11 @@ import type { Rule } from 'antd/es/form/index.js';
 import { useTranslation } from 'react-i18next';
 import {
   COAL_KINDS, DEFAULT_SETTINGS, INTENDED_USES, MAX_GROSS_KG, PLATE_COLORS, REQUIRED_FIELDS, WEIGHT_SOURCES,
-} from '../../src-main/contract/index.ts';
-import { weightProblems, type WeightLimits } from '../../src-main/domain/weight-plausibility.ts';
-import { checkPlate } from '../../src-main/domain/plate.ts';
-import { checkIdNumber } from '../../src-main/domain/id-number.ts';
-import { localDate } from '../../src-main/domain/local-time.ts';
+} from '../../src-shared/contract/index.ts';
+import { weightProblems, type WeightLimits } from '../../src-shared/domain/weight-plausibility.ts';
+import { checkPlate } from '../../src-shared/domain/plate.ts';
+import { checkIdNumber } from '../../src-shared/domain/id-number.ts';
+import { localDate } from '../../src-shared/domain/local-time.ts';
 import { call } from '../api.ts';
 import { PlateInput } from './PlateInput.tsx';
 import { PickInput } from './PickInput.tsx';

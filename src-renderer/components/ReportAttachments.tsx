@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, List, Modal, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, type AttachmentContent, type ReportAttachment } from '../../src-main/contract/index.ts';
+import { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, type AttachmentContent, type ReportAttachment } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RecognisedLabRow } from '../../src-main/contract/index.ts';
-import { ITEMS, ITEM_INFO, acceptedUnits, type Item } from '../../src-main/domain/certificate/items.ts';
-import { COAL_RANKS } from '../../src-main/domain/certificate/vocabulary.ts';
+import type { RecognisedLabRow } from '../../src-shared/contract/index.ts';
+import { ITEMS, ITEM_INFO, acceptedUnits, type Item } from '../../src-shared/domain/certificate/items.ts';
+import { COAL_RANKS } from '../../src-shared/domain/certificate/vocabulary.ts';
 import { call } from '../api.ts';
 import { useBilingual } from './CertificateVerdict.tsx';
 import { PickInput } from './PickInput.tsx';

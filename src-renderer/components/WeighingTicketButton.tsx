@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Select, Space, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TICKET_FORMATS, type TicketFormat, type TicketOutcome } from '../../src-main/contract/index.ts';
+import { TICKET_FORMATS, type TicketFormat, type TicketOutcome } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 

@@ -2,9 +2,9 @@
  * The inspection report as the kiosk's report panel holds it, and the rules that turn it into what the
  * contract takes: shared by the kiosk panel and the "check later" dialog of a saved record.
  */
-import type { CertificateReport } from '../../src-main/contract/index.ts';
-import { usualRankOf, type RegisteredCoalKind } from '../../src-main/domain/certificate/coal-kind.ts';
-import { BASES, ITEM_INFO, type Basis, type Item } from '../../src-main/domain/certificate/items.ts';
+import type { CertificateReport } from '../../src-shared/contract/index.ts';
+import { usualRankOf, type RegisteredCoalKind } from '../../src-shared/domain/certificate/coal-kind.ts';
+import { BASES, ITEM_INFO, type Basis, type Item } from '../../src-shared/domain/certificate/items.ts';
 
 export interface ResultRow {
   item: Item;

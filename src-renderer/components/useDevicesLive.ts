@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DevicesLive } from '../../src-main/contract/index.ts';
+import type { DevicesLive } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 
 /** No answer from the host for this long (refused, failing or hanging) shows it lost: well inside 3 s. */

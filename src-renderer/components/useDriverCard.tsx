@@ -1,6 +1,6 @@
 import { App, Form, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IdCardRead } from '../../src-main/contract/index.ts';
+import type { IdCardRead } from '../../src-shared/contract/index.ts';
 import type { RegistrationFormValues } from './RegistrationFields.tsx';
 
 type DriverField = 'driverName' | 'driverIdNumber';

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Form, message, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CertificateReport } from '../../src-main/contract/index.ts';
-import { localDate } from '../../src-main/domain/local-time.ts';
+import type { CertificateReport } from '../../src-shared/contract/index.ts';
+import { localDate } from '../../src-shared/domain/local-time.ts';
 import { call } from '../api.ts';
 import type { ReportFormValues } from './report-form.ts';
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Form, message, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { checkPlate } from '../../src-main/domain/plate.ts';
-import { checkIdNumber } from '../../src-main/domain/id-number.ts';
-import { localDate } from '../../src-main/domain/local-time.ts';
-import type { VehicleRecord } from '../../src-main/contract/index.ts';
+import { checkPlate } from '../../src-shared/domain/plate.ts';
+import { checkIdNumber } from '../../src-shared/domain/id-number.ts';
+import { localDate } from '../../src-shared/domain/local-time.ts';
+import type { VehicleRecord } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { prefillFrom, type PrefillValues } from './vehicle-prefill.ts';
 

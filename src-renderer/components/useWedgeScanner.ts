@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { defaultWedgeSettings, type WedgeSettings } from '../../src-main/contract/devices.ts';
-import { checkPlate } from '../../src-main/domain/plate.ts';
+import { defaultWedgeSettings, type WedgeSettings } from '../../src-shared/contract/devices.ts';
+import { checkPlate } from '../../src-shared/domain/plate.ts';
 import { call } from '../api.ts';
 
 /**

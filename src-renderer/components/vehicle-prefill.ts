@@ -1,4 +1,4 @@
-import type { VehicleRecord } from '../../src-main/contract/index.ts';
+import type { VehicleRecord } from '../../src-shared/contract/index.ts';
 
 /** The form's fields a truck's last visit can fill; the values as the kiosk form holds them. */
 export type PrefillValues = Partial<Record<(typeof PREFILL_FIELDS)[number], unknown>>;

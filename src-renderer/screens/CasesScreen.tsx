@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DisposalPoint, DocumentPreview, EnforcementCase, SeizureCandidate, SignedHandoverOutput } from '../../src-main/contract/index.ts';
-import type { DocumentKind } from '../../src-main/domain/document-number.ts';
-import { holidaysInTerm, shanghaiDate } from '../../src-main/domain/seizure-term.ts';
-import { toLocalIso } from '../../src-main/domain/local-time.ts';
+import type { DisposalPoint, DocumentPreview, EnforcementCase, SeizureCandidate, SignedHandoverOutput } from '../../src-shared/contract/index.ts';
+import type { DocumentKind } from '../../src-shared/domain/document-number.ts';
+import { holidaysInTerm, shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
+import { toLocalIso } from '../../src-shared/domain/local-time.ts';
 import type { Dayjs } from 'dayjs';
 import { call } from '../api.ts';
-import { formatPlate } from '../../src-main/domain/plate.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
 import { showApiError } from '../errors.ts';
 import { CaseForm, fromFormValues, toFormValues, type CaseFormValues } from '../components/CaseForm.tsx';
 import { PdfPreview } from '../components/PdfPreview.tsx';

@@ -5,10 +5,10 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type {
   DashboardFigures, ExportedFile, ExportFormat, LocalPeriod, RecordsFilter, ReportRecord, Tally, TallyOf,
-} from '../../src-main/contract/index.ts';
-import { EXPORT_FORMATS, FAILING_ITEM_KINDS } from '../../src-main/contract/index.ts';
-import { formatPlate } from '../../src-main/domain/plate.ts';
-import { localDate } from '../../src-main/domain/local-time.ts';
+} from '../../src-shared/contract/index.ts';
+import { EXPORT_FORMATS, FAILING_ITEM_KINDS } from '../../src-shared/contract/index.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
+import { localDate } from '../../src-shared/domain/local-time.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';

@@ -3,11 +3,11 @@ import { AutoComplete, Alert, Button, Card, Col, Form, Input, InputNumber, Popco
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { protocolNames } from '../../drivers/protocols/types.ts';
+import { protocolNames } from '../../src-shared/devices/protocol-names.ts';
 import {
   BAUD_RATES, DEVICE_KINDS, DEVICE_TRANSPORTS, PARITIES, type DeviceConfig, type DeviceInput, type HidScannerList, type RawTail, type SerialPortInfo,
   type WedgeSettings,
-} from '../../src-main/contract/index.ts';
+} from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { HealthLamps } from '../components/LiveWeight.tsx';

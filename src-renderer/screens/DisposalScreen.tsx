@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography, Upload, message } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { HandoverSummary, LedgerMovementView, PointBalanceView } from '../../src-main/contract/index.ts';
+import type { HandoverSummary, LedgerMovementView, PointBalanceView } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Col, Form, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { InputOf, RegisteredTruck } from '../../src-main/contract/index.ts';
+import type { InputOf, RegisteredTruck } from '../../src-shared/contract/index.ts';
 import { ApiCallError, call } from '../api.ts';
 import {
   CargoCard, DocumentsCard, DriverCard, EMPTY_REGISTRATION, WeightsCard, toRegistrationInput, type RegistrationFormValues,

@@ -3,8 +3,8 @@ import { Button, DatePicker, Input, Space, Switch, Table, Tag, Typography } from
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Registration, RegistrationPage } from '../../src-main/contract/index.ts';
-import { formatPlate } from '../../src-main/domain/plate.ts';
+import type { Registration, RegistrationPage } from '../../src-shared/contract/index.ts';
+import { formatPlate } from '../../src-shared/domain/plate.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { RegistrationDetail } from '../components/RegistrationDetail.tsx';

@@ -1,6 +1,6 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { LoginResult } from '../../src-main/contract/index.ts';
+import type { LoginResult } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../src-main/contract/index.ts';
+import type { Settings } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { PickListsAdmin } from '../components/PickListsAdmin.tsx';

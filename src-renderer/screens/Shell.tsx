@@ -3,7 +3,7 @@ import { Button, Layout, Menu, Popconfirm, Space, Typography } from 'antd';
 import { call, inDesktopApp } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { useTranslation } from 'react-i18next';
-import { ROLE_GROUPS, type Role } from '../../src-main/contract/index.ts';
+import { ROLE_GROUPS, type Role } from '../../src-shared/contract/index.ts';
 import { hasRole, useSession } from '../session.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { KioskScreen } from './KioskScreen.tsx';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Table, Tag, Typography, Upload, message } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { LimitsPreview, LimitsVersion, PolicyInfo, RecognisedLabRow } from '../../src-main/contract/index.ts';
+import type { LimitsPreview, LimitsVersion, PolicyInfo, RecognisedLabRow } from '../../src-shared/contract/index.ts';
 import { EmptyGradesWarning } from '../components/EmptyGradesWarning.tsx';
 import { PolicyFileImport } from '../components/PolicyFileImport.tsx';
 import { call } from '../api.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Select, Table, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type User } from '../../src-main/contract/index.ts';
+import { ROLES, type Role, type User } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 

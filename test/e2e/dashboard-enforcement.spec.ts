@@ -8,7 +8,7 @@ import { logIn } from '../support/e2e.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 import { openDatabase } from '../../db/open.ts';
 import { getDisposalPointByCode } from '../../db/handovers-repo.ts';
-import { CaseDraftInput } from '../../src-main/contract/cases.ts';
+import { CaseDraftInput } from '../../src-shared/contract/cases.ts';
 import { listUsers } from '../../src-main/services/accounts.ts';
 import { decideCase, openCase } from '../../src-main/services/cases.ts';
 import { DEMO_PASSWORD } from '../../src-main/demo/run-demo.ts';

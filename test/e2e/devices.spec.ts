@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
 import { hostApi, logIn } from '../support/e2e.ts';
-import type { RegistrationPage } from '../../src-main/contract/index.ts';
+import type { RegistrationPage } from '../../src-shared/contract/index.ts';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localDate } from '../../src-main/domain/local-time.ts';
+import { localDate } from '../../src-shared/domain/local-time.ts';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
 import { hostApi, logIn } from '../support/e2e.ts';
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { cliPath, startHostProcess, type HostProcess } from '../support/host-process.ts';
 import { logIn } from '../support/e2e.ts';
 import { DEMO_PASSWORD } from '../../src-main/demo/run-demo.ts';
-import { catalogs } from '../../src-main/contract/i18n/index.ts';
-import { PLATE_ENDINGS } from '../../src-main/domain/plate.ts';
+import { catalogs } from '../../src-shared/contract/i18n/index.ts';
+import { PLATE_ENDINGS } from '../../src-shared/domain/plate.ts';
 
 // Every screen of every role, as a person sees it at the checkpoint's 1366×768, in Chinese and in English.
 test.use({ timezoneId: 'Asia/Shanghai' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../src-main/app.ts';
 import type { DeviceManagerOptions } from '../../src-main/services/devices.ts';
 import type { PrinterBackend } from '../../src-main/printing/printer.ts';
-import type { InputOf, MethodName, OutputOf, ApiResult, Role } from '../../src-main/contract/index.ts';
+import type { InputOf, MethodName, OutputOf, ApiResult, Role } from '../../src-shared/contract/index.ts';
 import { sampleRegistration, seededRandom } from '../../src-main/demo/sample-registration.ts';
 
 export function tempDbPath(prefix = 'cc-'): string {

@@ -9,7 +9,7 @@
  * swipe happens when the script says rather than every 45 s. The weighbridge is the host's real simulator.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { CertificateReport } from '../../src-main/contract/index.ts';
+import type { CertificateReport } from '../../src-shared/contract/index.ts';
 
 export interface Card {
   name: string;

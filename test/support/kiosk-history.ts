@@ -1,7 +1,7 @@
 /** A checkpoint with history, for the kiosk action scenarios: one earlier visit of a truck, with its checked report. */
-import type { CertificateReport } from '../../src-main/contract/index.ts';
-import { idCheckChar } from '../../src-main/domain/id-number.ts';
-import { addDays, localDate } from '../../src-main/domain/local-time.ts';
+import type { CertificateReport } from '../../src-shared/contract/index.ts';
+import { idCheckChar } from '../../src-shared/domain/id-number.ts';
+import { addDays, localDate } from '../../src-shared/domain/local-time.ts';
 
 type Api = <T = Record<string, unknown>>(method: string, input: unknown, token?: string) => Promise<T>;
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/open.ts';
 import { currentNumbersOfCase } from '../../../db/documents-repo.ts';
-import { holdsAny, type Role } from '../../contract/roles.ts';
+import { holdsAny, type Role } from '../../../src-shared/contract/roles.ts';
 import { listUsers } from '../../services/accounts.ts';
 import type { CallContext } from '../../services/context.ts';
 import { listCases } from '../../services/cases.ts';

@@ -14,7 +14,7 @@ import {
   shippedPolicies,
   type CertificateResult,
   type Parsed,
-} from '../../domain/certificate/index.ts';
+} from '../../../src-shared/domain/certificate/index.ts';
 
 const usage = `Usage: checkpoint certificate check [--policy ID|FILE] [--limits FILE] [--labs FILE] [--json] < report.json
 

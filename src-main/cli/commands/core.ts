@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NewUserInput } from '../../contract/accounts.ts';
-import { isValidDate } from '../../domain/local-time.ts';
+import { NewUserInput } from '../../../src-shared/contract/accounts.ts';
+import { isValidDate } from '../../../src-shared/domain/local-time.ts';
 import { createApp } from '../../app.ts';
 import { createUser } from '../../services/accounts.ts';
 import { SYSTEM_ACTOR } from '../../services/context.ts';
 import { verifyAudit } from '../../services/audit.ts';
 import { findRegistrations } from '../../services/registrations.ts';
-import { SearchInput } from '../../contract/registration.ts';
-import { toLocalIso } from '../../domain/local-time.ts';
+import { SearchInput } from '../../../src-shared/contract/registration.ts';
+import { toLocalIso } from '../../../src-shared/domain/local-time.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
 import { migrate } from '../../../db/open.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
-import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS } from '../../contract/reports.ts';
-import { translate } from '../../contract/i18n/index.ts';
+import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS } from '../../../src-shared/contract/reports.ts';
+import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { getStation } from '../../services/accounts.ts';
 import { exportMonthlyReport, exportWeeklyLog, type Exporter } from '../../services/reports.ts';
 import { getSettings } from '../../services/settings.ts';

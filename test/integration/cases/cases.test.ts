@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
-import { generateCheckpointKeyPair, signHandover } from '../../../src-main/domain/handover-signature.ts';
+import { generateCheckpointKeyPair, signHandover } from '../../../src-main/signing/handover-signature.ts';
 import { pdfText, writePdf } from '../documents/pdf-text.ts';
 import { insertCheck, insertOverride } from '../../../db/certificates-repo.ts';
 import { completeDraft, decidedCase, setUpEnforcement, type Enforcement } from './helpers.ts';

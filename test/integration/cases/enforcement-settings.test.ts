@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../../support/app-fixture.ts';
-import { generateCheckpointKeyPair, signHandover } from '../../../src-main/domain/handover-signature.ts';
+import { generateCheckpointKeyPair, signHandover } from '../../../src-main/signing/handover-signature.ts';
 
 let f: Fixture;
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import type { InputOf } from '../../../src-main/contract/index.ts';
+import type { InputOf } from '../../../src-shared/contract/index.ts';
 import type { Fixture } from '../../support/app-fixture.ts';
 
 type Draft = InputOf<'cases.open'>['draft'];

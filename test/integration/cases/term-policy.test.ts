@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { InputOf } from '../../../src-main/contract/index.ts';
+import type { InputOf } from '../../../src-shared/contract/index.ts';
 import { createFixture, type Fixture } from '../../support/app-fixture.ts';
 import { decidedCase, setUpEnforcement, type Enforcement } from './helpers.ts';
 

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateReport, InputOf } from '../../../src-main/contract/index.ts';
-import { shippedLimits, type LimitsTable } from '../../../src-main/domain/certificate/index.ts';
+import type { CertificateReport, InputOf } from '../../../src-shared/contract/index.ts';
+import { shippedLimits, type LimitsTable } from '../../../src-shared/domain/certificate/index.ts';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 const goodResults: CertificateReport['results'] = [

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateReport } from '../../../src-main/contract/index.ts';
+import type { CertificateReport } from '../../../src-shared/contract/index.ts';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 let f: Fixture;

@@ -5,8 +5,8 @@
  * table fills it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateReport, InputOf } from '../../../src-main/contract/index.ts';
-import { shippedLimits, type LimitsTable } from '../../../src-main/domain/certificate/index.ts';
+import type { CertificateReport, InputOf } from '../../../src-shared/contract/index.ts';
+import { shippedLimits, type LimitsTable } from '../../../src-shared/domain/certificate/index.ts';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 const briquetteReport: CertificateReport = {

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../../support/app-fixture.ts';
 import { completeDraft, decidedCase, setUpEnforcement, type Enforcement } from '../cases/helpers.ts';
 import { pdfText, writePdf } from './pdf-text.ts';
-import type { DocumentKind } from '../../../src-main/domain/document-number.ts';
+import type { DocumentKind } from '../../../src-shared/domain/document-number.ts';
 
 let f: Fixture;
 let e: Enforcement;

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { renderDocument, renderDocumentWithHash, renderSeizureSet, TEMPLATES } from '../../../src-main/documents/render.ts';
 import { documentContentHash, parseDocumentQrText } from '../../../src-main/documents/content-hash.ts';
 import { MissingDocumentDataError, type CaseDocumentData, type DocumentKind } from '../../../src-main/documents/types.ts';
-import { generateCheckpointKeyPair, signHandover } from '../../../src-main/domain/handover-signature.ts';
+import { generateCheckpointKeyPair, signHandover } from '../../../src-main/signing/handover-signature.ts';
 import { sampleCase } from './fixture.ts';
 import { pageCount, pdfText, writePdf } from './pdf-text.ts';
 

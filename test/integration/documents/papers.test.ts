@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument, renderDocumentWithHash } from '../../../src-main/documents/render.ts';
 import type { CaseDocumentData, SeizedItem } from '../../../src-main/documents/types.ts';
-import { toLocalIso } from '../../../src-main/domain/local-time.ts';
+import { toLocalIso } from '../../../src-shared/domain/local-time.ts';
 import { sampleCase } from './fixture.ts';
 import { pageCount, pdfText, writePdf } from './pdf-text.ts';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateReport, InputOf } from '../../../src-main/contract/index.ts';
+import type { CertificateReport, InputOf } from '../../../src-shared/contract/index.ts';
 import { createFixture, tempDbPath, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 let f: Fixture;

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../../support/app-fixture.ts';
 import { completeDraft, setUpEnforcement, type Enforcement } from '../cases/helpers.ts';
-import type { EnforcementCase, ExportedFile } from '../../../src-main/contract/index.ts';
+import type { EnforcementCase, ExportedFile } from '../../../src-shared/contract/index.ts';
 import { pdfText, writePdf } from '../documents/pdf-text.ts';
 
 let f: Fixture;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 import { insertCheck, insertOverride } from '../../../db/certificates-repo.ts';
 import { insertWeighing } from '../../../db/devices-repo.ts';
-import type { ExportedFile, InputOf, Registration } from '../../../src-main/contract/index.ts';
+import type { ExportedFile, InputOf, Registration } from '../../../src-shared/contract/index.ts';
 import { main } from '../../../src-main/cli/main.ts';
 import { pdfText, writePdf } from '../documents/pdf-text.ts';
 

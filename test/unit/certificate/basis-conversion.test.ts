@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASES, basisFactor, convertBasis, grossFromBombAd, netAsReceived, nitricAcidAlpha, type Basis } from '../../../src-main/domain/certificate/index.ts';
+import { BASES, basisFactor, convertBasis, grossFromBombAd, netAsReceived, nitricAcidAlpha, type Basis } from '../../../src-shared/domain/certificate/index.ts';
 import { WORKED } from './fixtures.ts';
 
 const { madPct, aadPct, vadPct, stadPct, mtPct, hadPct, qbAdMjPerKg } = WORKED;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCertificate, shippedLimits, type ReportResult } from '../../../src-main/domain/certificate/index.ts';
+import { checkCertificate, shippedLimits, type ReportResult } from '../../../src-shared/domain/certificate/index.ts';
 import { NOW, chengdePolicy, exampleResults, replaceResult, report, result } from './fixtures.ts';
 
 const ctx = { limits: shippedLimits, policy: chengdePolicy, now: NOW };

@@ -1,4 +1,4 @@
-import { chengdePolicy, parseCertificateInput, type ReportInput, type ReportResult } from '../../../src-main/domain/certificate/index.ts';
+import { chengdePolicy, parseCertificateInput, type ReportInput, type ReportResult } from '../../../src-shared/domain/certificate/index.ts';
 
 /** The worked example of the reference (A4.4): Mad 1.20, Aad 11.50, Vad 8.40, St,ad 0.35, Mt 6.0, Had 3.20, Qb,ad 28.500. */
 export const WORKED = { madPct: 1.2, aadPct: 11.5, vadPct: 8.4, stadPct: 0.35, mtPct: 6.0, hadPct: 3.2, qbAdMjPerKg: 28.5 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCertificate, chengdePolicy, lawfulFinding, shippedLimits, type CertificateResult } from '../../../src-main/domain/certificate/index.ts';
+import { checkCertificate, chengdePolicy, lawfulFinding, shippedLimits, type CertificateResult } from '../../../src-shared/domain/certificate/index.ts';
 import { NOW, exampleResults, replaceResult, report, result } from './fixtures.ts';
 
 const ctx = { limits: shippedLimits, policy: chengdePolicy, now: NOW };

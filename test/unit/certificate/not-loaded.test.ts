@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCertificate, chengdePolicy, fupingPolicy, limitFacts, notLoaded, parsePolicy, shippedLimits, type CertificateResult, type Policy,
   type ReportResult,
-} from '../../../src-main/domain/certificate/index.ts';
+} from '../../../src-shared/domain/certificate/index.ts';
 import { NOW, exampleResults, replaceResult, report, result } from './fixtures.ts';
 
 const dryResults = (adPct: number, stdPct: number): ReportResult[] => [

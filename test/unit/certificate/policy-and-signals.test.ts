@@ -10,7 +10,7 @@ import {
   type NoReportInput,
   type Policy,
   type SignalCode,
-} from '../../../src-main/domain/certificate/index.ts';
+} from '../../../src-shared/domain/certificate/index.ts';
 import { NOW, exampleResults, replaceResult, report, result } from './fixtures.ts';
 
 const run = (policy: Policy, overrides = {}, labs?: { name: string; cmaNumber?: string; validUntil?: string }[]) =>

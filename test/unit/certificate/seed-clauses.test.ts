@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkCertificate, chengdePolicy, decideOutcome, shippedLimits, type NoReportInput, type OutcomeFacts,
-} from '../../../src-main/domain/certificate/index.ts';
+} from '../../../src-shared/domain/certificate/index.ts';
 import { NOW, exampleResults, replaceResult, report, result } from './fixtures.ts';
 
 const noReport = (overrides: Partial<NoReportInput>): NoReportInput => ({

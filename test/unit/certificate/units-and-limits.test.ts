@@ -11,8 +11,8 @@ import {
   shippedLimits,
   toMjPerKg,
   type LimitRow,
-} from '../../../src-main/domain/certificate/index.ts';
-import { isEffectiveOn } from '../../../src-main/domain/certificate/limits.ts';
+} from '../../../src-shared/domain/certificate/index.ts';
+import { isEffectiveOn } from '../../../src-shared/domain/certificate/limits.ts';
 
 describe('calorific units', () => {
   it('kcal/kg is the 20 ℃ calorie (4.1816 J); kcal/kg(IT) is 4.1868 J', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { insertWeighing } from '../../../db/devices-repo.ts';
-import type { InputOf } from '../../../src-main/contract/index.ts';
+import type { InputOf } from '../../../src-shared/contract/index.ts';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 let f: Fixture;

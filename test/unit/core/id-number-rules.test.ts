@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, EARLIEST_BIRTH_YEAR, idCheckChar, isProvinceCode, maskIdNumber, normalizeIdNumber } from '../../../src-main/domain/id-number.ts';
-import zhCN from '../../../src-main/contract/i18n/zh-CN.ts';
+import { checkIdNumber, EARLIEST_BIRTH_YEAR, idCheckChar, isProvinceCode, maskIdNumber, normalizeIdNumber } from '../../../src-shared/domain/id-number.ts';
+import zhCN from '../../../src-shared/contract/i18n/zh-CN.ts';
 
 const TODAY = '2026-11-29';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateReport } from '../../../src-main/contract/index.ts';
+import type { CertificateReport } from '../../../src-shared/contract/index.ts';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 let f: Fixture;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlate, normalizePlate, formatPlate } from '../../../src-main/domain/plate.ts';
-import { checkIdNumber, maskIdNumber } from '../../../src-main/domain/id-number.ts';
+import { checkPlate, normalizePlate, formatPlate } from '../../../src-shared/domain/plate.ts';
+import { checkIdNumber, maskIdNumber } from '../../../src-shared/domain/id-number.ts';
 
 describe('plates (GA 36)', () => {
   it.each([

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPlate, formatPlate, normalizePlate, PLATE_PROVINCES } from '../../../src-main/domain/plate.ts';
-import zhCN from '../../../src-main/contract/i18n/zh-CN.ts';
+import { checkPlate, formatPlate, normalizePlate, PLATE_PROVINCES } from '../../../src-shared/domain/plate.ts';
+import zhCN from '../../../src-shared/contract/i18n/zh-CN.ts';
 
 const MIDDLE_DOTS = ['·', '•', '・', '⋅', '∙', '‧', '･'];
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
-import { METHOD_NAMES } from '../../../src-main/contract/index.ts';
+import { METHOD_NAMES } from '../../../src-shared/contract/index.ts';
 import { registerContractIpc, type IpcMainLike } from '../../../src-main/electron/ipc.ts';
 import { isAppUrl, serveAppRequest } from '../../../src-main/electron/app-protocol.ts';
 import { channelOf } from '../../../src-main/electron/channel.ts';

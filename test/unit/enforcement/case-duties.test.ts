@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dutyOnCase, type CasePeople } from '../../../src-main/domain/case-duties.ts';
+import { dutyOnCase, type CasePeople } from '../../../src-shared/domain/case-duties.ts';
 
 // 财政部《罚没财物管理办法》(财税〔2020〕54号): 执法与保管、处置岗位相分离 — by person, not by click.
 const people: CasePeople = {

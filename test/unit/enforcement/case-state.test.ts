@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   applyCaseEvent, NEW_CASE, phaseLabelZh, validateCaseCompleteness, validateDecisionTimes, type CaseEvent, type CasePhase, type CaseProgress, type CaseRecord,
   type DecisionTimes,
-} from '../../../src-main/domain/case-state.ts';
-import { DEFAULT_TERM_POLICY } from '../../../src-main/domain/seizure-term.ts';
+} from '../../../src-shared/domain/case-state.ts';
+import { DEFAULT_TERM_POLICY } from '../../../src-shared/domain/seizure-term.ts';
 
 function completeCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {

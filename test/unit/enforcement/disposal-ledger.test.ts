@@ -18,7 +18,7 @@ import {
   type Movement,
   type Receipt,
   type Release,
-} from '../../../src-main/domain/disposal-ledger.ts';
+} from '../../../src-shared/domain/disposal-ledger.ts';
 
 const at = (n: number) => new Date(Date.UTC(2026, 2, 1) + n * 60_000).toISOString();
 const base = { pointId: 'P1', caseId: 'C1', coalKind: '劣质散煤', operator: '周四' };

@@ -7,7 +7,7 @@ import {
   nextSequence,
   parseDocumentNumber,
   parseNumberPattern,
-} from '../../../src-main/domain/document-number.ts';
+} from '../../../src-shared/domain/document-number.ts';
 
 describe('document numbers', () => {
   it('formats the Chengde pattern', () => {

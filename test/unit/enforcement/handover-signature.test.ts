@@ -8,8 +8,8 @@ import {
   verifyHandover,
   type HandoverRecord,
   type VerifyContext,
-} from '../../../src-main/domain/handover-signature.ts';
-import { signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../../../src-main/domain/confiscation-notice.ts';
+} from '../../../src-main/signing/handover-signature.ts';
+import { signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../../../src-main/signing/confiscation-notice.ts';
 
 const keys = generateCheckpointKeyPair();
 const otherKeys = generateCheckpointKeyPair();

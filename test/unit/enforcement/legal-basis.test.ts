@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { LegalBasisListSchema, seizureBasisProblems, type LegalBasisList } from '../../../src-main/domain/legal-basis.ts';
-import { serviceMethodProblems } from '../../../src-main/domain/service-method.ts';
+import { LegalBasisListSchema, seizureBasisProblems, type LegalBasisList } from '../../../src-shared/domain/legal-basis.ts';
+import { serviceMethodProblems } from '../../../src-shared/domain/service-method.ts';
 
 const raw = JSON.parse(readFileSync(new URL('../../../data/legal-basis.json', import.meta.url), 'utf8')) as LegalBasisList;
 const list = LegalBasisListSchema.parse(raw);

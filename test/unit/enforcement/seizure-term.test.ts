@@ -13,9 +13,9 @@ import {
   termStatus,
   validateTermInput,
   type TermPolicy,
-} from '../../../src-main/domain/seizure-term.ts';
+} from '../../../src-shared/domain/seizure-term.ts';
 import { HOLIDAY_TABLES } from '../../../src-main/services/term-policy.ts';
-import { holidayDates } from '../../../src-main/domain/holiday-calendar.ts';
+import { holidayDates } from '../../../src-shared/domain/holiday-calendar.ts';
 
 const sameDay: TermPolicy = { ...DEFAULT_TERM_POLICY, startDayRule: 'same-day' };
 /** The shipped national tables (国务院办公厅通知, reference Part G). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScannedReport } from '../../../src-main/contract/scanned-report.ts';
+import { parseScannedReport } from '../../../src-shared/contract/scanned-report.ts';
 
 const compact = JSON.stringify({
   reportNumber: 'JC-2026-1128-07', lab: '山西省煤炭质量检测中心', cmaNumber: '201712345678', sampleOrigin: 'lab', sampledOn: '2026-11-20',

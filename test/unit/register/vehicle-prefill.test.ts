@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VehicleRecord } from '../../../src-main/contract/index.ts';
+import type { VehicleRecord } from '../../../src-shared/contract/index.ts';
 import { prefillFrom } from '../../../src-renderer/components/vehicle-prefill.ts';
 
 const last: VehicleRecord = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   heatingSeasonStart, isoWeekOf, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate,
-} from '../../../src-main/domain/report-period.ts';
-import { maskPhone } from '../../../src-main/domain/phone-mask.ts';
+} from '../../../src-shared/domain/report-period.ts';
+import { maskPhone } from '../../../src-shared/domain/phone-mask.ts';
 import { csvField } from '../../../src-main/reports/csv.ts';
 
 describe('report periods (Beijing dates)', () => {

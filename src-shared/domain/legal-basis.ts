@@ -5,6 +5,7 @@
  * that only prohibits (大气污染防治法 art.36) states the fact found and never the power.
  */
 import { z } from 'zod';
+import legalBasisJson from '../../data/legal-basis.json' with { type: 'json' };
 import type { Bilingual } from './seizure-term.ts';
 
 export const LEGAL_EFFECTS = ['seize', 'confiscate', 'procedure', 'prohibition', 'disposal'] as const;
@@ -78,3 +79,6 @@ export function seizureBasisProblems(ids: readonly string[], list: LegalBasisLis
   }
   return out;
 }
+
+/** The articles this installation offers, read once from data/legal-basis.json. */
+export const LEGAL_BASIS_LIST: LegalBasisList = LegalBasisListSchema.parse(legalBasisJson);

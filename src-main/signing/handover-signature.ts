@@ -12,6 +12,7 @@
  *   - file text: pretty JSON with a format tag            — when the QR would be too large.
  */
 import { createHash, generateKeyPairSync, sign, verify, createPublicKey, createPrivateKey, type KeyObject } from 'node:crypto';
+import { handoverSchema, type HandoverRecord } from '../../src-shared/domain/signed-records.ts';
 import { z } from 'zod';
 
 /** Deterministic JSON: keys sorted by code point, no whitespace; undefined properties dropped. */
@@ -36,29 +37,7 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-const handoverSchema = z.strictObject({
-  id: z.string().min(1),
-  formNo: z.string().min(1),
-  checkpointId: z.string().min(1),
-  checkpointName: z.string().min(1),
-  disposalPointId: z.string().min(1),
-  handedOverAt: z.string().min(1),
-  cases: z
-    .array(
-      z.strictObject({
-        caseId: z.string().min(1),
-        decisionNo: z.string().min(1),
-        legalStatus: z.enum(['seized', 'confiscated', 'early-disposal']),
-        /** Confiscated coal carries the penalty decision (行政处罚决定书) that confiscated it. */
-        penaltyDecisionNo: z.string().min(1).optional(),
-        penaltyDecisionDate: z.iso.date().optional(),
-        items: z.array(z.strictObject({ coalKind: z.string().min(1), quantityKg: z.number().int().positive() })).min(1),
-      }),
-    )
-    .min(1),
-});
-
-export type HandoverRecord = z.infer<typeof handoverSchema>;
+export type { HandoverRecord };
 
 /** What a signed record travels as: its schema, QR prefix, file format and name on the paper. */
 export interface Carrier<T> {

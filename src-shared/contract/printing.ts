@@ -7,10 +7,15 @@ import { z } from 'zod';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-number.ts';
-import { MAX_COPIES, type PrinterInfo } from '../printing/printer.ts';
 import type { PrintJob } from './cases.ts';
 
-export type { PrinterInfo } from '../printing/printer.ts';
+export interface PrinterInfo {
+  name: string;
+  isDefault: boolean;
+}
+
+/** More copies than this is a slip of the keyboard, not a print run. */
+export const MAX_COPIES = 20;
 
 const Id = z.int().positive();
 // Windows names may hold spaces, backslashes and Chinese; each backend applies its own stricter rule.

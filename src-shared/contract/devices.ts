@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { protocolNames } from '../../drivers/protocols/types.ts';
-import type { IdCardText } from '../../drivers/protocols/sam-idcard.ts';
+import { protocolNames } from '../devices/protocol-names.ts';
+import type { IdCardText } from '../devices/id-card-text.ts';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 
