@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LAYER_CHECK_ARGS, TS_PROJECTS } from './checks.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'test-results');
@@ -21,10 +22,18 @@ if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0 || run(process.execP
   failed++;
 }
 
-// Strict type checking is part of the suite: counted as one check.
-if (run(bin('tsc'), ['--noEmit', '-p', '.']) === 0) passed++;
+// Strict type checking, one check per layer's tsconfig (the renderer without Node, main without the DOM,
+// the shared layer without either), and the import boundaries between layers: each counted as one check.
+for (const project of TS_PROJECTS) {
+  if (run(bin('tsc'), ['--noEmit', '-p', project]) === 0) passed++;
+  else {
+    console.error(`typecheck failed: ${project}`);
+    failed++;
+  }
+}
+if (run(bin('depcruise'), LAYER_CHECK_ARGS) === 0) passed++;
 else {
-  console.error('typecheck failed');
+  console.error('layer check failed: an import crosses a layer the wrong way (see .dependency-cruiser.cjs)');
   failed++;
 }
 

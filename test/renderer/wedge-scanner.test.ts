@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeScan, WedgeDetector } from '../../../src-renderer/components/useWedgeScanner.ts';
+import { routeScan, WedgeDetector } from '../../src-renderer/components/useWedgeScanner.ts';
 
 /** Feeds text as key presses gapMs apart from t0, then the suffix; returns what the detector reported. */
 function type(d: WedgeDetector, text: string, gapMs: number, t0 = 1000, suffix = 'Enter') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePinyin, searchPicks } from '../../../src-renderer/components/pick-search.ts';
+import { looksLikePinyin, searchPicks } from '../../src-renderer/components/pick-search.ts';
 
 const entries = [
   { value: '陕西府谷', uses: 40 }, { value: '山西大同', uses: 12 }, { value: '内蒙古鄂尔多斯', uses: 30 },

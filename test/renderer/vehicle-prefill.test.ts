@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { VehicleRecord } from '../../../src-shared/contract/index.ts';
-import { prefillFrom } from '../../../src-renderer/components/vehicle-prefill.ts';
+import type { VehicleRecord } from '../../src-shared/contract/index.ts';
+import { prefillFrom } from '../../src-renderer/components/vehicle-prefill.ts';
 
 const last: VehicleRecord = {
   plate: '冀B12345', trailerPlate: '冀B1234挂', plateColor: 'yellow', driverName: '郝建国', driverIdNumber: '11010519491231002X',

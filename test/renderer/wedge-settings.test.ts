@@ -1,8 +1,8 @@
 /** Keyboard-wedge settings: stored by the technician (validated, audited), read by the kiosk, applied by the detector. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultWedgeSettings } from '../../../src-shared/contract/devices.ts';
-import { WedgeDetector, wedgeOptions } from '../../../src-renderer/components/useWedgeScanner.ts';
-import { createFixture, type Fixture } from '../../support/app-fixture.ts';
+import { defaultWedgeSettings } from '../../src-shared/contract/devices.ts';
+import { WedgeDetector, wedgeOptions } from '../../src-renderer/components/useWedgeScanner.ts';
+import { createFixture, type Fixture } from '../support/app-fixture.ts';
 
 let f: Fixture;
 afterEach(() => f.app.close());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardFill } from '../../../src-renderer/components/useDriverCard.tsx';
+import { cardFill } from '../../src-renderer/components/useDriverCard.tsx';
 
 const card = { name: '李建军', idNumber: '130802197506120032' };
 

@@ -4,10 +4,10 @@
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeHidPosReports } from '../../../drivers/protocols/hid-pos.ts';
-import type { HidBackend, HidDevice, HidDeviceInfo } from '../../../drivers/transports/hid.ts';
-import { routeScan } from '../../../src-renderer/components/useWedgeScanner.ts';
-import { createFixture, type Fixture } from '../../support/app-fixture.ts';
+import { encodeHidPosReports } from '../../drivers/protocols/hid-pos.ts';
+import type { HidBackend, HidDevice, HidDeviceInfo } from '../../drivers/transports/hid.ts';
+import { routeScan } from '../../src-renderer/components/useWedgeScanner.ts';
+import { createFixture, type Fixture } from '../support/app-fixture.ts';
 
 class FakeHidDevice extends EventEmitter implements HidDevice {
   closed = false;
