@@ -282,3 +282,18 @@ describe('attachments', () => {
     expect(f.count('attachments')).toBe(0);
   });
 });
+
+describe('checkpoint certificate recheck', () => {
+  it('counts the verdicts a new table would change without changing any', async () => {
+    await f.call('certificates.check', { registrationId: (await registered(200)).id, report: report() }, kiosk);
+    await f.call('certificates.check', { registrationId: (await registered(201, { hasReport: false, reportNumber: undefined })).id, report: null }, kiosk);
+    const file = path.join(path.dirname(f.dbPath), 'stricter.json');
+    fs.writeFileSync(file, JSON.stringify(stricterTable('limits-2026.9')));
+    const run = spawnSync(process.execPath, ['bin/checkpoint.js', 'certificate', 'recheck', '--limits', file, '--db', f.dbPath, '--json'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ limitsVersion: 'limits-2026.9', checked: 2, changed: 1 });
+    expect(summary.changes[0]).toMatchObject({ before: { outcome: 'release', verdict: 'pass' }, after: { outcome: 'seize', verdict: 'fail' } });
+    expect(f.app.db.prepare("SELECT verdict FROM certificate_checks ORDER BY id").all()).toEqual([{ verdict: 'pass' }, { verdict: 'incomplete' }]);
+  });
+});

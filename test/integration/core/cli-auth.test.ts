@@ -38,7 +38,6 @@ beforeAll(async () => {
   process.env.XDG_STATE_HOME = stateDir;
   delete process.env.CHECKPOINT_TOKEN;
   f = await createFixture();
-  f.clock.now = new Date();
   await f.call('registrations.create', validRegistration(3), await f.tokenFor('kiosk'));
   await f.tokenFor('officer');
   await f.tokenFor('supervisor');
@@ -146,10 +145,9 @@ describe('checkpoint login / logout tokens', () => {
     expect([revoked.code, revoked.err]).toEqual([2, 'checkpoint documents render: 命令行登录令牌无效、已过期或已注销，请用 checkpoint login 重新登录\n']);
     expect(snapshot()).toEqual(before);
 
-    // Issued through the dispatcher eight hours before now: expired.
-    f.clock.now = new Date(Date.now() - 8 * 3600_000 - 60_000);
+    // Issued through the dispatcher on the fixture's clock (2026-11-28 08:00 UTC) for 8 hours: long past for the CLI's real clock.
     const expired = await f.call('cliTokens.issue', { hours: 8 }, await f.tokenFor('officer'));
-    f.clock.now = new Date();
+    expect(Date.parse(expired.expiresAt)).toBeLessThan(Date.now());
     const before2 = snapshot();
     const r = await cli(['cases', 'list'], '', { token: expired.token });
     expect([r.code, r.err]).toEqual([2, 'checkpoint cases list: 命令行登录令牌无效、已过期或已注销，请用 checkpoint login 重新登录\n']);

@@ -297,7 +297,7 @@ describe('checkpoint export (CLI)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.getWorksheet('登记台账')!.rowCount).toBe(5);
-    const supervisorId = (await f.call('users.list', {}, f.adminToken)).find((u) => u.username === 'supervisor1')!.id;
+    const { id: supervisorId } = f.app.db.prepare("SELECT id FROM users WHERE username = 'supervisor1'").get() as { id: number };
     const entry = lastAudit();
     expect(entry).toMatchObject({ actor_name: 'supervisor1', actor_id: supervisorId, action: 'reports.exportWeekly' });
     expect(JSON.parse(entry.after_json)).toMatchObject({ unmasked: true });
