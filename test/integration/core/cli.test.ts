@@ -57,7 +57,7 @@ describe('checkpoint command line', () => {
     raw.close();
   });
 
-  it('rejects bad arguments with a message on stderr and a non-zero exit, changing nothing', { timeout: 120_000 }, () => {
+  it('rejects bad arguments with a message on stderr and a non-zero exit, changing nothing', { timeout: 300_000 }, () => {
     const db = tempDbPath();
     cli(['setup', '--db', db, '--station', '承德市入市煤炭检查站', '--code', 'CD01', '--username', 'boss', '--password-stdin'], 'boss-pass-12\n');
     const admin = ['--user', 'boss'];
