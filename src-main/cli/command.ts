@@ -39,6 +39,12 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The first `count` lines of a stream (passwords, one per line), without their line ends; missing lines are ''. */
+export async function readLines(stream: NodeJS.ReadableStream, count: number): Promise<string[]> {
+  const lines = (await readAll(stream)).split(/\r?\n/);
+  return Array.from({ length: count }, (_, i) => lines[i] ?? '');
+}
+
 export function writeJsonLine(io: CliIo, value: unknown): void {
   io.stdout.write(JSON.stringify(value) + '\n');
 }

@@ -1,11 +1,8 @@
 import type { CertificateReport } from '../../src-shared/contract/certificates.ts';
 import { usualRankOf } from '../../src-shared/domain/certificate/coal-kind.ts';
 import { addDays, localDate } from '../../src-shared/domain/local-time.ts';
-import { checkRegistration } from '../services/certificates.ts';
-import type { CallContext } from '../services/context.ts';
 import type { Registration } from '../../src-shared/contract/registration.ts';
-import type { DemoStep } from './run-demo.ts';
-import { seededRandom } from './sample-registration.ts';
+import type { DemoClient } from './demo-client.ts';
 
 const LABS = [
   { lab: '河北省煤炭产品质量监督检验站', cmaNumber: '201812000001' },
@@ -38,30 +35,10 @@ function sampleReport(rnd: () => number, reg: Registration): CertificateReport {
   };
 }
 
-/** A check for every demo registration, made by its operator a few minutes after it was registered. */
-export const certificatesStep: DemoStep = (db, users) => {
-  const rnd = seededRandom(2081);
-  const kiosk = users.get('kiosk')!;
-  const unchecked = db
-    .prepare(
-      `SELECT r.id FROM registrations r
-       WHERE NOT EXISTS (SELECT 1 FROM registrations a WHERE a.amends_id = r.id)
-         AND NOT EXISTS (SELECT 1 FROM certificate_checks c WHERE c.registration_id = r.id)
-       ORDER BY r.id`,
-    )
-    .all() as { id: number }[];
-  const outcomes = new Map<string, number>();
-  for (const { id } of unchecked) {
-    const reg = db.prepare('SELECT registered_at, report_number, coal_kind, has_report FROM registrations WHERE id = ?').get(id) as {
-      registered_at: string; report_number: string | null; coal_kind: Registration['coalKind']; has_report: number;
-    };
-    const at = new Date(Date.parse(reg.registered_at) + 3 * 60_000);
-    const ctx: CallContext = { db, now: () => at, session: { token: 'demo', user: kiosk, lastSeenMs: 0 } };
-    const report = reg.has_report && reg.report_number
-      ? sampleReport(rnd, { registeredAt: reg.registered_at, reportNumber: reg.report_number, coalKind: reg.coal_kind } as Registration)
-      : null;
-    const stored = checkRegistration(ctx, { registrationId: id, report });
-    outcomes.set(stored.outcome, (outcomes.get(stored.outcome) ?? 0) + 1);
-  }
-  return [`certificate checks: ${unchecked.length} (${[...outcomes].map(([o, n]) => `${o} ${n}`).join(', ')})`];
-};
+/** The check of a demo registration, made by its operator a few minutes after it was registered; its outcome. */
+export async function checkSample(demo: DemoClient, reg: Registration, rnd: () => number): Promise<string> {
+  const at = new Date(Date.parse(reg.registeredAt) + 3 * 60_000);
+  const report = reg.hasReport && reg.reportNumber ? sampleReport(rnd, reg) : null;
+  const stored = await demo.at(at).as('kiosk', 'certificates.check', { registrationId: reg.id, report });
+  return stored.outcome;
+}

@@ -93,13 +93,15 @@ export class ScaleChannel implements ChannelBase {
   constructor(
     id: ChannelIdentity,
     transport: ByteTransport,
-    config: { protocol: ProtocolName; protocolOptions: ProtocolOptions; stability: Partial<StabilityOptions> },
+    config: { protocol: ProtocolName; protocolOptions: ProtocolOptions; stability: Partial<StabilityOptions>; now?: () => number },
   ) {
     ({ key: this.key, label: this.label, simulated: this.simulated, deviceId: this.deviceId } = id);
     this.raw = tapped(transport);
     this.windowMs = config.stability.windowMs ?? defaultStabilityOptions.windowMs;
     this.protocolOptions = config.protocolOptions;
-    this.session = new ScaleSession({ transport, protocol: config.protocol, protocolOptions: config.protocolOptions, stability: config.stability });
+    this.session = new ScaleSession({
+      transport, protocol: config.protocol, protocolOptions: config.protocolOptions, stability: config.stability, ...(config.now ? { now: config.now } : {}),
+    });
     this.session.on('frame', (frame: ScaleFrame, t: number) => {
       this.frames.push({ t, frame });
       if (this.frames.length > FRAME_HISTORY) this.frames.shift();

@@ -45,6 +45,8 @@ export interface DeviceManagerOptions {
   openTransport?: (device: DeviceConfig) => ByteTransport;
   /** How HID POS scanners are listed and opened (default node-hid; tests inject fake devices). */
   hid?: HidBackend;
+  /** The scales' clock for frame times and stability (default Date.now); the demo replays past weighings with its own. */
+  now?: () => number;
 }
 
 interface Simulator {
@@ -155,7 +157,7 @@ export class DeviceManager {
       ...(windowMs === undefined ? {} : { windowMs }),
       ...(minWeightKg === undefined ? {} : { minWeightKg }),
     };
-    return new ScaleChannel(id, transport, { protocol: d.protocol ?? 'yaohua-tf0', protocolOptions: stripUndefined(protocolOptions), stability });
+    return new ScaleChannel(id, transport, { protocol: d.protocol ?? 'yaohua-tf0', protocolOptions: stripUndefined(protocolOptions), stability, now: this.options.now });
   }
 
   private openSimulators(): void {

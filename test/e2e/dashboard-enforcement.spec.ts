@@ -23,6 +23,8 @@ const DAY_MS = 86400_000;
 let host: HostProcess;
 
 test.beforeAll(async () => {
+  // The demo works through the app as its users (sign-ins, captures from its scale): more than a test's minute on a busy machine.
+  test.setTimeout(240_000);
   // The demo: registrations, one case in every state decided today, a handover received, a sale, a stock-take.
   execFileSync(process.execPath, [cliPath, 'demo', '--db', dbPath, '--days', '10', '--per-day', '20']);
   // Three cases decided weeks ago, so their terms are close to the end or past it.

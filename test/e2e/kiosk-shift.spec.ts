@@ -161,7 +161,7 @@ test('one operator registers a shift of trucks; every stored check is the expect
     expect(row.check, row.recordNumber).toEqual(EXPECTED[stored.get(row.recordNumber)!]);
     expect(row.operatorName).toBe('王芳');
   }
-  const cli = JSON.parse(execFileSync(process.execPath, [cliPath, 'registrations', 'list', '--json', '--limit', '200', '--db', dbPath], { encoding: 'utf8' })) as
+  const cli = JSON.parse(execFileSync(process.execPath, [cliPath, 'registrations', 'list', '--json', '--limit', '200', '--db', dbPath, '--user', 'kiosk1', '--password-stdin'], { encoding: 'utf8', input: 'kiosk-pass-1\n' })) as
     { recordNumber: string; check: { verdict: string; outcome: string } | null }[];
   expect(new Map(cli.map((r) => [r.recordNumber, r.check]))).toEqual(new Map([...stored].map(([n, kind]) => [n, EXPECTED[kind]])));
 });

@@ -17,6 +17,8 @@ const dbPath = path.join(dir, 'checkpoint.db');
 let host: HostProcess;
 
 test.beforeAll(async () => {
+  // The demo works through the app as its users (sign-ins, captures from its scale): more than a test's minute on a busy machine.
+  test.setTimeout(240_000);
   execFileSync(process.execPath, [cliPath, 'demo', '--db', dbPath, '--days', '7', '--per-day', '20']);
   host = await startHostProcess(dbPath);
 });

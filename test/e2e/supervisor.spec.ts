@@ -24,7 +24,8 @@ test.beforeAll(async () => {
   const { token } = await api<{ token: string }>('setup.init', {
     stationName: '承德市入市煤炭检查站', stationCode: 'CD01', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' },
   });
-  execFileSync(process.execPath, [cliPath, 'users', 'add', '--db', dbPath, '--username', 'super1', '--name', '主管 周建华', '--role', 'supervisor', '--password-stdin'], { input: 'super-pass-1\n' });
+  // The administrator signs in on the command line: their password first, then the new user's.
+  execFileSync(process.execPath, [cliPath, 'users', 'add', '--db', dbPath, '--username', 'super1', '--name', '主管 周建华', '--role', 'supervisor', '--password-stdin', '--user', 'admin'], { input: 'admin-pass-1\nsuper-pass-1\n' });
   // Trucks registered now (this week), a few weighed by hand and a few off the designated route.
   // A weighbridge weight cites a captured weighing: write those straight into the database (the host shares it, WAL).
   const db = openDatabase(dbPath, { migrate: false });

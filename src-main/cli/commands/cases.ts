@@ -1,34 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../../db/open.ts';
-import { currentNumbersOfCase } from '../../../db/documents-repo.ts';
-import { holdsAny, type Role } from '../../../src-shared/contract/roles.ts';
-import { listUsers } from '../../services/accounts.ts';
-import type { CallContext } from '../../services/context.ts';
-import { listCases } from '../../services/cases.ts';
-import { renderCaseDocument, verifyDocument } from '../../services/documents.ts';
-import { importHandover } from '../../services/handovers.ts';
+import { verifyDocument } from '../../services/documents.ts';
 import { balances } from '../../services/ledger.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
-import { dbOption, withCliDb } from '../db-option.ts';
-
-
-/** A write from the CLI is recorded as a named user's act (default: the first active user of the roles). */
-function cliContext(db: Db, username: string | undefined, roles: readonly Role[]): CallContext {
-  const user = listUsers(db).find((u) => u.active && (username ? u.username === username : holdsAny(u.roles, roles)));
-  if (!user) throw new CliError(username ? `no active user ${username}` : `no active ${roles.join('/')} user; pass --user NAME`);
-  if (!holdsAny(user.roles, roles)) throw new CliError(`user ${user.username} (${user.roles.join(',')}) may not do this`);
-  return { db, now: () => new Date(), session: { token: 'cli', user, lastSeenMs: Date.now() } };
-}
+import { asUser, authOptions, dbOption, withApp } from '../client.ts';
 
 const casesList: Command = {
   words: ['cases', 'list'],
   summary: 'List enforcement cases with their state and term',
-  usage: 'checkpoint cases list [--json] [--db PATH]',
+  usage: 'checkpoint cases list [--json] [--user NAME --password-stdin] [--db PATH]',
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, json: { type: 'boolean' } });
-    const rows = await withCliDb(values.db, (db) => listCases(db, new Date()));
+    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, json: { type: 'boolean' } });
+    const rows = await asUser(values.db, values, io, (client) => client.call('cases.list', {}));
     for (const c of rows) {
       const line = {
         id: c.id, number: c.caseNumber, state: c.phase, netKg: c.netKg, termEndsOn: c.term?.endDate ?? null, remainingDays: c.term?.remainingDays ?? null,
@@ -45,20 +29,19 @@ const casesList: Command = {
 const documentsRender: Command = {
   words: ['documents', 'render'],
   summary: "Print every issued document of a case to PDF files (counted as prints; later ones are 副本)",
-  usage: 'checkpoint documents render --case ID --out DIR [--user NAME] [--db PATH]',
+  usage: 'checkpoint documents render --case ID --out DIR [--user NAME --password-stdin] [--db PATH]',
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, case: { type: 'string' }, out: { type: 'string' }, user: { type: 'string' } });
+    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, case: { type: 'string' }, out: { type: 'string' } });
     const caseId = Number(values.case);
     if (!Number.isInteger(caseId) || caseId < 1) throw new CliError('--case ID is required');
     if (!values.out) throw new CliError('--out DIR is required');
     const out = values.out;
-    mkdirSync(out, { recursive: true });
-    await withCliDb(values.db, async (db) => {
-      const ctx = cliContext(db, values.user, ['officer', 'supervisor', 'admin']);
-      const numbers = currentNumbersOfCase(db, caseId);
-      if (numbers.length === 0) throw new CliError(`case ${caseId} has no documents (not found or not decided)`);
-      for (const n of numbers) {
-        const printed = await renderCaseDocument(ctx, caseId, n.kind);
+    await asUser(values.db, values, io, async (client) => {
+      const { documents } = await client.call('cases.get', { id: caseId });
+      if (documents.length === 0) throw new CliError(`case ${caseId} has no documents (not decided)`);
+      mkdirSync(out, { recursive: true });
+      for (const n of documents) {
+        const printed = await client.call('documents.render', { caseId, kind: n.kind });
         const file = path.join(out, `${n.kind}.pdf`);
         writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
         io.stdout.write(`${file}\t${printed.documentNumber}\t${printed.copy}\t${printed.contentHash}\n`);
@@ -96,14 +79,15 @@ export function pdfContentHash(file: string): string | null {
 const documentsVerify: Command = {
   words: ['documents', 'verify'],
   summary: 'Check a printed PDF against the document records (exit 1 when unknown)',
-  usage: 'checkpoint documents verify FILE.pdf [--db PATH]',
+  usage: 'checkpoint documents verify FILE.pdf [--db PATH]   (no sign-in: reads and changes nothing)',
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, dbOption, true);
     const file = positionals[0];
     if (!file) throw new CliError('FILE.pdf is required');
     const hash = pdfContentHash(file);
     if (!hash) throw new CliError(`${file}: no content hash found (not a document printed by Coal Checkpoint?)`);
-    const record = await withCliDb(values.db, (db) => verifyDocument(db, hash));
+    // No sign-in: whoever holds a paper and a copy of the database may check one against the other.
+    const record = await withApp(values.db, (app) => verifyDocument(app.db, hash));
     writeJsonLine(io, { file, contentHash: hash, found: record !== null, record });
     return record ? 0 : 1;
   },
@@ -117,7 +101,8 @@ const ledgerBalance: Command = {
     const { values } = parseOptions(argv, { ...dbOption, point: { type: 'string' }, json: { type: 'boolean' } });
     const pointId = values.point === undefined ? undefined : Number(values.point);
     if (pointId !== undefined && (!Number.isInteger(pointId) || pointId < 1)) throw new CliError('--point must be a disposal point id');
-    const rows = await withCliDb(values.db, (db) => balances(db, pointId));
+    // No sign-in: quantities per point, no personal data; an auditor with a copy needs no account.
+    const rows = await withApp(values.db, (app) => balances(app.db, pointId));
     for (const p of rows) {
       const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, releasedKg: p.releasedKg, stockKg: p.stockKg, custodyKg: p.custodyKg, confiscatedKg: p.confiscatedKg, proceedsFen: p.proceedsFen };
       if (values.json) writeJsonLine(io, line);
@@ -130,13 +115,13 @@ const ledgerBalance: Command = {
 const handoverImport: Command = {
   words: ['handover', 'import'],
   summary: 'Import a signed handover (file or QR text) at the disposal point',
-  usage: 'checkpoint handover import FILE | --qr TEXT [--user NAME] [--db PATH]',
+  usage: 'checkpoint handover import FILE | --qr TEXT [--user NAME --password-stdin] [--db PATH]',
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, { ...dbOption, qr: { type: 'string' }, user: { type: 'string' } }, true);
+    const { values, positionals } = parseOptions(argv, { ...dbOption, ...authOptions, qr: { type: 'string' } }, true);
     const file = positionals[0];
     if ((file === undefined) === (values.qr === undefined)) throw new CliError('give either FILE or --qr TEXT');
     const text = values.qr ?? readFileSync(file!, 'utf8');
-    const summary = await withCliDb(values.db, (db) => importHandover(cliContext(db, values.user, ['disposal', 'supervisor', 'admin']), text));
+    const summary = await asUser(values.db, values, io, (client) => client.call('handovers.import', { text }));
     writeJsonLine(io, { id: summary.id, formNo: summary.formNo, checkpointId: summary.checkpointId, totalKg: summary.totalKg, cases: summary.cases });
     return 0;
   },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CliError, parseOptions, readAll, writeJsonLine, type Command } from '../command.ts';
-import { dbOption, withCliDb } from '../db-option.ts';
+import { dbOption, withApp } from '../client.ts';
 import { recheckAll } from '../../services/certificate-recheck.ts';
 import {
   checkCertificate,
@@ -111,7 +111,8 @@ table, and prints how many outcomes or verdicts would change. Stored verdicts ar
     const { values } = parseOptions(argv, { ...dbOption, limits: { type: 'string' }, json: { type: 'boolean' } });
     if (!values.limits) throw new CliError('--limits FILE is required');
     const limits = accept(parseLimitsTable(await readJsonFile(values.limits, 'limits')), `limits ${values.limits}`);
-    const summary = await withCliDb(values.db, (db) => recheckAll(db, limits));
+    // No sign-in: it counts, writes nothing and shows no personal data.
+    const summary = await withApp(values.db, (app) => recheckAll(app.db, limits));
     if (values.json) writeJsonLine(io, summary);
     else io.stdout.write(`${summary.checked} checks re-run against ${summary.limitsVersion}; ${summary.changed} would change\n`);
     return 0;

@@ -1,19 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NewUserInput } from '../../../src-shared/contract/accounts.ts';
-import { isValidDate } from '../../../src-shared/domain/local-time.ts';
+import { isValidDate, toLocalIso } from '../../../src-shared/domain/local-time.ts';
+import type { Registration } from '../../../src-shared/contract/registration.ts';
+import type { Role } from '../../../src-shared/contract/roles.ts';
 import { createApp } from '../../app.ts';
-import { createUser } from '../../services/accounts.ts';
-import { SYSTEM_ACTOR } from '../../services/context.ts';
 import { verifyAudit } from '../../services/audit.ts';
-import { findRegistrations } from '../../services/registrations.ts';
-import { SearchInput } from '../../../src-shared/contract/registration.ts';
-import { toLocalIso } from '../../../src-shared/domain/local-time.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
-import { migrate } from '../../../db/open.ts';
-import { CliError, parseOptions, readAll, writeJsonLine, type Command } from '../command.ts';
-import { dbOption, withCliDb } from '../db-option.ts';
+import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
+import { asUser, authOptions, dbOption, withApp } from '../client.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -46,7 +41,7 @@ const dbMigrate: Command = {
   async run(argv, io) {
     const { values } = parseOptions(argv, dbOption);
     // Opening the file applies any pending migration; report where it now stands.
-    const version = await withCliDb(values.db, (db) => migrate(db));
+    const version = await withApp(values.db, (app) => app.db.pragma('user_version', { simple: true }) as number);
     io.stdout.write(`schema version ${version} (${resolveDbPath(values.db)})\n`);
     return 0;
   },
@@ -54,22 +49,22 @@ const dbMigrate: Command = {
 
 const usersAdd: Command = {
   words: ['users', 'add'],
-  summary: 'Add a user (password read from standard input)',
-  usage: 'checkpoint users add --username NAME --role kiosk|officer|disposal|supervisor|admin[,…] [--name DISPLAY] [--credential NO] --password-stdin [--db PATH]',
+  summary: 'Add a user (password read from standard input; an administrator signs in)',
+  usage: 'checkpoint users add --username NAME --role kiosk|officer|disposal|supervisor|admin[,…] [--name DISPLAY] [--credential NO] --password-stdin\n' +
+    '                     [--user ADMIN] [--db PATH]\n' +
+    '  stdin: the new user\'s password; with --user, first ADMIN\'s own password, then on the next line the new user\'s',
   async run(argv, io) {
     const { values } = parseOptions(argv, {
-      ...dbOption, username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+      ...dbOption, user: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
       credential: { type: 'string' }, 'password-stdin': { type: 'boolean' },
     });
     if (!values['password-stdin']) throw new CliError('--password-stdin is required (passwords are never taken as arguments)');
-    const password = (await readAll(io.stdin)).replace(/\r?\n$/, '');
-    const parsed = NewUserInput.safeParse({
+    const creds = { user: values.user, 'password-stdin': values.user !== undefined };
+    const user = await asUser(values.db, creds, io, (client, [password]) => client.call('users.create', {
       // --role officer,disposal gives several roles.
-      username: values.username, roles: values.role?.split(',').map((r) => r.trim()), displayName: values.name ?? values.username, password,
-      ...(values.credential ? { credentialNumber: values.credential } : {}),
-    });
-    if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const user = await withCliDb(values.db, (db) => createUser(db, SYSTEM_ACTOR, parsed.data, new Date()));
+      username: values.username ?? '', roles: (values.role?.split(',').map((r) => r.trim()) ?? []) as Role[], displayName: values.name ?? values.username ?? '',
+      password: password ?? '', ...(values.credential ? { credentialNumber: values.credential } : {}),
+    }), 1);
     io.stdout.write(`added ${user.username} (${user.roles.join(',')})\n`);
     return 0;
   },
@@ -78,18 +73,18 @@ const usersAdd: Command = {
 const registrationsList: Command = {
   words: ['registrations', 'list'],
   summary: 'List registrations (current revisions), newest first',
-  usage: 'checkpoint registrations list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--query TEXT] [--limit N] --json [--db PATH]',
+  usage: 'checkpoint registrations list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--query TEXT] [--limit N] --json [--user NAME --password-stdin] [--db PATH]',
   async run(argv, io) {
     const { values } = parseOptions(argv, {
-      ...dbOption, from: { type: 'string' }, to: { type: 'string' }, query: { type: 'string' }, limit: { type: 'string', default: '10000' }, json: { type: 'boolean' },
+      ...dbOption, ...authOptions, from: { type: 'string' }, to: { type: 'string' }, query: { type: 'string' }, limit: { type: 'string', default: '10000' }, json: { type: 'boolean' },
     });
     for (const d of [values.from, values.to]) if (d !== undefined && !isValidDate(d)) throw new CliError(`"${d}" is not a date (YYYY-MM-DD)`);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new CliError('--limit must be a positive whole number');
-    const rows = await withCliDb(values.db, (db) => {
-      const found = [];
+    const rows = await asUser(values.db, values, io, async (client) => {
+      const found: Registration[] = [];
       for (let page = 1; found.length < limit; page++) {
-        const result = findRegistrations(db, SearchInput.parse({ query: values.query ?? '', from: values.from, to: values.to, page, pageSize: 200 }));
+        const result = await client.call('registrations.search', { query: values.query ?? '', from: values.from, to: values.to, page, pageSize: 200 });
         found.push(...result.rows);
         if (!result.hasMore) break;
       }
@@ -105,10 +100,11 @@ const registrationsList: Command = {
 const auditVerify: Command = {
   words: ['audit', 'verify'],
   summary: 'Check the audit chain and audited records; exit 1 at the first broken entry',
-  usage: 'checkpoint audit verify [--json] [--db PATH]',
+  usage: 'checkpoint audit verify [--json] [--db PATH]   (no sign-in: reads and changes nothing)',
   async run(argv, io) {
     const { values } = parseOptions(argv, { ...dbOption, json: { type: 'boolean' } });
-    const result = await withCliDb(values.db, verifyAudit);
+    // No sign-in: an auditor holding a copy of the file may have no account, and the check shows no personal data.
+    const result = await withApp(values.db, (app) => verifyAudit(app.db));
     if (values.json) writeJsonLine(io, result);
     else if (result.ok) io.stdout.write(`OK: ${result.entries} audit entries, chain intact\n`);
     else io.stdout.write(`BROKEN at entry ${result.brokenAt!.seq}: ${result.brokenAt!.reason}\n`);

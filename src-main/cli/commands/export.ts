@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
-import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS } from '../../../src-shared/contract/reports.ts';
+import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS, type ExportedFile } from '../../../src-shared/contract/reports.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
-import { getStation } from '../../services/accounts.ts';
-import { exportMonthlyReport, exportWeeklyLog, type Exporter } from '../../services/reports.ts';
-import { getSettings } from '../../services/settings.ts';
-import type { Db } from '../../../db/open.ts';
-import { CliError, parseOptions, type Command } from '../command.ts';
-import { dbOption, withCliDb } from '../db-option.ts';
+import { CliError, parseOptions, type CliIo, type Command } from '../command.ts';
+import { asUser, authOptions, dbOption, type Client, type Credentials } from '../client.ts';
 
 const FORMATS = EXPORT_FORMATS.join('|');
-
-/** The operator at this machine: the audit log names them `cli`. */
-function cliExporter(db: Db): Exporter {
-  const station = getStation(db);
-  if (!station) throw new CliError('the checkpoint is not set up yet (run the app once, or `checkpoint demo`)');
-  return { station, actor: { id: null, name: 'cli' }, displayName: 'cli（本机操作员）', at: new Date() };
-}
 
 /** Validates with the contract's own schema, so the CLI refuses exactly what the UI refuses. */
 function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -31,9 +20,10 @@ function checkFormat(format: string | undefined): void {
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`--format must be ${FORMATS}, got "${format ?? ''}"`);
 }
 
-async function writeExport(out: string | undefined, run: (db: Db) => Promise<{ base64: string; trucks: number }>, dbPath: string | undefined, io: { stdout: NodeJS.WritableStream }) {
+/** Exports as the signed-in user, so the audit log names who took the file (and whether it was unmasked). */
+async function writeExport(out: string | undefined, values: Credentials & { db?: string }, io: CliIo, run: (client: Client) => Promise<ExportedFile>) {
   if (!out) throw new CliError('--out FILE is required');
-  const file = await withCliDb(dbPath, run);
+  const file = await asUser(values.db, values, io, run);
   fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
   io.stdout.write(`wrote ${out} (${file.trucks} trucks)\n`);
   return 0;
@@ -42,27 +32,27 @@ async function writeExport(out: string | undefined, run: (db: Db) => Promise<{ b
 const exportWeekly: Command = {
   words: ['export', 'weekly'],
   summary: 'Export the checkpoint log of an ISO week or a date range (xlsx, csv or pdf)',
-  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--unmasked] [--db PATH]`,
+  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--unmasked] [--user NAME --password-stdin] [--db PATH]\n  --unmasked (full ID and phone numbers) needs a supervisor or administrator`,
   async run(argv, io) {
     const { values } = parseOptions(argv, {
-      ...dbOption, week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
+      ...dbOption, ...authOptions, week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
       out: { type: 'string' }, unmasked: { type: 'boolean', default: false },
     });
     checkFormat(values.format);
     const input = parsed(WeeklyExportInput, { week: values.week, from: values.from, to: values.to, format: values.format, unmasked: values.unmasked });
-    return writeExport(values.out, (db) => exportWeeklyLog(db, cliExporter(db), input), values.db, io);
+    return writeExport(values.out, values, io, (client) => client.call('reports.exportWeekly', input));
   },
 };
 
 const exportMonthly: Command = {
   words: ['export', 'monthly'],
   summary: 'Export the monthly report with heating-season totals (xlsx, csv or pdf)',
-  usage: `checkpoint export monthly --month 2026-11 --format ${FORMATS} --out FILE [--db PATH]`,
+  usage: `checkpoint export monthly --month 2026-11 --format ${FORMATS} --out FILE [--user NAME --password-stdin] [--db PATH]`,
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
     checkFormat(values.format);
     const input = parsed(MonthlyExportInput, { month: values.month, format: values.format });
-    return writeExport(values.out, (db) => exportMonthlyReport(db, cliExporter(db), getSettings(db), input), values.db, io);
+    return writeExport(values.out, values, io, (client) => client.call('reports.exportMonthly', input));
   },
 };
 

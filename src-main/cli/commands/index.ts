@@ -5,10 +5,12 @@ import { demoCommands } from './demo.ts';
 import { certificateCommands } from './certificate.ts';
 import { exportCommands } from './export.ts';
 import { casesCommands } from './cases.ts';
+import { signInCommands } from './sign-in.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
   ...coreCommands,
+  ...signInCommands,
   ...deviceCommands,
   ...demoCommands,
   ...certificateCommands,

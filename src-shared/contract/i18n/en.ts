@@ -277,5 +277,8 @@ const en: Catalog<typeof zhCN> = {
   tickets: {
     print: 'Print weighing ticket', queue: 'Printer queue (empty: download a file)', sendFailed: 'The weighing ticket did not reach the printer: {{error}}', download: 'Download the ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
+  cli: {
+    tokenInvalid: 'The command-line token is wrong, expired or revoked: sign in again with checkpoint login', notYourToken: 'That token is not yours',
+  },
 };
 export default en;

@@ -273,5 +273,8 @@ const zhCN = {
   tickets: {
     print: '打印过磅单', queue: '打印机队列（留空则下载文件）', sendFailed: '过磅单未能送到打印机：{{error}}', download: '下载过磅单', printed: '过磅单已生成（原件）', reprinted: '过磅单已生成：补打第 {{n}} 次', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm 热敏' },
   },
+  cli: {
+    tokenInvalid: '命令行登录令牌无效、已过期或已注销，请用 checkpoint login 重新登录', notYourToken: '该令牌不属于当前用户',
+  },
 };
 export default zhCN;

@@ -14,18 +14,27 @@ const dir = mkdtempSync(path.join(tmpdir(), 'cc-cases-cli-'));
 let db: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync('node', ['bin/checkpoint.js', ...args, '--db', db], { cwd: root, encoding: 'utf8' });
+  return run(args);
+}
+
+/** As a demo user who signs in with the password on stdin. */
+function as(user: string, ...args: string[]) {
+  return run([...args, '--user', user, '--password-stdin'], `${DEMO_PASSWORD}\n`);
+}
+
+function run(args: string[], input?: string) {
+  const r = spawnSync('node', ['bin/checkpoint.js', ...args, '--db', db], { cwd: root, encoding: 'utf8', input });
   return { code: r.status, out: r.stdout, err: r.stderr, json: () => r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
 beforeAll(() => {
   db = tempDbPath('cc-cases-cli-');
   expect(cli('demo', '--days', '0', '--per-day', '0').code).toBe(0);
-}, 60_000);
+}, 180_000);
 
-describe('checkpoint cases / documents / ledger / handover', () => {
+describe('checkpoint cases / documents / ledger / handover', { timeout: 120_000 }, () => {
   it('lists cases with number, state, net weight and term end', () => {
-    const rows = cli('cases', 'list', '--json').json();
+    const rows = as('officer1', 'cases', 'list', '--json').json();
     expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['draft', 'seized', 'extended', 'released', 'confiscated', 'destroyed', 'handed-over']));
     for (const r of rows) expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'number', 'state', 'netKg', 'termEndsOn']));
     const seized = rows.find((r) => r.state === 'seized' && r.termEndsOn !== null);
@@ -45,9 +54,9 @@ describe('checkpoint cases / documents / ledger / handover', () => {
   });
 
   it('renders a case\'s documents and verifies a printed PDF against the records', () => {
-    const seized = cli('cases', 'list', '--json').json().find((r) => r.state === 'seized')!;
+    const seized = as('officer1', 'cases', 'list', '--json').json().find((r) => r.state === 'seized')!;
     const out = path.join(dir, 'docs');
-    const render = cli('documents', 'render', '--case', String(seized.id), '--out', out);
+    const render = as('officer1', 'documents', 'render', '--case', String(seized.id), '--out', out);
     expect(render.code).toBe(0);
     expect(render.out).toContain('seizure-decision.pdf');
     const verified = cli('documents', 'verify', path.join(out, 'seizure-decision.pdf'));
@@ -66,17 +75,17 @@ describe('checkpoint cases / documents / ledger / handover', () => {
   it('imports a signed handover once, from QR text or file', async () => {
     const app = createApp({ dbPath: db });
     const token = (await app.dispatch('auth.login', { input: { username: 'officer1', password: DEMO_PASSWORD } }) as { ok: true; value: { token: string } }).value.token;
-    const confiscated = cli('cases', 'list', '--json').json().find((r) => r.state === 'confiscated')!;
+    const confiscated = as('officer1', 'cases', 'list', '--json').json().find((r) => r.state === 'confiscated')!;
     const created = await app.dispatch('handovers.create', { token, input: { caseIds: [confiscated.id], disposalPointId: 1, receiverName: '孙敏' } });
     app.close();
     expect(created.ok).toBe(true);
     const signed = (created as { ok: true; value: { qrText: string; fileText: string } }).value;
-    const first = cli('handover', 'import', '--qr', signed.qrText);
+    const first = as('disposal', 'handover', 'import', '--qr', signed.qrText);
     expect(first.code).toBe(0);
     expect(first.json()[0]).toMatchObject({ cases: [{ caseRef: confiscated.number }] });
     const file = path.join(dir, 'h.cchandover.json');
     writeFileSync(file, signed.fileText);
-    const again = cli('handover', 'import', file);
+    const again = as('disposal', 'handover', 'import', file);
     expect(again.code).toBe(2);
     expect(again.err).toContain('已导入');
   });

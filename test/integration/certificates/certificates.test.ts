@@ -283,22 +283,6 @@ describe('attachments', () => {
   });
 });
 
-describe('demo step', () => {
-  it('adds a check to every registration, some failing and some without a report', async () => {
-    for (let seed = 100; seed < 140; seed++) await registered(seed, { hasReport: seed % 5 !== 0, reportNumber: seed % 5 !== 0 ? `JC-2026-${seed}` : undefined });
-    const { certificatesStep } = await import('../../../src-main/demo/certificates-demo.ts');
-    const kioskUser = (await f.call('users.list', {}, f.adminToken)).find((u) => u.roles.includes('kiosk'))!;
-    const lines = certificatesStep(f.app.db, new Map([['kiosk', kioskUser]]), { days: 1, perDay: 40, now: f.clock.now });
-    expect(lines[0]).toMatch(/^certificate checks: 40/);
-    const outcomes = f.app.db.prepare('SELECT outcome, verdict, report_number FROM certificate_checks').all() as { outcome: string; verdict: string; report_number: string | null }[];
-    expect(outcomes).toHaveLength(40);
-    expect(outcomes.filter((o) => o.report_number === null)).toHaveLength(8);
-    expect(outcomes.some((o) => o.verdict === 'fail')).toBe(true);
-    expect(outcomes.some((o) => o.outcome === 'release')).toBe(true);
-    expect((await f.call('audit.verify', {}, f.adminToken)).ok).toBe(true);
-  });
-});
-
 describe('checkpoint certificate recheck', () => {
   it('counts the verdicts a new table would change without changing any', async () => {
     await f.call('certificates.check', { registrationId: (await registered(200)).id, report: report() }, kiosk);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { cliPath } from '../../support/host-process.ts';
 import { tempDbPath } from '../../support/app-fixture.ts';
+import { DEMO_PASSWORD } from '../../../src-main/demo/run-demo.ts';
 
 const cli = (args: string[], input?: string) => {
   const r = spawnSync(process.execPath, [cliPath, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -13,19 +14,20 @@ describe('checkpoint command line', () => {
   it('prints help and refuses unknown commands', () => {
     const help = cli(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['db migrate', 'users add', 'registrations list', 'audit verify', 'demo', 'serve']) expect(help.out).toContain(c);
+    for (const c of ['db migrate', 'users add', 'registrations list', 'audit verify', 'demo', 'serve', 'setup', 'login', 'logout']) expect(help.out).toContain(c);
     const unknown = cli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown command');
   });
 
-  it('migrates, adds a user from stdin, fills demo data, lists it as JSON and verifies the audit chain', () => {
+  it('migrates, adds a user from stdin, fills demo data, lists it as JSON and verifies the audit chain', { timeout: 180_000 }, () => {
     const db = tempDbPath();
     expect(cli(['db', 'migrate', '--db', db]).out).toMatch(/schema version \d+/);
     expect(cli(['demo', '--db', db, '--days', '2', '--per-day', '3']).code).toBe(0);
-    const add = cli(['users', 'add', '--db', db, '--username', 'clerk', '--role', 'kiosk', '--password-stdin'], 'clerk-pass-1\n');
+    // The demo's administrator signs in: first their password, then the new user's.
+    const add = cli(['users', 'add', '--db', db, '--username', 'clerk', '--role', 'kiosk', '--password-stdin', '--user', 'admin'], `${DEMO_PASSWORD}\nclerk-pass-1\n`);
     expect([add.code, add.out.trim()]).toEqual([0, 'added clerk (kiosk)']);
-    const list = cli(['registrations', 'list', '--db', db, '--json']);
+    const list = cli(['registrations', 'list', '--db', db, '--json', '--user', 'clerk', '--password-stdin'], 'clerk-pass-1\n');
     expect(list.code).toBe(0);
     const rows = JSON.parse(list.out) as Record<string, unknown>[];
     expect(rows).toHaveLength(6);
@@ -43,18 +45,31 @@ describe('checkpoint command line', () => {
     expect(broken.out).toContain('registration 3 differs');
   });
 
-  it('rejects bad arguments with a message on stderr and a non-zero exit, changing nothing', () => {
+  it('sets up a fresh database without sign-in, once', { timeout: 60_000 }, () => {
     const db = tempDbPath();
-    cli(['db', 'migrate', '--db', db]);
-    const weak = cli(['users', 'add', '--db', db, '--username', 'x', '--role', 'kiosk', '--password-stdin'], 'short\n');
+    const setup = cli(['setup', '--db', db, '--station', '承德市入市煤炭检查站', '--code', 'CD01', '--username', 'boss', '--name', '站长', '--password-stdin'], 'boss-pass-12\n');
+    expect([setup.code, setup.out.trim()]).toEqual([0, 'set up 承德市入市煤炭检查站 (CD01); administrator boss']);
+    const again = cli(['setup', '--db', db, '--station', '别的站', '--code', 'XX01', '--username', 'intruder', '--password-stdin'], 'intruder-pass-1\n');
+    expect([again.code, again.err]).toEqual([2, 'checkpoint setup: 检查站已设置\n']);
+    const raw = new Database(db);
+    expect(raw.prepare('SELECT username FROM users').all()).toEqual([{ username: 'boss' }]);
+    expect(raw.prepare('SELECT name, code FROM station').all()).toEqual([{ name: '承德市入市煤炭检查站', code: 'CD01' }]);
+    raw.close();
+  });
+
+  it('rejects bad arguments with a message on stderr and a non-zero exit, changing nothing', { timeout: 300_000 }, () => {
+    const db = tempDbPath();
+    cli(['setup', '--db', db, '--station', '承德市入市煤炭检查站', '--code', 'CD01', '--username', 'boss', '--password-stdin'], 'boss-pass-12\n');
+    const admin = ['--user', 'boss'];
+    const weak = cli(['users', 'add', '--db', db, '--username', 'x', '--role', 'kiosk', '--password-stdin', ...admin], 'boss-pass-12\nshort\n');
     expect(weak.code).toBe(2);
     expect(weak.err).toMatch(/username|password/);
-    const badRole = cli(['users', 'add', '--db', db, '--username', 'clerk', '--role', 'king', '--password-stdin'], 'long-enough-1\n');
+    const badRole = cli(['users', 'add', '--db', db, '--username', 'clerk', '--role', 'king', '--password-stdin', ...admin], 'boss-pass-12\nlong-enough-1\n');
     expect(badRole.code).toBe(2);
     expect(cli(['registrations', 'list', '--db', db, '--from', '2026-13-01', '--json']).code).toBe(2);
     expect(cli(['registrations', 'list', '--db', db, '--bogus']).code).toBe(2);
     const raw = new Database(db);
-    expect(raw.prepare('SELECT COUNT(*) AS n FROM users').get()).toEqual({ n: 0 });
+    expect(raw.prepare('SELECT username FROM users').all()).toEqual([{ username: 'boss' }]);
     raw.close();
   });
 });

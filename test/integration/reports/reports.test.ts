@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
@@ -278,34 +279,53 @@ describe('monthly report', () => {
 });
 
 describe('checkpoint export (CLI)', () => {
-  const run = async (args: string[]) => {
+  /** Runs the CLI in-process; `stdin` is what a person would pipe in (the password). */
+  const run = async (args: string[], stdin = '') => {
     let out = '';
     let err = '';
-    const io = { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } }, stdin: process.stdin } as never;
+    const io = { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } }, stdin: Readable.from([stdin]) } as never;
     const code = await main(args, io);
     return { code, out, err };
   };
+  const lastAudit = () => f.app.db.prepare(`SELECT seq, actor_name, actor_id, action, after_json FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as
+    { seq: number; actor_name: string; actor_id: number | null; action: string; after_json: string };
 
-  it('writes the file the service makes and audits it as cli', async () => {
+  it('writes the file the service makes and audits it under the signed-in supervisor', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-export-')), 'w48.xlsx');
-    const result = await run(['export', 'weekly', '--week', '2026-W48', '--format', 'xlsx', '--out', file, '--db', f.dbPath, '--unmasked']);
+    const result = await run(['export', 'weekly', '--week', '2026-W48', '--format', 'xlsx', '--out', file, '--db', f.dbPath, '--unmasked', '--user', 'supervisor1', '--password-stdin'], 'user-pass-1\n');
     expect(result).toMatchObject({ code: 0 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.getWorksheet('登记台账')!.rowCount).toBe(5);
-    const entry = f.app.db.prepare(`SELECT actor_name, actor_id, after_json FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as { actor_name: string; actor_id: number | null; after_json: string };
-    expect(entry).toMatchObject({ actor_name: 'cli', actor_id: null });
+    const { id: supervisorId } = f.app.db.prepare("SELECT id FROM users WHERE username = 'supervisor1'").get() as { id: number };
+    const entry = lastAudit();
+    expect(entry).toMatchObject({ actor_name: 'supervisor1', actor_id: supervisorId, action: 'reports.exportWeekly' });
     expect(JSON.parse(entry.after_json)).toMatchObject({ unmasked: true });
     const monthly = path.join(path.dirname(file), 'm.pdf');
-    expect((await run(['export', 'monthly', '--month', '2026-11', '--format', 'pdf', '--out', monthly, '--db', f.dbPath])).code).toBe(0);
+    expect((await run(['export', 'monthly', '--month', '2026-11', '--format', 'pdf', '--out', monthly, '--db', f.dbPath, '--user', 'supervisor1', '--password-stdin'], 'user-pass-1\n')).code).toBe(0);
     expect(fs.readFileSync(monthly).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('refuses --unmasked to an officer and an export without sign-in, writing no file and no audit entry', async () => {
+    await f.tokenFor('officer');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-export-'));
+    const before = lastAudit().seq;
+    const officer = await run(['export', 'weekly', '--week', '2026-W48', '--format', 'csv', '--out', path.join(dir, 'o.csv'), '--db', f.dbPath, '--unmasked', '--user', 'officer1', '--password-stdin'], 'user-pass-1\n');
+    expect(officer.code).toBe(2);
+    expect(officer.err).toContain('当前角色无权执行此操作');
+    const anonymous = await run(['export', 'weekly', '--week', '2026-W48', '--format', 'csv', '--out', path.join(dir, 'a.csv'), '--db', f.dbPath]);
+    expect(anonymous.code).toBe(2);
+    expect(anonymous.err).toContain('需要登录');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // Only officer1's sign-in is recorded: no export.
+    expect(f.app.db.prepare('SELECT actor_name, action FROM audit_log WHERE seq > ?').all(before)).toEqual([{ actor_name: 'officer1', action: 'auth.login' }]);
+  });
+
   it('exits 2 with a clear message on a bad week or format', async () => {
-    const bad = await run(['export', 'weekly', '--week', '2026-W60', '--format', 'xlsx', '--out', '/tmp/x.xlsx', '--db', f.dbPath]);
+    const bad = await run(['export', 'weekly', '--week', '2026-W60', '--format', 'xlsx', '--out', '/tmp/x.xlsx', '--db', f.dbPath, '--user', 'supervisor1', '--password-stdin'], 'user-pass-1\n');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('2026-W48');
-    const format = await run(['export', 'monthly', '--month', '2026-11', '--format', 'docx', '--out', '/tmp/x.docx', '--db', f.dbPath]);
+    const format = await run(['export', 'monthly', '--month', '2026-11', '--format', 'docx', '--out', '/tmp/x.docx', '--db', f.dbPath, '--user', 'supervisor1', '--password-stdin'], 'user-pass-1\n');
     expect(format.code).toBe(2);
     expect(format.err).toContain('xlsx|csv|pdf');
   });
