@@ -2,7 +2,7 @@ import type { casesContract, DisposalPoint } from '../../src-shared/contract/cas
 import { getDocumentSettings } from '../../db/documents-repo.ts';
 import { seizureCandidates } from '../../db/cases-repo.ts';
 import { getDisposalPoint, getDisposalPointByCode, insertDisposalPoint, listDisposalPoints, listTrustedCheckpoints } from '../../db/handovers-repo.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { DomainHandlers } from './handler.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';

@@ -1,7 +1,7 @@
 import type { certificatesContract } from '../../src-shared/contract/certificates.ts';
 import { addAttachment, attachmentContent, attachmentsOfRegistration } from './attachments.ts';
 import { certificatesOf, checkRegistration, overrideOutcome, previewCheck, recordReview, recordSample, recordSampleResult } from './certificates.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { DomainHandlers } from './handler.ts';
 import {
   activatePolicy, addLab, emptyGrades, importLimits, limitsVersions, policies, previewLimits, previewPolicy, recognisedLabs, removeLab,
 } from './standards.ts';

@@ -1,5 +1,5 @@
 import type { custodyContract } from '../../src-shared/contract/custody.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { DomainHandlers } from './handler.ts';
 import { actorOf } from './context.ts';
 import { setRoles } from './accounts.ts';
 import { confiscationNotices, importConfiscationNotice } from './confiscation.ts';

@@ -12,7 +12,7 @@ import { actorOf, type CallContext } from './context.ts';
 import type { DeviceManager } from './devices.ts';
 import { ServiceError } from './errors.ts';
 import { getSettings } from './settings.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { DomainHandlers } from './handler.ts';
 
 const RAW_TAIL_FRAMES = 20;
 

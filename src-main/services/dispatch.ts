@@ -5,7 +5,7 @@ import { withCurrentRoles, type SessionStore } from './accounts.ts';
 import { holdsAny } from '../../src-shared/contract/roles.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import type { Handlers } from './handlers.ts';
+import type { Handlers } from './handler.ts';
 
 function issuesOf(error: z.ZodError, lang: Lang) {
   return error.issues.map((issue) => {

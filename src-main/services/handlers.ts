@@ -1,5 +1,5 @@
-import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract, registrationSaveContract } from '../../src-shared/contract/index.ts';
-import type { ServiceContext, CallContext } from './context.ts';
+import type { coreContract, registrationSaveContract } from '../../src-shared/contract/index.ts';
+import type { DomainHandlers, Handlers } from './handler.ts';
 import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
 import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';
 import { getSettings, updateSettings } from './settings.ts';
@@ -13,14 +13,6 @@ import type { DeviceManager } from './devices.ts';
 import { printingHandlers, type PrintService } from './printing.ts';
 import { custodyHandlers } from './custody-handlers.ts';
 import { vehiclesHandlers } from './vehicles-handlers.ts';
-
-export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
-  ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
-  : (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
-
-export type Handlers = { [M in MethodName]: Handler<M> };
-/** The handlers of one domain contract (its method names as keys). */
-export type DomainHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
 
 /** Binds every contract method to its service function: each domain's handlers spread in. */
 export function createHandlers(sessions: SessionStore, devices: DeviceManager, printing: PrintService): Handlers {

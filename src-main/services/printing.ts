@@ -15,7 +15,7 @@ import { appendAudit } from './audit.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { previewCaseDocument, renderCaseDocument } from './documents.ts';
 import { ServiceError } from './errors.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { DomainHandlers } from './handler.ts';
 
 const ERROR_CHARS = 500;
 

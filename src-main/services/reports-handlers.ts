@@ -3,7 +3,7 @@ import type { reportsContract } from '../../src-shared/contract/reports.ts';
 import { requireStation } from './accounts.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { DomainHandlers } from './handler.ts';
 import { enforcementRecords } from './enforcement-figures.ts';
 import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, reportRecords, type Exporter } from './reports.ts';
 import { getSettings } from './settings.ts';

@@ -1,5 +1,5 @@
 import type { vehiclesContract } from '../../src-shared/contract/vehicles.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { DomainHandlers } from './handler.ts';
 import { printTicket } from './tickets.ts';
 import { addPick, changePick, knownReport, listPicks, lookUpVehicle } from './vehicles.ts';
 
