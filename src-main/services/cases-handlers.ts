@@ -1,7 +1,11 @@
-import type { casesContract, DisposalPoint } from '../../src-shared/contract/cases.ts';
+import type { casesContract } from '../../src-shared/contract/cases.ts';
+import type { DisposalPoint, handoversContract } from '../../src-shared/contract/handovers.ts';
 import { getDocumentSettings } from '../../db/documents-repo.ts';
 import { seizureCandidates } from '../../db/cases-repo.ts';
 import { getDisposalPoint, getDisposalPointByCode, insertDisposalPoint, listDisposalPoints, listTrustedCheckpoints } from '../../db/handovers-repo.ts';
+import type { documentsContract } from '../../src-shared/contract/documents.ts';
+import type { keysContract } from '../../src-shared/contract/keys.ts';
+import type { ledgerContract } from '../../src-shared/contract/ledger.ts';
 import type { DomainHandlers } from './handler.ts';
 import { actorOf, type CallContext } from './context.ts';
 import { appendAudit } from './audit.ts';
@@ -28,7 +32,7 @@ function createDisposalPoint(ctx: CallContext, input: { code: string; name: stri
 }
 
 /** Binds the enforcement contract (cases, documents, handovers, ledger) to its services. */
-export function casesHandlers(): DomainHandlers<typeof casesContract> {
+export function casesHandlers(): DomainHandlers<typeof casesContract & typeof documentsContract & typeof handoversContract & typeof keysContract & Omit<typeof ledgerContract, 'ledger.release' | 'ledger.verify'>> {
   return {
     'cases.list': (ctx, input) => listCases(ctx.db, ctx.now(), input.phase),
     'cases.get': (ctx, input) => caseView(ctx.db, requireCase(ctx.db, input.id), ctx.now()),

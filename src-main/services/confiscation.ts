@@ -10,7 +10,7 @@ import { getCheckpointKey, getDisposalPointByCode, latestOutgoingHandoverOfCase,
 import { bucketTotals, coalKindsAt } from '../../db/ledger-repo.ts';
 import { currentNumber } from '../../db/documents-repo.ts';
 import type { EnforcementCase } from '../../src-shared/contract/cases.ts';
-import type { ConfiscationImport, ConfiscationNoticeSummary } from '../../src-shared/contract/custody.ts';
+import type { ConfiscationImport, ConfiscationNoticeSummary } from '../../src-shared/contract/confiscations.ts';
 import { CONFISCATION_CARRIER, signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../signing/confiscation-notice.ts';
 import { isIsoDate, shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import { appendAudit } from './audit.ts';

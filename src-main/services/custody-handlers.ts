@@ -1,4 +1,6 @@
-import type { custodyContract } from '../../src-shared/contract/custody.ts';
+import type { confiscationsContract } from '../../src-shared/contract/confiscations.ts';
+import type { coreContract } from '../../src-shared/contract/index.ts';
+import type { ledgerContract } from '../../src-shared/contract/ledger.ts';
 import type { DomainHandlers } from './handler.ts';
 import { actorOf } from './context.ts';
 import { setRoles } from './accounts.ts';
@@ -6,7 +8,7 @@ import { confiscationNotices, importConfiscationNotice } from './confiscation.ts
 import { releaseToParty, verifyLedger } from './ledger.ts';
 
 /** Binds the custody contract (confiscation notices, releases, the ledger check, role sets). */
-export function custodyHandlers(): DomainHandlers<typeof custodyContract> {
+export function custodyHandlers(): DomainHandlers<typeof confiscationsContract & Pick<typeof ledgerContract, 'ledger.release' | 'ledger.verify'> & Pick<typeof coreContract, 'users.setRoles'>> {
   return {
     'confiscations.list': (ctx, input) => confiscationNotices(ctx.db, input.direction, input.caseRef),
     'confiscations.import': (ctx, input) => importConfiscationNotice(ctx, input.text),

@@ -13,7 +13,7 @@ import { getCaseRow, toStoredCase } from '../../db/cases-repo.ts';
 import { printCountOfDocument, storeJobPdf } from '../../db/printing-repo.ts';
 import type { DocumentPreview } from '../../src-shared/contract/printing.ts';
 import type { z } from 'zod';
-import type { DocumentRecord, DocumentSettings, DocumentSettingsInput, IssuedNumberInfo, PrintJob, RenderedPrint } from '../../src-shared/contract/cases.ts';
+import type { DocumentRecord, DocumentSettings, DocumentSettingsInput, IssuedNumberInfo, PrintJob, RenderedPrint } from '../../src-shared/contract/documents.ts';
 import { shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import { formatDocumentNumber, nextSequence, parseNumberPattern, type DocumentKind } from '../../src-shared/domain/document-number.ts';
 import { renderDocumentWithHash } from '../documents/render.ts';

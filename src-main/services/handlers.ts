@@ -33,7 +33,7 @@ function registrationSaveHandlers(): DomainHandlers<typeof registrationSaveContr
   return { 'registrations.register': (ctx, input) => registerTruck(ctx, input) };
 }
 
-function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContract> {
+function coreHandlers(sessions: SessionStore): DomainHandlers<Omit<typeof coreContract, 'users.setRoles'>> {
   return {
     'setup.status': (ctx) => {
       const station = getStation(ctx.db);

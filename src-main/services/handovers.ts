@@ -11,7 +11,7 @@ import {
 } from '../../db/handovers-repo.ts';
 import { currentNumber } from '../../db/documents-repo.ts';
 import { getCaseConfiscation } from '../../db/confiscations-repo.ts';
-import type { HandoverSummary, SignedHandoverOutput } from '../../src-shared/contract/cases.ts';
+import type { HandoverSummary, SignedHandoverOutput } from '../../src-shared/contract/handovers.ts';
 import { generateCheckpointKeyPair, QR_PREFIX, signHandover, verifyHandover, type HandoverRecord } from '../signing/handover-signature.ts';
 import { appendAudit } from './audit.ts';
 import { actorOf, SYSTEM_ACTOR, type Actor, type CallContext } from './context.ts';

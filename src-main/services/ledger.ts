@@ -14,7 +14,7 @@ import {
   type Effect, type MovementRow,
 } from '../../db/ledger-repo.ts';
 import { incomingNoticeFor } from '../../db/confiscations-repo.ts';
-import type { LedgerMovementView, PointBalanceView } from '../../src-shared/contract/cases.ts';
+import type { LedgerMovementView, PointBalanceView } from '../../src-shared/contract/ledger.ts';
 import { dutyOnCase } from '../../src-shared/domain/case-duties.ts';
 import {
   bucketKey, checkConservation, checkMovement, type ConservationProblem, type DisposalMethod, type LedgerState, type Movement, type PenaltyDecision,
