@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../src-shared/contract/settings.ts';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../db/open.ts';
-import { DeviceManager } from '../src-main/services/devices.ts';
+import { DeviceManager } from '../src-main/services/devices/devices.ts';
 import { createProtocol, protocolNames, StreamParser } from '../drivers/protocols/index.ts';
 import type { ScaleFrame } from '../drivers/protocols/types.ts';
 import { StabilityDetector } from '../drivers/stability.ts';

@@ -7,10 +7,10 @@ import { DEFAULT_DOCUMENT_SETTINGS, saveDocumentSettings } from '../../db/docume
 import { DEFAULT_NUMBER_PATTERNS } from '../../src-shared/domain/document-number.ts';
 import {
   decideCase, destroyCase, extendCase, openCase, openCaseFromRegistration, releaseCase, startTesting,
-} from '../services/cases.ts';
-import { createHandover, importHandover } from '../services/handovers.ts';
-import { dispose, receive, stockTake } from '../services/ledger.ts';
-import { recordConfiscation } from '../services/confiscation.ts';
+} from '../services/cases/cases.ts';
+import { createHandover, importHandover } from '../services/handovers/handovers.ts';
+import { dispose, receive, stockTake } from '../services/ledger/ledger.ts';
+import { recordConfiscation } from '../services/confiscations/confiscations.ts';
 import { shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import type { DemoStep } from './run-demo.ts';
 

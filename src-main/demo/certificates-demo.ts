@@ -1,7 +1,7 @@
 import type { CertificateReport } from '../../src-shared/contract/certificates.ts';
 import { usualRankOf } from '../../src-shared/domain/certificate/coal-kind.ts';
 import { addDays, localDate } from '../../src-shared/domain/local-time.ts';
-import { checkRegistration } from '../services/certificates.ts';
+import { checkRegistration } from '../services/certificates/certificates.ts';
 import type { CallContext } from '../services/context.ts';
 import type { Registration } from '../../src-shared/contract/registration.ts';
 import type { DemoStep } from './run-demo.ts';

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/open.ts';
 import type { User } from '../../src-shared/contract/accounts.ts';
 import type { Role } from '../../src-shared/contract/roles.ts';
-import { createUser, getStation, listUsers } from '../services/accounts.ts';
+import { createUser, getStation, listUsers } from '../services/accounts/accounts.ts';
 import { SYSTEM_ACTOR, type CallContext } from '../services/context.ts';
-import { createRegistration } from '../services/registrations.ts';
+import { createRegistration } from '../services/registrations/registrations.ts';
 import { appendAudit } from '../services/audit.ts';
 import { insertWeighing } from '../../db/devices-repo.ts';
 import { encodeStxFrame } from '../../drivers/protocols/yaohua-tf0.ts';

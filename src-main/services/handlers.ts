@@ -1,18 +1,18 @@
 import type { coreContract, registrationSaveContract } from '../../src-shared/contract/index.ts';
 import type { DomainHandlers, Handlers } from './handler.ts';
-import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
-import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';
-import { getSettings, updateSettings } from './settings.ts';
+import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts/accounts.ts';
+import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations/registrations.ts';
+import { getSettings, updateSettings } from './accounts/settings.ts';
 import { appendAudit, verifyAudit } from './audit.ts';
 import { actorOf } from './context.ts';
-import { reportsHandlers } from './reports-handlers.ts';
-import { certificatesHandlers } from './certificates-handlers.ts';
-import { casesHandlers } from './cases-handlers.ts';
-import { devicesHandlers } from './devices-handlers.ts';
-import type { DeviceManager } from './devices.ts';
-import { printingHandlers, type PrintService } from './printing.ts';
-import { custodyHandlers } from './custody-handlers.ts';
-import { vehiclesHandlers } from './vehicles-handlers.ts';
+import { reportsHandlers } from './reports/handlers.ts';
+import { certificatesHandlers } from './certificates/handlers.ts';
+import { casesHandlers } from './cases/handlers.ts';
+import { devicesHandlers } from './devices/handlers.ts';
+import type { DeviceManager } from './devices/devices.ts';
+import { printingHandlers, type PrintService } from './printing/printing.ts';
+import { custodyHandlers } from './confiscations/handlers.ts';
+import { vehiclesHandlers } from './vehicles/handlers.ts';
 
 /** Binds every contract method to its service function: each domain's handlers spread in. */
 export function createHandlers(sessions: SessionStore, devices: DeviceManager, printing: PrintService): Handlers {

@@ -231,7 +231,7 @@ export const casesContract = {
     z.object({ id: Id, ground: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]), explanation: required(1000) }).strict(),
     ROLE_GROUPS.enforcement,
   ),
-  /** Records the penalty decision (行政处罚决定书) that confiscated the coal; see services/confiscation.ts. */
+  /** Records the penalty decision (行政处罚决定书) that confiscated the coal; see services/confiscations/. */
   'cases.confiscate': method<EnforcementCase>()(
     z.object({ id: Id, reason: required(1000), penaltyDecisionNo: required(80), penaltyDecisionDate: z.iso.date({ message: 'validation.date' }) }).strict(),
     ROLE_GROUPS.enforcement,

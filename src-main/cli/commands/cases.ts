@@ -4,12 +4,12 @@ import path from 'node:path';
 import type { Db } from '../../../db/open.ts';
 import { currentNumbersOfCase } from '../../../db/documents-repo.ts';
 import { holdsAny, type Role } from '../../../src-shared/contract/roles.ts';
-import { listUsers } from '../../services/accounts.ts';
+import { listUsers } from '../../services/accounts/accounts.ts';
 import type { CallContext } from '../../services/context.ts';
-import { listCases } from '../../services/cases.ts';
-import { renderCaseDocument, verifyDocument } from '../../services/documents.ts';
-import { importHandover } from '../../services/handovers.ts';
-import { balances } from '../../services/ledger.ts';
+import { listCases } from '../../services/cases/cases.ts';
+import { renderCaseDocument, verifyDocument } from '../../services/documents/documents.ts';
+import { importHandover } from '../../services/handovers/handovers.ts';
+import { balances } from '../../services/ledger/ledger.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
 import { dbOption, withCliDb } from '../db-option.ts';
 
