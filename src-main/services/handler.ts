@@ -12,3 +12,5 @@ export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public
 export type Handlers = { [M in MethodName]: Handler<M> };
 /** The handlers of one feature contract (its method names as keys). */
 export type DomainHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
+/** The handlers of the methods whose names match `M` (a template such as `registrations.${string}`). */
+export type HandlersOf<M extends string> = { [K in Extract<MethodName, M>]: Handler<K> };

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, type Actor, type Session, type ServiceContext } from '../
 import { ServiceError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { getSettings } from './settings.ts';
+import { mutateAs } from '../mutate.ts';
 
 interface UserRow {
   id: number;
@@ -140,14 +141,14 @@ export function setUp(
   input: { stationName: string; stationCode: string; admin: Omit<NewUser, 'roles'> },
 ): LoginResult {
   const at = ctx.now();
-  const user = ctx.db.transaction(() => {
+  const user = mutateAs(ctx.db, SYSTEM_ACTOR, () => at, (tx) => {
     if (getStation(ctx.db) || (ctx.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n > 0) {
       throw new ServiceError('conflict', 'errors.alreadySetUp');
     }
     ctx.db.prepare('INSERT INTO station (id, name, code, created_at) VALUES (1, ?, ?, ?)').run(input.stationName, input.stationCode, at.toISOString());
-    appendAudit(ctx.db, { actor: SYSTEM_ACTOR, action: 'setup.init', entity: 'station', after: { name: input.stationName, code: input.stationCode }, at });
+    tx.audit({ action: 'setup.init', entity: 'station', after: { name: input.stationName, code: input.stationCode }, at });
     return createUser(ctx.db, SYSTEM_ACTOR, { ...input.admin, roles: ['admin'] }, at);
-  })();
+  });
   return loginResult(ctx.db, sessions.open(user, at.getTime()));
 }
 

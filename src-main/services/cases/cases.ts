@@ -32,6 +32,7 @@ import { LEGAL_BASIS_LIST } from '../../../src-shared/domain/legal-basis.ts';
 import { seizureBasisProblems } from '../../../src-shared/domain/legal-basis.ts';
 import { serviceMethodProblems } from '../../../src-shared/domain/service-method.ts';
 import { currentTermPolicy, termPolicyOf, termRulesOf } from './term-policy.ts';
+import { mutate } from '../mutate.ts';
 
 const ACTIVE_PHASES = new Set(['seized', 'extended']);
 
@@ -106,7 +107,7 @@ function insertAudited(ctx: CallContext, draft: CaseDraft, registrationId: numbe
 }
 
 export function openCase(ctx: CallContext, draft: CaseDraft): EnforcementCase {
-  return ctx.db.transaction(() => insertAudited(ctx, draft, null, null))();
+  return mutate(ctx, () => insertAudited(ctx, draft, null, null));
 }
 
 /** The latest certificate check of the record, with a supervisor's override of its outcome if any. */
@@ -123,7 +124,7 @@ function certificateFinding(db: Db, recordNumber: string): CaseFinding | null {
  * verdict and reasons when one was made; the officer completes the rest before deciding.
  */
 export function openCaseFromRegistration(ctx: CallContext, registrationId: number): EnforcementCase {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, () => {
     const reg = getRegistration(ctx.db, registrationId);
     if (!reg) throw new ServiceError('not-found', 'errors.registrationNotFound');
     if (reg.amendedById !== null) throw new ServiceError('conflict', 'errors.notCurrentRevision');
@@ -159,20 +160,20 @@ export function openCaseFromRegistration(ctx: CallContext, registrationId: numbe
       partyStatement: '',
     };
     return insertAudited(ctx, draft, registrationId, finding);
-  })();
+  });
 }
 
 export function updateCaseDraft(ctx: CallContext, id: number, draft: CaseDraft): EnforcementCase {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const before = requireCase(ctx.db, id);
     if (before.phase !== 'draft') throw new ServiceError('conflict', 'cases.errors.notDraft');
     if (draft.custodyPointId !== null && !getDisposalPoint(ctx.db, draft.custodyPointId)) throw new ServiceError('not-found', 'cases.errors.pointNotFound');
     const at = ctx.now();
     updateDraft(ctx.db, id, draft, netKgOf(draft), draft.vehiclePlates[0] ?? null, at.toISOString());
     const after = requireCase(ctx.db, id);
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'cases.update', entity: 'enforcement_case', entityId: id, before, after, at });
+    tx.audit({ action: 'cases.update', entity: 'enforcement_case', entityId: id, before, after, at });
     return caseView(ctx.db, after, at);
-  })();
+  });
 }
 
 /** The case record the legal completeness check reads: the draft plus its place of custody. */
@@ -202,7 +203,7 @@ interface Move {
 
 /** Applies one domain event to a stored case; the domain's refusal aborts the transaction. */
 export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementCase {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, () => {
     const before = requireCase(ctx.db, id);
     const at = ctx.now();
     const date = shanghaiDate(at);
@@ -230,7 +231,7 @@ export function moveCase(ctx: CallContext, id: number, move: Move): EnforcementC
     const after = requireCase(ctx.db, id);
     appendAudit(ctx.db, { actor, action: move.action, entity: 'enforcement_case', entityId: id, before, after, at });
     return caseView(ctx.db, after, at);
-  })();
+  });
 }
 
 /**

@@ -10,9 +10,9 @@ import { attachmentsOfRecord, findAttachment, getAttachment, insertAttachment, t
 import type { Db } from '../../../db/open.ts';
 import { getRegistration } from '../../../db/registrations-repo.ts';
 import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type ReportAttachment, type ReportAttachmentInput } from '../../../src-shared/contract/certificates.ts';
-import { appendAudit } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
+import type { CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
+import { mutate } from '../mutate.ts';
 
 /** The first bytes each accepted type must start with: the declared type is not trusted. */
 const SIGNATURES: Record<z.output<typeof ReportAttachmentInput>['mime'], number[]> = {
@@ -60,7 +60,7 @@ export function addAttachment(ctx: CallContext, input: z.output<typeof ReportAtt
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // The file goes first: an unreferenced file left by a failed transaction is harmless, a row without its file is not.
   storeContent(attachmentsDir(ctx.db), sha256, bytes);
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const existing = findAttachment(ctx.db, reg.id, sha256);
     if (existing) return toAttachment(existing);
     const at = ctx.now();
@@ -69,9 +69,9 @@ export function addAttachment(ctx: CallContext, input: z.output<typeof ReportAtt
       added_at: at.toISOString(), added_by: ctx.session.user.id,
     });
     const attachment = toAttachment(getAttachment(ctx.db, id)!);
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'attachments.add', entity: 'attachment', entityId: id, after: attachment, at });
+    tx.audit({ action: 'attachments.add', entity: 'attachment', entityId: id, after: attachment, at });
     return attachment;
-  })();
+  });
 }
 
 export function attachmentsOf(db: Db, recordNumber: string): ReportAttachment[] {

@@ -24,10 +24,11 @@ import { coalFormOf, usualRankOf } from '../../../src-shared/domain/certificate/
 import type { DecidedOutcome, Outcome, Verdict } from '../../../src-shared/domain/certificate/vocabulary.ts';
 import { localDate, toLocalIso } from '../../../src-shared/domain/local-time.ts';
 import { attachmentsOf } from './attachments.ts';
-import { appendAudit, snapshotRow } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
+import { snapshotRow } from '../audit.ts';
+import { type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { checkContextAt } from './standards.ts';
+import { mutate } from '../mutate.ts';
 
 /** The truck as the check sees it: registration facts at the time of arrival. */
 interface TruckFacts extends CertificateTruck {
@@ -149,7 +150,7 @@ export function lawfulFindingOfCheck(db: Db, checkId: number): LawfulFinding {
 
 /** Checks the report a registered truck presented (or its absence) and stores the result with the versions used. */
 export function checkRegistration(ctx: CallContext, input: z.output<typeof CertificateCheckInput>): StoredCheck {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const reg = requireRegistration(ctx.db, input.registrationId);
     const first = firstRevision(ctx.db, reg);
     const truck = { ...truckOf(reg), arrivedAt: new Date(first.registeredAt) };
@@ -180,28 +181,28 @@ export function checkRegistration(ctx: CallContext, input: z.output<typeof Certi
       checked_at: at.toISOString(),
       checked_by: ctx.session.user.id,
     });
-    appendAudit(ctx.db, {
-      actor: actorOf(ctx.session), action: 'certificates.check', entity: 'certificate_check', entityId: id,
+    tx.audit({
+      action: 'certificates.check', entity: 'certificate_check', entityId: id,
       after: snapshotRow(ctx.db, 'certificate_check', id), at,
     });
     return toStoredCheck(ctx.db, getCheck(ctx.db, id)!);
-  })();
+  });
 }
 
 export function overrideOutcome(ctx: CallContext, input: z.output<typeof CertificateOverrideInput>): StoredCheck {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const check = getCheck(ctx.db, input.checkId);
     if (!check) throw new ServiceError('not-found', 'certificates.checkNotFound');
     const at = ctx.now();
     const id = insertOverride(ctx.db, {
       check_id: check.id, outcome: input.outcome, reason: input.reason, overridden_at: at.toISOString(), overridden_by: ctx.session.user.id,
     });
-    appendAudit(ctx.db, {
-      actor: actorOf(ctx.session), action: 'certificates.override', entity: 'certificate_override', entityId: id,
+    tx.audit({
+      action: 'certificates.override', entity: 'certificate_override', entityId: id,
       before: { checkId: check.id, outcome: toStoredCheck(ctx.db, check).outcome }, after: snapshotRow(ctx.db, 'certificate_override', id), at,
     });
     return toStoredCheck(ctx.db, check);
-  })();
+  });
 }
 
 /**
@@ -209,7 +210,7 @@ export function overrideOutcome(ctx: CallContext, input: z.output<typeof Certifi
  * the check is still awaiting it (a supervisor's override already decided it otherwise).
  */
 export function recordReview(ctx: CallContext, input: z.output<typeof CertificateReviewInput>): StoredCheck {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const row = getCheck(ctx.db, input.checkId);
     if (!row) throw new ServiceError('not-found', 'certificates.checkNotFound');
     const check = toStoredCheck(ctx.db, row);
@@ -219,12 +220,12 @@ export function recordReview(ctx: CallContext, input: z.output<typeof Certificat
     const id = insertReview(ctx.db, {
       check_id: row.id, outcome: input.outcome, reason: input.reason, decided_at: at.toISOString(), decided_by: ctx.session.user.id,
     });
-    appendAudit(ctx.db, {
-      actor: actorOf(ctx.session), action: 'certificates.review', entity: 'certificate_review', entityId: id,
+    tx.audit({
+      action: 'certificates.review', entity: 'certificate_review', entityId: id,
       before: { checkId: row.id, outcome: check.outcome }, after: snapshotRow(ctx.db, 'certificate_review', id), at,
     });
     return toStoredCheck(ctx.db, row);
-  })();
+  });
 }
 
 function toSample(row: SampleRow): FollowUpSample {
@@ -241,7 +242,7 @@ function toSample(row: SampleRow): FollowUpSample {
 }
 
 export function recordSample(ctx: CallContext, input: z.output<typeof FollowUpSampleInput>): FollowUpSample {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const reg = requireRegistration(ctx.db, input.registrationId);
     if (sampleNumberTaken(ctx.db, input.sampleNumber)) throw new ServiceError('conflict', 'certificates.sampleExists', { number: input.sampleNumber });
     const at = ctx.now();
@@ -250,9 +251,9 @@ export function recordSample(ctx: CallContext, input: z.output<typeof FollowUpSa
       sample_number: input.sampleNumber, lab: input.lab, taken_at: at.toISOString(), taken_by: ctx.session.user.id,
     });
     const sample = toSample(getSample(ctx.db, id)!);
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'certificates.recordSample', entity: 'follow_up_sample', entityId: id, after: sample, at });
+    tx.audit({ action: 'certificates.recordSample', entity: 'follow_up_sample', entityId: id, after: sample, at });
     return sample;
-  })();
+  });
 }
 
 /**
@@ -260,7 +261,7 @@ export function recordSample(ctx: CallContext, input: z.output<typeof FollowUpSa
  * on the sample. The truck's original report and its check stay as they were.
  */
 export function recordSampleResult(ctx: CallContext, input: z.output<typeof FollowUpResultInput>): FollowUpSample {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const sample = getSample(ctx.db, input.sampleId);
     if (!sample) throw new ServiceError('not-found', 'certificates.sampleNotFound');
     if (sample.result_at !== null) throw new ServiceError('conflict', 'certificates.sampleHasResult');
@@ -280,12 +281,12 @@ export function recordSampleResult(ctx: CallContext, input: z.output<typeof Foll
       result_check_json: JSON.stringify(result), result_at: at.toISOString(), result_by: ctx.session.user.id,
     });
     const updated = toSample(getSample(ctx.db, sample.id)!);
-    appendAudit(ctx.db, {
-      actor: actorOf(ctx.session), action: 'certificates.recordSampleResult', entity: 'follow_up_sample', entityId: sample.id,
+    tx.audit({
+      action: 'certificates.recordSampleResult', entity: 'follow_up_sample', entityId: sample.id,
       before: toSample(sample), after: updated, at,
     });
     return updated;
-  })();
+  });
 }
 
 /** The follow-up of a record: from its latest sample, if any. */

@@ -18,9 +18,9 @@ import {
   type CheckContext, type NotLoaded, type LimitsTable, type Parsed, type Policy, type RecognisedLab,
 } from '../../../src-shared/domain/certificate/index.ts';
 import { localDate } from '../../../src-shared/domain/local-time.ts';
-import { appendAudit } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
+import type { CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
+import { mutate } from '../mutate.ts';
 
 function toLab(r: LabRow): RecognisedLabRow {
   return { id: r.id, name: r.name, cmaNumber: r.cma_number, validUntil: r.valid_until, addedAt: r.added_at };
@@ -31,26 +31,26 @@ export function recognisedLabs(db: Db): RecognisedLabRow[] {
 }
 
 export function addLab(ctx: CallContext, input: z.output<typeof LabInput>): RecognisedLabRow {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     if (labNameTaken(ctx.db, input.name)) throw new ServiceError('conflict', 'certificates.labExists', { name: input.name });
     const id = insertLab(ctx.db, {
       name: input.name, cma_number: input.cmaNumber || null, valid_until: input.validUntil ?? null,
       added_at: ctx.now().toISOString(), added_by: ctx.session.user.id,
     });
     const lab = toLab(getLab(ctx.db, id)!);
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'labs.add', entity: 'recognised_lab', entityId: id, after: lab, at: ctx.now() });
+    tx.audit({ action: 'labs.add', entity: 'recognised_lab', entityId: id, after: lab });
     return lab;
-  })();
+  });
 }
 
 export function removeLab(ctx: CallContext, id: number): null {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const lab = getLab(ctx.db, id);
     if (!lab) throw new ServiceError('not-found', 'certificates.labNotFound');
     deleteLab(ctx.db, id);
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'labs.remove', entity: 'recognised_lab', entityId: id, before: toLab(lab), at: ctx.now() });
+    tx.audit({ action: 'labs.remove', entity: 'recognised_lab', entityId: id, before: toLab(lab) });
     return null;
-  })();
+  });
 }
 
 /** The limits table in force on `date`: the latest import effective by then, else the shipped table. */
@@ -134,7 +134,7 @@ export function limitsVersions(db: Db, now: Date): LimitsVersion[] {
 
 export function importLimits(ctx: CallContext, input: z.output<typeof LimitsImportInput>): LimitsVersion {
   const table = parseDataFile(input.content, parseLimitsTable);
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     if (table.version === shippedLimits.version || limitsVersionTaken(ctx.db, table.version)) {
       throw new ServiceError('conflict', 'certificates.versionExists', { version: table.version });
     }
@@ -147,9 +147,9 @@ export function importLimits(ctx: CallContext, input: z.output<typeof LimitsImpo
       version: table.version, effectiveFrom: input.effectiveFrom, rows: table.rows.length,
       sha256: createHash('sha256').update(JSON.stringify(table)).digest('hex'),
     };
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'limits.import', entity: 'limits_import', entityId: id, after: summary, at });
+    tx.audit({ action: 'limits.import', entity: 'limits_import', entityId: id, after: summary, at });
     return limitsVersions(ctx.db, at).find((v) => v.id === id)!;
-  })();
+  });
 }
 
 export function policies(db: Db, now: Date): PolicyInfo[] {
@@ -199,16 +199,16 @@ export function previewPolicy(ctx: CallContext, content: string): PolicyPreview 
 export function activatePolicy(ctx: CallContext, input: z.output<typeof PolicyActivateInput>): PolicyInfo {
   const policy = input.content !== undefined ? parsePolicyFile(ctx.db, input.content) : shippedPolicies.find((p) => p.id === input.policyId);
   if (!policy) throw new ServiceError('not-found', 'certificates.unknownPolicy', { id: input.policyId ?? '' });
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const at = ctx.now();
     const id = insertPolicyActivation(ctx.db, {
       policy_id: policy.id, version: policy.version, policy_json: JSON.stringify(policy), effective_from: input.effectiveFrom,
       activated_at: at.toISOString(), activated_by: ctx.session.user.id,
     });
-    appendAudit(ctx.db, {
-      actor: actorOf(ctx.session), action: 'policies.activate', entity: 'policy_activation', entityId: id,
+    tx.audit({
+      action: 'policies.activate', entity: 'policy_activation', entityId: id,
       after: { id: policy.id, version: policy.version, effectiveFrom: input.effectiveFrom }, at,
     });
     return policies(ctx.db, at).find((p) => p.version === policy.version)!;
-  })();
+  });
 }

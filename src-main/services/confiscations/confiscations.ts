@@ -6,21 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open.ts';
 import { insertCaseConfiscation, insertNotice, listNotices, noticeImported } from '../../../db/confiscations-repo.ts';
-import { getCheckpointKey, getDisposalPointByCode, latestOutgoingHandoverOfCase, trustedKeyOf } from '../../../db/handovers-repo.ts';
+import { getDisposalPointByCode, latestOutgoingHandoverOfCase } from '../../../db/handovers-repo.ts';
 import { bucketTotals, coalKindsAt } from '../../../db/ledger-repo.ts';
 import { currentNumber } from '../../../db/documents-repo.ts';
 import type { EnforcementCase } from '../../../src-shared/contract/cases.ts';
 import type { ConfiscationImport, ConfiscationNoticeSummary } from '../../../src-shared/contract/confiscations.ts';
 import { CONFISCATION_CARRIER, signConfiscationNotice, verifyConfiscationNotice, type ConfiscationNotice } from '../../signing/confiscation-notice.ts';
 import { isIsoDate, shanghaiDate } from '../../../src-shared/domain/seizure-term.ts';
-import { appendAudit } from '../audit.ts';
 import { actorOf, type CallContext } from '../context.ts';
 import { refusal } from '../domain-refusal.ts';
 import { ServiceError } from '../errors.ts';
 import { requireStation } from '../accounts/accounts.ts';
 import { caseView, confiscateCase, moveCase, requireCase } from '../cases/cases.ts';
-import { checkpointKey } from '../handovers/handovers.ts';
+import { acceptedKeyOf, checkpointKey } from '../keys/keys.ts';
 import { appendLedger } from '../ledger/ledger.ts';
+import { mutate } from '../mutate.ts';
 
 export interface ConfiscationInput {
   id: number;
@@ -44,7 +44,7 @@ function checkPenaltyDate(decisionDate: string | null, penaltyDate: string, toda
  * point in custody, signs a confiscation notice for that point and marks the case handed over.
  */
 export function recordConfiscation(ctx: CallContext, input: ConfiscationInput): EnforcementCase {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const before = requireCase(ctx.db, input.id);
     const at = ctx.now();
     checkPenaltyDate(before.decisionDate, input.penaltyDecisionDate, shanghaiDate(at));
@@ -60,11 +60,11 @@ export function recordConfiscation(ctx: CallContext, input: ConfiscationInput): 
       };
       const signed = signConfiscationNotice(notice, key.private_key_pem);
       const noticeId = insertNotice(ctx.db, { direction: 'outgoing', notice, ...signed, by: ctx.session.user.id, at: at.toISOString() });
-      appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'confiscations.notice', entity: 'confiscation_notice', entityId: noticeId, after: { notice, contentHash: signed.contentHash }, at });
+      tx.audit({ action: 'confiscations.notice', entity: 'confiscation_notice', entityId: noticeId, after: { notice, contentHash: signed.contentHash }, at });
       moveCase(ctx, input.id, { action: 'cases.handOver', event: (_c, date) => ({ type: 'hand-over', date }), payload: { noticeId } });
     }
     return caseView(ctx.db, requireCase(ctx.db, input.id), at);
-  })();
+  });
 }
 
 /**
@@ -73,10 +73,9 @@ export function recordConfiscation(ctx: CallContext, input: ConfiscationInput): 
  * later comes in confiscated (see ledger.receive).
  */
 export function importConfiscationNotice(ctx: CallContext, text: string): ConfiscationImport {
-  return ctx.db.transaction(() => {
-    const own = getCheckpointKey(ctx.db);
+  return mutate(ctx, (tx) => {
     const result = verifyConfiscationNotice(text, {
-      publicKeyOf: (id) => trustedKeyOf(ctx.db, id) ?? (own?.checkpoint_id === id ? own.public_key_pem : undefined),
+      publicKeyOf: acceptedKeyOf(ctx.db),
       alreadyImported: (id) => noticeImported(ctx.db, id),
     });
     if (!result.ok) throw refusal([result], result.reason === 'malformed' ? 'invalid-input' : 'conflict');
@@ -89,14 +88,14 @@ export function importConfiscationNotice(ctx: CallContext, text: string): Confis
       direction: 'incoming', notice, contentHash: result.contentHash, qrText: trimmed.startsWith(CONFISCATION_CARRIER.qrPrefix) ? trimmed : null, fileText: trimmed,
       by: ctx.session.user.id, at: at.toISOString(),
     });
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'confiscations.import', entity: 'confiscation_notice', entityId: noticeId, after: { notice, contentHash: result.contentHash }, at });
+    tx.audit({ action: 'confiscations.import', entity: 'confiscation_notice', entityId: noticeId, after: { notice, contentHash: result.contentHash }, at });
     const movements = coalKindsAt(ctx.db, point.id, notice.caseId)
       .filter((coalKind) => !bucketTotals(ctx.db, point.id, notice.caseId, coalKind).confiscated)
       .map((coalKind) => appendLedger(ctx, point.id, (base) => ({
         ...base, kind: 'confiscation', caseId: notice.caseId, coalKind, penaltyDecisionNo: notice.penaltyDecisionNo, penaltyDecisionDate: notice.penaltyDecisionDate,
       }), { noticeId }));
     return { notice: listNotices(ctx.db, 'incoming', notice.caseId).find((n) => n.id === noticeId)!, movements };
-  })();
+  });
 }
 
 export const confiscationNotices = (db: Db, direction: 'outgoing' | 'incoming', caseRef?: string): ConfiscationNoticeSummary[] => listNotices(db, direction, caseRef);

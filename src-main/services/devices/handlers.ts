@@ -13,6 +13,7 @@ import type { DeviceManager } from './devices.ts';
 import { ServiceError } from '../errors.ts';
 import { getSettings } from '../accounts/settings.ts';
 import type { DomainHandlers } from '../handler.ts';
+import { mutate } from '../mutate.ts';
 
 const RAW_TAIL_FRAMES = 20;
 
@@ -35,12 +36,12 @@ function capture(ctx: CallContext, devices: DeviceManager, channelKey: string | 
     capturedAt,
     capturedBy: ctx.session.user.id,
   };
-  const weighingId = ctx.db.transaction(() => {
+  const weighingId = mutate(ctx, (tx) => {
     const id = insertWeighing(ctx.db, weighing);
     const { frames: _evidence, ...summary } = weighing;
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'devices.capture', entity: 'weighing', entityId: id, after: summary, at: ctx.now() });
+    tx.audit({ action: 'devices.capture', entity: 'weighing', entityId: id, after: summary });
     return id;
-  })();
+  });
   return { weighingId, weightKg: result.weightKg, protocol: result.protocol, capturedAt, simulated: channel.simulated };
 }
 
@@ -139,12 +140,12 @@ export function devicesHandlers(devices: DeviceManager): DomainHandlers<typeof d
     'devices.wedgeSettings': (ctx) => wedgeSettings(ctx.db),
     // The kiosk reads these when its screen opens; no device reopens.
     'devices.setWedgeSettings': (ctx, input) =>
-      ctx.db.transaction(() => {
+      mutate(ctx, (tx) => {
         const before = wedgeSettings(ctx.db);
         saveWedgeSettings(ctx.db, input, ctx.now().toISOString());
-        appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'devices.setWedgeSettings', entity: 'device_settings', before, after: input, at: ctx.now() });
+        tx.audit({ action: 'devices.setWedgeSettings', entity: 'device_settings', before, after: input });
         return wedgeSettings(ctx.db);
-      })(),
+      }),
     'devices.setTraining': (ctx, input) =>
       changeConfiguration(ctx, devices, () => {
         setTrainingMode(ctx.db, input.training, ctx.now().toISOString());

@@ -24,6 +24,7 @@ import { actorOf, type Actor, type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { refusal } from '../domain-refusal.ts';
 import { buildDocumentData, requireNumber } from './document-data.ts';
+import { mutate } from '../mutate.ts';
 
 /** Issues the next number of a kind for the current year; call inside the transaction that needs it. */
 export function issueNumber(db: Db, kind: DocumentKind, owner: { caseId: number | null; handoverId?: number }, actor: Actor, at: Date): IssuedNumberInfo {
@@ -41,15 +42,15 @@ export function updateDocumentSettings(ctx: CallContext, input: z.output<typeof 
     return parsed.ok ? [] : [{ zh: `${kind}：${parsed.errors.join('，')}`, en: `${kind}: ${parsed.errors.join(', ')}` }];
   });
   if (problems.length > 0) throw refusal(problems, 'invalid-input');
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const before = getDocumentSettings(ctx.db);
     const after: DocumentSettings = {
       ...input, numberPatterns: { ...before.numberPatterns, ...input.numberPatterns }, termPolicy: input.termPolicy ?? before.termPolicy,
     };
     saveDocumentSettings(ctx.db, after, ctx.now().toISOString());
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'documentSettings.update', entity: 'document_settings', before, after, at: ctx.now() });
+    tx.audit({ action: 'documentSettings.update', entity: 'document_settings', before, after });
     return after;
-  })();
+  });
 }
 
 /** The data a print of the number would use: frozen at its first print, else built from the case now. */
@@ -83,7 +84,7 @@ export async function renderCaseDocument(ctx: CallContext, caseId: number, kind:
   const copy: 'original' | 'reprint' = existing ? 'reprint' : 'original';
   const print: CaseDocumentData['print'] = existing ? { kind: 'reprint', printedBy: user.displayName, printedAt: toLocalIso(at) } : { kind: 'original' };
   const rendered = await renderDocumentWithHash(kind, { ...content, print });
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     // A concurrent first print may have landed while the PDF was being made: that one stays the original.
     const stored = printedDocumentForNumber(ctx.db, number.id);
     if (!existing && stored) throw new ServiceError('conflict', 'cases.errors.printRace');
@@ -94,23 +95,23 @@ export async function renderCaseDocument(ctx: CallContext, caseId: number, kind:
     const { jobId, printCount } = recordPrint(ctx.db, { documentId, copy, by: user.id, byName: user.displayName, at: at.toISOString() });
     // Kept until printed, so a failed print is retried with these very bytes (same stamp, no new count).
     storeJobPdf(ctx.db, jobId, rendered.pdf);
-    appendAudit(ctx.db, {
-      actor: actorOf(ctx.session), action: 'documents.print', entity: 'printed_document', entityId: documentId,
+    tx.audit({
+      action: 'documents.print', entity: 'printed_document', entityId: documentId,
       after: { kind, documentNumber: number.number, contentHash: rendered.contentHash, copy, printCount, jobId }, at,
     });
     return { documentId, jobId, kind, documentNumber: number.number, contentHash: rendered.contentHash, copy, printCount, pdfBase64: rendered.pdf.toString('base64') };
-  })();
+  });
 }
 
 export function setPrintResult(ctx: CallContext, jobId: number, status: 'printed' | 'failed', error: string | undefined): PrintJob {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const before = getJob(ctx.db, jobId);
     if (!before) throw new ServiceError('not-found', 'cases.errors.jobNotFound');
     setJobStatus(ctx.db, jobId, status, error ?? null, ctx.now().toISOString());
     const after = getJob(ctx.db, jobId)!;
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'documents.printResult', entity: 'print_job', entityId: jobId, before, after, at: ctx.now() });
+    tx.audit({ action: 'documents.printResult', entity: 'print_job', entityId: jobId, before, after });
     return after;
-  })();
+  });
 }
 
 export const printQueue = (db: Db): PrintJob[] => openJobs(db);
@@ -124,13 +125,13 @@ export function verifyDocument(db: Db, contentHash: string): DocumentRecord | nu
 
 /** Voids the number in force for a case's document, with a reason, and issues its replacement. */
 export function voidDocumentNumber(ctx: CallContext, caseId: number, kind: DocumentKind, reason: string): IssuedNumberInfo {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, () => {
     const current = requireNumber(ctx.db, caseId, kind);
     const actor = actorOf(ctx.session);
     voidNumber(ctx.db, current.id, reason, actor.id, ctx.now().toISOString());
     appendAudit(ctx.db, { actor, action: 'documents.voidNumber', entity: 'document_number', entityId: current.id, before: current, after: { ...current, voidReason: reason }, at: ctx.now() });
     return issueNumber(ctx.db, kind, { caseId }, actor, ctx.now());
-  })();
+  });
 }
 
 export const issuedNumbers = (db: Db, kind: DocumentKind, year: number): IssuedNumberInfo[] => listNumbers(db, kind, year);

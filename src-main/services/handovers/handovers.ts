@@ -3,74 +3,24 @@
  * Ed25519 key (made on first use, private key kept in this database); the disposal point imports the
  * QR text or signed file only when the signature verifies against a registered public key, once.
  */
-import { createPublicKey, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open.ts';
 import {
-  deleteTrustedCheckpoint, getCheckpointKey, getDisposalPoint, getDisposalPointByCode, getHandover, handoverImported, insertCheckpointKey, insertHandover, listHandovers,
-  outgoingHandedOverKg, trustedKeyOf, upsertTrustedCheckpoint, type KeyRow, type StoredHandover,
+  getDisposalPoint, getDisposalPointByCode, getHandover, insertDisposalPoint, handoverImported, insertHandover, listHandovers, outgoingHandedOverKg, type StoredHandover,
 } from '../../../db/handovers-repo.ts';
 import { currentNumber } from '../../../db/documents-repo.ts';
 import { getCaseConfiscation } from '../../../db/confiscations-repo.ts';
-import type { HandoverSummary, SignedHandoverOutput } from '../../../src-shared/contract/handovers.ts';
-import { generateCheckpointKeyPair, QR_PREFIX, signHandover, verifyHandover, type HandoverRecord } from '../../signing/handover-signature.ts';
+import type { DisposalPoint, HandoverSummary, SignedHandoverOutput } from '../../../src-shared/contract/handovers.ts';
+import { QR_PREFIX, signHandover, verifyHandover, type HandoverRecord } from '../../signing/handover-signature.ts';
 import { appendAudit } from '../audit.ts';
-import { actorOf, SYSTEM_ACTOR, type Actor, type CallContext } from '../context.ts';
+import { actorOf, type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { refusal } from '../domain-refusal.ts';
 import { requireStation } from '../accounts/accounts.ts';
 import { issueNumber } from '../documents/documents.ts';
 import { moveCase, requireCase } from '../cases/cases.ts';
-
-/** This checkpoint's key pair, generated on first use. */
-export function checkpointKey(db: Db, actor: Actor = SYSTEM_ACTOR, at = new Date()): KeyRow {
-  const existing = getCheckpointKey(db);
-  if (existing) return existing;
-  return db.transaction(() => {
-    const station = requireStation(db);
-    const pair = generateCheckpointKeyPair();
-    insertCheckpointKey(db, { checkpointId: station.code, ...pair, at: at.toISOString() });
-    appendAudit(db, { actor, action: 'checkpointKey.create', entity: 'checkpoint_key', entityId: station.code, after: { checkpointId: station.code, publicKeyPem: pair.publicKeyPem }, at });
-    return getCheckpointKey(db)!;
-  })();
-}
-
-/** Only an Ed25519 public key can verify a handover: anything else pasted in is refused before it is stored. */
-function requireEd25519PublicKey(pem: string): void {
-  let type: string | undefined;
-  try {
-    type = createPublicKey(pem).asymmetricKeyType;
-  } catch {
-    type = undefined;
-  }
-  if (type !== 'ed25519') {
-    throw new ServiceError('invalid-input', 'validation.invalid_format', {}, [{ path: 'publicKeyPem', key: 'validation.invalid_format' }]);
-  }
-}
-
-export function trustCheckpoint(ctx: CallContext, input: { checkpointId: string; name: string; publicKeyPem: string }): { checkpointId: string; name: string } {
-  requireEd25519PublicKey(input.publicKeyPem);
-  return ctx.db.transaction(() => {
-    const before = trustedKeyOf(ctx.db, input.checkpointId);
-    upsertTrustedCheckpoint(ctx.db, { ...input, by: ctx.session.user.id, at: ctx.now().toISOString() });
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'checkpointKey.trust', entity: 'trusted_checkpoint', entityId: input.checkpointId, before: before ?? null, after: input.publicKeyPem, at: ctx.now() });
-    return { checkpointId: input.checkpointId, name: input.name };
-  })();
-}
-
-/**
- * Stops accepting handovers signed by another checkpoint. This checkpoint's own key is always accepted
- * (see importHandover), so removing it is refused rather than silently doing nothing.
- */
-export function untrustCheckpoint(ctx: CallContext, checkpointId: string): { checkpointId: string } {
-  const ownId = getCheckpointKey(ctx.db)?.checkpoint_id ?? requireStation(ctx.db).code;
-  if (checkpointId === ownId) throw new ServiceError('conflict', 'cases.errors.untrustOwnKey', { checkpointId });
-  return ctx.db.transaction(() => {
-    const before = trustedKeyOf(ctx.db, checkpointId);
-    if (before === undefined || !deleteTrustedCheckpoint(ctx.db, checkpointId)) throw new ServiceError('not-found', 'cases.errors.trustedNotFound', { checkpointId });
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'checkpointKey.untrust', entity: 'trusted_checkpoint', entityId: checkpointId, before, after: null, at: ctx.now() });
-    return { checkpointId };
-  })();
-}
+import { acceptedKeyOf, checkpointKey } from '../keys/keys.ts';
+import { mutate } from '../mutate.ts';
 
 const summary = ({ record: _r, receiverName: _n, fileText: _f, ...rest }: StoredHandover): HandoverSummary => rest;
 
@@ -83,7 +33,7 @@ const HANDOVER_PHASES = new Set(['seized', 'extended', 'confiscated']);
  */
 export function createHandover(ctx: CallContext, input: { caseIds: number[]; disposalPointId: number; receiverName: string }): SignedHandoverOutput {
   const key = checkpointKey(ctx.db, actorOf(ctx.session), ctx.now());
-  return ctx.db.transaction(() => {
+  return mutate(ctx, () => {
     const point = getDisposalPoint(ctx.db, input.disposalPointId);
     if (!point) throw new ServiceError('not-found', 'cases.errors.pointNotFound');
     const station = requireStation(ctx.db);
@@ -127,7 +77,7 @@ export function createHandover(ctx: CallContext, input: { caseIds: number[]; dis
     appendAudit(ctx.db, { actor, action: 'handovers.create', entity: 'handover', entityId: id, after: { record, contentHash: signed.contentHash }, at });
     const stored = getHandover(ctx.db, id)!;
     return { ...summary(stored), qrText: signed.qrText, fileText: signed.fileText, fileName: `${record.formNo}.cchandover.json` };
-  })();
+  });
 }
 
 /**
@@ -135,10 +85,9 @@ export function createHandover(ctx: CallContext, input: { caseIds: number[]; dis
  * checkpoint and its disposal point may share one installation.
  */
 export function importHandover(ctx: CallContext, text: string): HandoverSummary {
-  return ctx.db.transaction(() => {
-    const own = getCheckpointKey(ctx.db);
+  return mutate(ctx, (tx) => {
     const result = verifyHandover(text, {
-      publicKeyOf: (id) => trustedKeyOf(ctx.db, id) ?? (own?.checkpoint_id === id ? own.public_key_pem : undefined),
+      publicKeyOf: acceptedKeyOf(ctx.db),
       alreadyImported: (id) => handoverImported(ctx.db, id),
     });
     if (!result.ok) throw refusal([result], result.reason === 'malformed' ? 'invalid-input' : 'conflict');
@@ -150,9 +99,20 @@ export function importHandover(ctx: CallContext, text: string): HandoverSummary 
       qrText: trimmed.startsWith(QR_PREFIX) ? trimmed : null, fileText: trimmed, importedFrom: trimmed.startsWith(QR_PREFIX) ? 'qr' : 'file',
       recordedBy: ctx.session.user.id, at: at.toISOString(),
     });
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'handovers.import', entity: 'handover', entityId: id, after: { record: result.record, contentHash: result.contentHash }, at });
+    tx.audit({ action: 'handovers.import', entity: 'handover', entityId: id, after: { record: result.record, contentHash: result.contentHash }, at });
     return summary(getHandover(ctx.db, id)!);
-  })();
+  });
 }
 
 export const handoverList = (db: Db, direction: 'outgoing' | 'incoming'): HandoverSummary[] => listHandovers(db, direction).map(summary);
+
+/** A disposal point this checkpoint hands coal to; its code is unique. */
+export function createDisposalPoint(ctx: CallContext, input: { code: string; name: string; address: string }): DisposalPoint {
+  return mutate(ctx, (tx) => {
+    if (getDisposalPointByCode(ctx.db, input.code)) throw new ServiceError('conflict', 'cases.errors.pointCodeTaken', { code: input.code });
+    const id = insertDisposalPoint(ctx.db, { ...input, at: ctx.now().toISOString() });
+    const point = getDisposalPoint(ctx.db, id)!;
+    tx.audit({ action: 'disposalPoints.create', entity: 'disposal_point', entityId: id, after: point });
+    return point;
+  });
+}

@@ -19,10 +19,10 @@ import { dutyOnCase } from '../../../src-shared/domain/case-duties.ts';
 import {
   bucketKey, checkConservation, checkMovement, type ConservationProblem, type DisposalMethod, type LedgerState, type Movement, type PenaltyDecision,
 } from '../../../src-shared/domain/disposal-ledger.ts';
-import { appendAudit } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
+import type { CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { refusal } from '../domain-refusal.ts';
+import { mutate } from '../mutate.ts';
 
 /** Only what `checkMovement` looks at for this movement: its bucket, the row it reverses, the last time. */
 function stateFor(db: Db, pointId: number, caseRef: string, coalKind: string, target?: MovementRow): LedgerState {
@@ -62,7 +62,7 @@ type Base = { id: string; at: string; pointId: string; operator: string };
 export function appendLedger(
   ctx: CallContext, pointId: number, build: (base: Base) => Movement, options: { handoverId?: number; noticeId?: number; target?: MovementRow } = {},
 ): LedgerMovementView {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const at = ctx.now();
     const m = build({ id: movementId(at), at: at.toISOString(), pointId: String(pointId), operator: ctx.session.user.displayName });
     requireNotNamed(ctx, m.caseId);
@@ -77,9 +77,9 @@ export function appendLedger(
     };
     insertMovement(ctx.db, m, { pointId, operatorId: ctx.session.user.id, handoverId: options.handoverId ?? null, noticeId: options.noticeId ?? null }, effect);
     const row = getMovement(ctx.db, m.id)!;
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: `ledger.${m.kind}`, entity: 'ledger_movement', entityId: m.id, after: row, at });
+    tx.audit({ action: `ledger.${m.kind}`, entity: 'ledger_movement', entityId: m.id, after: row, at });
     return toMovementView(row, false);
-  })();
+  });
 }
 
 function requirePoint(db: Db, id: number) {

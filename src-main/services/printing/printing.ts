@@ -8,14 +8,13 @@
  */
 import { getJob, setJobStatus } from '../../../db/documents-repo.ts';
 import { jobPdf, printCountOfDocument, printerChoice, recordAttempt, recordSpoolJob, savePrinterChoice, type PrinterChoice } from '../../../db/printing-repo.ts';
-import type { printingContract, PrinterList, PrintOutcome } from '../../../src-shared/contract/printing.ts';
+import type { PrinterList, PrintOutcome } from '../../../src-shared/contract/printing.ts';
 import type { DocumentKind } from '../../../src-shared/domain/document-number.ts';
 import type { PrinterBackend } from './printer.ts';
-import { appendAudit } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
-import { previewCaseDocument, renderCaseDocument } from '../documents/documents.ts';
+import type { CallContext } from '../context.ts';
+import { renderCaseDocument } from '../documents/documents.ts';
 import { ServiceError } from '../errors.ts';
-import type { DomainHandlers } from '../handler.ts';
+import { mutate } from '../mutate.ts';
 
 const ERROR_CHARS = 500;
 
@@ -69,48 +68,38 @@ export class PrintService {
   }
 
   private startAttempt(ctx: CallContext, jobId: number, target: PrinterChoice): number {
-    return ctx.db.transaction(() => {
+    return mutate(ctx, (tx) => {
       const at = ctx.now();
       const userId = ctx.session.user.id;
       const before = printerChoice(ctx.db, userId);
       if (before?.printerName !== target.printerName || before.copies !== target.copies) {
         savePrinterChoice(ctx.db, userId, target, at.toISOString());
-        appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'printers.choose', entity: 'printer_choice', entityId: userId, before, after: target, at });
+        tx.audit({ action: 'printers.choose', entity: 'printer_choice', entityId: userId, before, after: target, at });
       }
       return recordAttempt(ctx.db, { jobId, ...target, at: at.toISOString() });
-    })();
+    });
   }
 
   private finishAttempt(
     ctx: CallContext, jobId: number, r: PrinterChoice & { attempt: number; spoolJobId: string | null; error: string | null },
   ): PrintOutcome {
-    return ctx.db.transaction(() => {
+    return mutate(ctx, (tx) => {
       const at = ctx.now();
       const before = getJob(ctx.db, jobId)!;
       setJobStatus(ctx.db, jobId, r.error === null ? 'printed' : 'failed', r.error, at.toISOString());
       recordSpoolJob(ctx.db, jobId, r.spoolJobId);
       const job = getJob(ctx.db, jobId)!;
-      appendAudit(ctx.db, {
-        actor: actorOf(ctx.session), action: 'documents.send', entity: 'print_job', entityId: jobId,
+      tx.audit({
+        action: 'documents.send', entity: 'print_job', entityId: jobId,
         before: { status: before.status, error: before.error },
         after: { documentNumber: job.documentNumber, copy: job.copy, status: job.status, printerName: r.printerName, copies: r.copies, attempt: r.attempt, spoolJobId: r.spoolJobId, error: r.error },
         at,
       });
       return { job, printCount: printCountOfDocument(ctx.db, job.documentId) };
-    })();
+    });
   }
 }
 
 function errorText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, ERROR_CHARS);
-}
-
-export function printingHandlers(service: PrintService): DomainHandlers<typeof printingContract> {
-  return {
-    'printers.list': (ctx) => service.list(ctx),
-    'documents.preview': (ctx, input) => previewCaseDocument(ctx, input.caseId, input.kind),
-    'documents.print': (ctx, input) => service.print(ctx, input),
-    'documents.send': (ctx, input) => service.send(ctx, input.jobId, { printerName: input.printerName, copies: input.copies }),
-    'documents.retry': (ctx, input) => service.retry(ctx, input.jobId),
-  };
 }

@@ -12,13 +12,14 @@ import { checkRegistration } from '../certificates/certificates.ts';
 import { localDateCompact, startOfLocalDate, addDays } from '../../../src-shared/domain/local-time.ts';
 import { normalizePlate } from '../../../src-shared/domain/plate.ts';
 import { counterName, formatRecordNumber } from '../../../src-shared/domain/record-number.ts';
-import { appendAudit, snapshotRow } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
+import { snapshotRow } from '../audit.ts';
+import { type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { requireStation } from '../accounts/accounts.ts';
 import { getSettings } from '../accounts/settings.ts';
 import { admitAmendmentEvidence, admitWeightEvidence } from './weighing-evidence.ts';
 import { rememberRegistration } from '../vehicles/vehicles.ts';
+import { mutate, type Mutation } from '../mutate.ts';
 
 /** A manual weight needs its reason; an implausible weight (settings: minimum gross, tare range) is refused per field. */
 function checkWeights(db: Db, data: RegistrationData): void {
@@ -32,10 +33,10 @@ function checkWeights(db: Db, data: RegistrationData): void {
   }
 }
 
-function insertAudited(ctx: CallContext, row: Parameters<typeof insertRegistration>[1], action: string, before?: unknown): Registration {
+function insertAudited(ctx: CallContext, tx: Mutation, row: Parameters<typeof insertRegistration>[1], action: string, before?: unknown): Registration {
   const id = insertRegistration(ctx.db, row);
-  appendAudit(ctx.db, {
-    actor: actorOf(ctx.session), action, entity: 'registration', entityId: id, before, after: snapshotRow(ctx.db, 'registration', id), at: ctx.now(),
+  tx.audit({
+    action, entity: 'registration', entityId: id, before, after: snapshotRow(ctx.db, 'registration', id), at: ctx.now(),
   });
   return getRegistration(ctx.db, id)!;
 }
@@ -43,7 +44,7 @@ function insertAudited(ctx: CallContext, row: Parameters<typeof insertRegistrati
 /** Saves a new registration under the next record number; the number and the audit entry commit with it. */
 export function createRegistration(ctx: CallContext, data: RegistrationData): Registration {
   checkWeights(ctx.db, data);
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const evidence = admitWeightEvidence(ctx.db, data);
     const at = ctx.now();
     const station = requireStation(ctx.db);
@@ -51,14 +52,14 @@ export function createRegistration(ctx: CallContext, data: RegistrationData): Re
     const numbering = { station: station.code, date: localDateCompact(at) };
     const recordNumber = formatRecordNumber(pattern, numbering, nextCounterValue(ctx.db, counterName(pattern, numbering)));
     const registration = insertAudited(
-      ctx,
+      ctx, tx,
       { recordNumber, revision: 1, amendsId: null, amendmentReason: null, stationCode: station.code, operatorId: ctx.session.user.id, registeredAt: at.toISOString(), data: evidence.data },
       'registrations.create',
     );
     evidence.claim(registration.id);
     rememberRegistration(ctx.db, registration, true);
     return registration;
-  })();
+  });
 }
 
 /** Refuses (unless confirmed) a plate seen as tractor or trailer within the configured window before now. */
@@ -88,12 +89,12 @@ export function registerTruck(ctx: CallContext, input: z.output<typeof RegisterT
   const data: RegistrationData = { ...input.registration, hasReport: report !== null };
   if (report) data.reportNumber = report.reportNumber;
   else delete data.reportNumber;
-  return ctx.db.transaction(() => {
+  return mutate(ctx, () => {
     if (!input.confirmRepeatedPlate) checkRepeatedPlate(ctx, data);
     const registration = createRegistration(ctx, data);
     const check = checkRegistration(ctx, { registrationId: registration.id, report });
     return { registration: getRegistration(ctx.db, registration.id)!, check };
-  })();
+  });
 }
 
 /**
@@ -103,13 +104,13 @@ export function registerTruck(ctx: CallContext, input: z.output<typeof RegisterT
  */
 export function amendRegistration(ctx: CallContext, input: z.output<typeof AmendInput>): Registration {
   checkWeights(ctx.db, input.changes);
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const original = getRegistration(ctx.db, input.id);
     if (!original) throw new ServiceError('not-found', 'errors.registrationNotFound');
     if (original.amendedById !== null) throw new ServiceError('conflict', 'errors.notCurrentRevision');
     const evidence = admitAmendmentEvidence(ctx.db, original, input.changes);
     const registration = insertAudited(
-      ctx,
+      ctx, tx,
       {
         recordNumber: original.recordNumber,
         revision: original.revision + 1,
@@ -126,7 +127,7 @@ export function amendRegistration(ctx: CallContext, input: z.output<typeof Amend
     evidence.claim(registration.id);
     rememberRegistration(ctx.db, registration, false);
     return registration;
-  })();
+  });
 }
 
 export function registrationHistory(db: Db, id: number): Registration[] {

@@ -11,13 +11,13 @@ import { ticketContent } from '../../tickets/ticket-content.ts';
 import { renderTicketEscpos, renderTicketPdf } from '../../tickets/weighing-ticket.ts';
 import { sendTicketToCups } from '../../tickets/ticket-printer.ts';
 import { requireStation } from '../accounts/accounts.ts';
-import { appendAudit } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
+import type { CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
+import { mutate } from '../mutate.ts';
 
 /** `lp` is the CUPS tool; tests put a stand-in there. */
 export async function printTicket(ctx: CallContext, input: z.output<typeof TicketInput>, lp = 'lp'): Promise<TicketOutcome> {
-  const counted = ctx.db.transaction(() => {
+  const counted = mutate(ctx, (tx) => {
     const reg = getRegistration(ctx.db, input.registrationId);
     if (!reg) throw new ServiceError('not-found', 'errors.registrationNotFound');
     if (reg.amendedById !== null) throw new ServiceError('conflict', 'errors.notCurrentRevision');
@@ -34,13 +34,13 @@ export async function printTicket(ctx: CallContext, input: z.output<typeof Ticke
     const id = insertTicketPrint(ctx.db, {
       registrationId: reg.id, copyNumber, format: input.format, contentHash: content.contentHash, printedAt, printedBy: ctx.session.user.id,
     });
-    appendAudit(ctx.db, {
-      actor: actorOf(ctx.session), action: 'tickets.print', entity: 'weighing_ticket_print', entityId: id,
+    tx.audit({
+      action: 'tickets.print', entity: 'weighing_ticket_print', entityId: id,
       after: { registrationId: reg.id, recordNumber: reg.recordNumber, copyNumber, format: input.format, contentHash: content.contentHash },
       at: new Date(printedAt),
     });
     return { reg, content, copyNumber, printedAt };
-  })();
+  });
   const { reg, content, copyNumber, printedAt } = counted;
   const bytes = input.format === 'escpos-80' ? renderTicketEscpos(content) : await renderTicketPdf(content, input.format, printedAt);
   const sent = input.printerName ? await sendTicketToCups(bytes, input.printerName, input.format, `ticket-${reg.recordNumber}-${copyNumber}`, lp) : null;

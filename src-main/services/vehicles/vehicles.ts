@@ -10,9 +10,9 @@ import {
 import type { Registration } from '../../../src-shared/contract/registration.ts';
 import type { KnownReport, PickAddInput, PickEntry, PickUpdateInput, VehicleLookupInput, VehicleRecord } from '../../../src-shared/contract/vehicles.ts';
 import { normalizePlate } from '../../../src-shared/domain/plate.ts';
-import { appendAudit } from '../audit.ts';
-import { actorOf, type CallContext } from '../context.ts';
+import type { CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
+import { mutate } from '../mutate.ts';
 
 /** Call inside the save's transaction: the register and the pick lists then never disagree with the ledger. */
 export function rememberRegistration(db: Db, reg: Registration, newVisit: boolean): void {
@@ -33,18 +33,18 @@ export function knownReport(db: Db, reportNumber: string): KnownReport | null {
 }
 
 export function addPick(ctx: CallContext, input: z.output<typeof PickAddInput>): PickEntry {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     if (findPick(ctx.db, input.kind, input.value)) throw new ServiceError('conflict', 'picklists.duplicate', { value: input.value });
     const id = insertPick(ctx.db, input.kind, input.value);
     const entry = getPick(ctx.db, id)!;
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'picklists.add', entity: 'pick_list_entry', entityId: id, after: entry, at: ctx.now() });
+    tx.audit({ action: 'picklists.add', entity: 'pick_list_entry', entityId: id, after: entry });
     return entry;
-  })();
+  });
 }
 
 /** Renames (spelling) or hides an entry; a hidden entry is no longer offered or learned. */
 export function changePick(ctx: CallContext, input: z.output<typeof PickUpdateInput>): PickEntry {
-  return ctx.db.transaction(() => {
+  return mutate(ctx, (tx) => {
     const before = getPick(ctx.db, input.id);
     if (!before) throw new ServiceError('not-found', 'picklists.notFound');
     const value = input.value ?? before.value;
@@ -52,9 +52,9 @@ export function changePick(ctx: CallContext, input: z.output<typeof PickUpdateIn
     if (other && other.id !== before.id) throw new ServiceError('conflict', 'picklists.duplicate', { value });
     updatePick(ctx.db, before.id, { value, hidden: input.hidden ?? before.hidden });
     const after = getPick(ctx.db, before.id)!;
-    appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'picklists.update', entity: 'pick_list_entry', entityId: before.id, before, after, at: ctx.now() });
+    tx.audit({ action: 'picklists.update', entity: 'pick_list_entry', entityId: before.id, before, after });
     return after;
-  })();
+  });
 }
 
 export { listPicks };
