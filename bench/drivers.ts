@@ -58,7 +58,7 @@ function captureLatencyUs(): number {
  */
 async function deviceManagerCpu(seconds = 5): Promise<{ cpuPercent: number; frames: number }> {
   const db = openDatabase(':memory:');
-  const manager = new DeviceManager(db, { simulation: { scale: { protocol: 'yaohua-a12e', frameIntervalMs: 50 } } });
+  const manager = new DeviceManager(db, () => new Date(), { simulation: { scale: { protocol: 'yaohua-a12e', frameIntervalMs: 50 } } });
   await manager.ensureStarted();
   await sleep(500);
   const framesBefore = manager.scale()!.session.health().frames;

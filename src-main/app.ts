@@ -25,7 +25,7 @@ export function createApp(options: {
   const db = openDatabase(options.dbPath);
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit };
   const sessions = new SessionStore();
-  const devices = new DeviceManager(db, options.devices);
+  const devices = new DeviceManager(db, ctx.now, options.devices);
   const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions, devices, new PrintService(options.printer ?? new CupsPrinter())));
   return {
     db, ctx, dispatch, devices,

@@ -94,6 +94,8 @@ export class DeviceManager {
 
   constructor(
     private readonly db: Db,
+    /** The app's clock (the one in the service context), so card reads are stamped like every other record. */
+    private readonly now: () => Date,
     private readonly options: DeviceManagerOptions = {},
   ) {}
 
@@ -188,7 +190,7 @@ export class DeviceManager {
     const t = card.text;
     this.idCard = {
       seq: ++this.idCardSeq,
-      readAt: new Date().toISOString(),
+      readAt: this.now().toISOString(),
       simulated,
       card: {
         name: t.name, sex: t.sex, nation: t.nation ?? null, birthDate: t.birthDate, address: t.address, idNumber: t.idNumber,
@@ -251,7 +253,7 @@ export class DeviceManager {
     if (!this.idCard) return null;
     // Judged at each look, against today.
     const validTo = this.idCard.card.validTo;
-    return { ...this.idCard, expired: validTo !== '长期' && validTo < localDate(new Date()) };
+    return { ...this.idCard, expired: validTo !== '长期' && validTo < localDate(this.now()) };
   }
 
   /** HID POS scanners attached now; empty with the loader's message when node-hid or libusb is missing. */

@@ -7,13 +7,13 @@ import type { Db } from '../../../db/open.ts';
 import { deleteTrustedCheckpoint, getCheckpointKey, insertCheckpointKey, trustedKeyOf, upsertTrustedCheckpoint, type KeyRow } from '../../../db/handovers-repo.ts';
 import { generateCheckpointKeyPair } from '../../signing/handover-signature.ts';
 import { appendAudit } from '../audit.ts';
-import { SYSTEM_ACTOR, type Actor, type CallContext } from '../context.ts';
+import { type Actor, type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { requireStation } from '../accounts/accounts.ts';
 import { mutate } from '../mutate.ts';
 
 /** This checkpoint's key pair, generated on first use. */
-export function checkpointKey(db: Db, actor: Actor = SYSTEM_ACTOR, at = new Date()): KeyRow {
+export function checkpointKey(db: Db, actor: Actor, at: Date): KeyRow {
   const existing = getCheckpointKey(db);
   if (existing) return existing;
   return db.transaction(() => {
