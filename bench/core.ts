@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/open.ts';
 import { setTrainingMode } from '../db/devices-repo.ts';
 import { SearchInput } from '../src-shared/contract/registration.ts';
-import { listUsers } from '../src-main/services/accounts.ts';
-import { createRegistration, findRegistrations } from '../src-main/services/registrations.ts';
+import { listUsers } from '../src-main/services/accounts/accounts.ts';
+import { createRegistration, findRegistrations } from '../src-main/services/registrations/registrations.ts';
 import { sampleRegistration, seededRandom } from '../src-main/demo/sample-registration.ts';
 import { timeMany } from './stats.ts';
 

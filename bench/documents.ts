@@ -3,7 +3,7 @@
  * PDF, and the time to replay a 100,000-movement disposal ledger (pure, no database).
  */
 import { performance } from 'node:perf_hooks';
-import { renderSeizureSet } from '../src-main/documents/render.ts';
+import { renderSeizureSet } from '../src-main/services/documents/pdf/render.ts';
 import { replayLedger, type Movement } from '../src-shared/domain/disposal-ledger.ts';
 import { sampleCase } from '../test/integration/documents/fixture.ts';
 

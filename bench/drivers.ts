@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../src-shared/contract/settings.ts';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../db/open.ts';
-import { DeviceManager } from '../src-main/services/devices.ts';
+import { DeviceManager } from '../src-main/services/devices/devices.ts';
 import { createProtocol, protocolNames, StreamParser } from '../drivers/protocols/index.ts';
 import type { ScaleFrame } from '../drivers/protocols/types.ts';
 import { StabilityDetector } from '../drivers/stability.ts';
@@ -58,7 +58,7 @@ function captureLatencyUs(): number {
  */
 async function deviceManagerCpu(seconds = 5): Promise<{ cpuPercent: number; frames: number }> {
   const db = openDatabase(':memory:');
-  const manager = new DeviceManager(db, { simulation: { scale: { protocol: 'yaohua-a12e', frameIntervalMs: 50 } } });
+  const manager = new DeviceManager(db, () => new Date(), { simulation: { scale: { protocol: 'yaohua-a12e', frameIntervalMs: 50 } } });
   await manager.ensureStarted();
   await sleep(500);
   const framesBefore = manager.scale()!.session.health().frames;

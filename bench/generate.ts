@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../db/open.ts';
 import { insertRegistration } from '../db/registrations-repo.ts';
 import { appendAudit, snapshotRow } from '../src-main/services/audit.ts';
-import { createUser, listUsers } from '../src-main/services/accounts.ts';
+import { createUser, listUsers } from '../src-main/services/accounts/accounts.ts';
 import { SYSTEM_ACTOR } from '../src-main/services/context.ts';
 import { sampleRegistration, samplePlate, seededRandom } from '../src-main/demo/sample-registration.ts';
 

@@ -10,9 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/open.ts';
 import { insertDisposalPoint } from '../db/handovers-repo.ts';
 import { insertMovement } from '../db/ledger-repo.ts';
-import { createUser } from '../src-main/services/accounts.ts';
+import { createUser } from '../src-main/services/accounts/accounts.ts';
 import { SYSTEM_ACTOR, type CallContext } from '../src-main/services/context.ts';
-import { balances, dispose } from '../src-main/services/ledger.ts';
+import { balances, dispose } from '../src-main/services/ledger/ledger.ts';
 
 const MOVEMENTS = 100_000;
 const POINTS = 20;

@@ -6,9 +6,9 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/open.ts';
 import { insertCase, updateProgress } from '../db/cases-repo.ts';
 import { CaseDraftInput } from '../src-shared/contract/cases.ts';
-import { getStation } from '../src-main/services/accounts.ts';
-import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, type Exporter } from '../src-main/services/reports.ts';
-import { getSettings } from '../src-main/services/settings.ts';
+import { getStation } from '../src-main/services/accounts/accounts.ts';
+import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, type Exporter } from '../src-main/services/reports/reports.ts';
+import { getSettings } from '../src-main/services/accounts/settings.ts';
 import { addDays, localDate } from '../src-shared/domain/local-time.ts';
 import { isoWeekOf, monthOf, previousMonth, weekOf } from '../src-shared/domain/report-period.ts';
 

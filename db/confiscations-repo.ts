@@ -1,5 +1,5 @@
 /** Confiscations of cases (the penalty decision behind each) and signed confiscation notices. */
-import type { ConfiscationNoticeSummary } from '../src-shared/contract/custody.ts';
+import type { ConfiscationNoticeSummary } from '../src-shared/contract/confiscations.ts';
 import type { ConfiscationNotice } from '../src-shared/domain/signed-records.ts';
 import type { PenaltyDecision } from '../src-shared/domain/disposal-ledger.ts';
 import type { Db } from './open.ts';

@@ -1,5 +1,5 @@
 /** Document settings, issued document numbers, printed documents and print jobs. */
-import type { DocumentRecord, DocumentSettings, IssuedNumberInfo, PrintJob, TermPolicySettings } from '../src-shared/contract/cases.ts';
+import type { DocumentRecord, DocumentSettings, IssuedNumberInfo, PrintJob, TermPolicySettings } from '../src-shared/contract/documents.ts';
 import { DEFAULT_NUMBER_PATTERNS, type DocumentKind } from '../src-shared/domain/document-number.ts';
 import { DEFAULT_TERM_POLICY } from '../src-shared/domain/seizure-term.ts';
 import type { Db } from './open.ts';

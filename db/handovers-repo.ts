@@ -1,5 +1,5 @@
 /** Disposal points, signed handovers and the checkpoint signing keys. */
-import type { DisposalPoint, HandoverSummary } from '../src-shared/contract/cases.ts';
+import type { DisposalPoint, HandoverSummary } from '../src-shared/contract/handovers.ts';
 import type { HandoverRecord } from '../src-shared/domain/signed-records.ts';
 import type { Db } from './open.ts';
 

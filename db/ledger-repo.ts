@@ -2,7 +2,7 @@
  * Disposal-point ledger rows. Each row stores its effect on its bucket (a reversal the negated effect
  * of the row it cancels), so balances are plain sums and never need a replay of the whole ledger.
  */
-import type { LedgerMovementView, PointBalanceView } from '../src-shared/contract/cases.ts';
+import type { LedgerMovementView, PointBalanceView } from '../src-shared/contract/ledger.ts';
 import { emptyBucket, type BucketTotals, type DisposalMethod, type Movement } from '../src-shared/domain/disposal-ledger.ts';
 import type { Db } from './open.ts';
 

@@ -1,12 +1,12 @@
 import { openDatabase, type Db } from '../db/open.ts';
-import { SessionStore } from './services/accounts.ts';
+import { SessionStore } from './services/accounts/accounts.ts';
 import { createDispatcher, type Dispatch } from './services/dispatch.ts';
 import { createHandlers } from './services/handlers.ts';
 import type { ServiceContext } from './services/context.ts';
-import { DeviceManager, type DeviceManagerOptions } from './services/devices.ts';
-import { PrintService } from './services/printing.ts';
-import { CupsPrinter } from './printing/cups-printer.ts';
-import type { PrinterBackend } from './printing/printer.ts';
+import { DeviceManager, type DeviceManagerOptions } from './services/devices/devices.ts';
+import { PrintService } from './services/printing/printing.ts';
+import { CupsPrinter } from './services/printing/cups-printer.ts';
+import type { PrinterBackend } from './services/printing/printer.ts';
 
 export interface App {
   db: Db;
@@ -25,7 +25,7 @@ export function createApp(options: {
   const db = openDatabase(options.dbPath);
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit };
   const sessions = new SessionStore();
-  const devices = new DeviceManager(db, options.devices);
+  const devices = new DeviceManager(db, ctx.now, options.devices);
   const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions, devices, new PrintService(options.printer ?? new CupsPrinter())));
   return {
     db, ctx, dispatch, devices,

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkCopies, PrinterError, type PrinterBackend, type PrinterInfo } from '../printing/printer.ts';
+import { checkCopies, PrinterError, type PrinterBackend, type PrinterInfo } from '../services/printing/printer.ts';
 
 function hiddenWindow(): BrowserWindow {
   // plugins: Chromium's PDF viewer is a plugin; the window never shows and runs no app code.

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { contract, type ApiError, type ApiResult, type Envelope, type MethodName } from '../../src-shared/contract/index.ts';
 import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
-import { withCurrentRoles, type SessionStore } from './accounts.ts';
+import { withCurrentRoles, type SessionStore } from './accounts/accounts.ts';
 import { holdsAny } from '../../src-shared/contract/roles.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
-import type { Handlers } from './handlers.ts';
+import type { Handlers } from './handler.ts';
 
 function issuesOf(error: z.ZodError, lang: Lang) {
   return error.issues.map((issue) => {

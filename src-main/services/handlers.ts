@@ -1,75 +1,41 @@
-import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract, registrationSaveContract } from '../../src-shared/contract/index.ts';
-import type { ServiceContext, CallContext } from './context.ts';
-import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
-import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';
-import { getSettings, updateSettings } from './settings.ts';
-import { appendAudit, verifyAudit } from './audit.ts';
-import { actorOf } from './context.ts';
-import { reportsHandlers } from './reports-handlers.ts';
-import { certificatesHandlers } from './certificates-handlers.ts';
-import { casesHandlers } from './cases-handlers.ts';
-import { devicesHandlers } from './devices-handlers.ts';
-import type { DeviceManager } from './devices.ts';
-import { printingHandlers, type PrintService } from './printing.ts';
-import { custodyHandlers } from './custody-handlers.ts';
-import { vehiclesHandlers } from './vehicles-handlers.ts';
-import { cliTokenHandlers } from './cli-tokens.ts';
+import type { Handlers } from './handler.ts';
+import type { SessionStore } from './accounts/accounts.ts';
+import type { DeviceManager } from './devices/devices.ts';
+import type { PrintService } from './printing/printing.ts';
+import { accountsHandlers } from './accounts/handlers.ts';
+import { registrationsHandlers } from './registrations/handlers.ts';
+import { vehiclesHandlers } from './vehicles/handlers.ts';
+import { certificatesHandlers } from './certificates/handlers.ts';
+import { reportsHandlers } from './reports/handlers.ts';
+import { devicesHandlers } from './devices/handlers.ts';
+import { printingHandlers } from './printing/handlers.ts';
+import { casesHandlers } from './cases/handlers.ts';
+import { documentsHandlers } from './documents/handlers.ts';
+import { handoversHandlers } from './handovers/handlers.ts';
+import { keysHandlers } from './keys/handlers.ts';
+import { ledgerHandlers } from './ledger/handlers.ts';
+import { confiscationsHandlers } from './confiscations/handlers.ts';
+import { cliTokenHandlers } from './accounts/cli-tokens.ts';
 
-export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
-  ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
-  : (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
-
-export type Handlers = { [M in MethodName]: Handler<M> };
-/** The handlers of one domain contract (its method names as keys). */
-export type DomainHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
-
-/** Binds every contract method to its service function: each domain's handlers spread in. */
+/**
+ * Binds every contract method to its service function: each feature's `<feature>/handlers.ts` spreads in.
+ * The `Handlers` type makes the map exhaustive, so a contract method without a handler does not compile.
+ */
 export function createHandlers(sessions: SessionStore, devices: DeviceManager, printing: PrintService): Handlers {
   return {
-    ...coreHandlers(sessions),
-    ...reportsHandlers(),
+    ...accountsHandlers(sessions),
+    ...registrationsHandlers(),
+    ...vehiclesHandlers(),
     ...certificatesHandlers(),
-    ...casesHandlers(),
+    ...reportsHandlers(),
     ...devicesHandlers(devices),
     ...printingHandlers(printing),
-    ...registrationSaveHandlers(),
-    ...custodyHandlers(),
-    ...vehiclesHandlers(),
+    ...casesHandlers(),
+    ...documentsHandlers(),
+    ...handoversHandlers(),
+    ...keysHandlers(),
+    ...ledgerHandlers(),
+    ...confiscationsHandlers(),
     ...cliTokenHandlers(sessions),
-  };
-}
-
-function registrationSaveHandlers(): DomainHandlers<typeof registrationSaveContract> {
-  return { 'registrations.register': (ctx, input) => registerTruck(ctx, input) };
-}
-
-function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContract> {
-  return {
-    'setup.status': (ctx) => {
-      const station = getStation(ctx.db);
-      return { needsSetup: station === null, station };
-    },
-    'setup.init': (ctx, input) => setUp(ctx, sessions, input),
-    'auth.login': (ctx, input) => logIn(ctx, sessions, input.username, input.password),
-    'auth.logout': (ctx) => {
-      sessions.close(ctx.session.token);
-      return null;
-    },
-    'auth.me': (ctx) => sessionInfo(ctx.db, ctx.session),
-    'users.list': (ctx) => listUsers(ctx.db),
-    'users.create': (ctx, input) => createUser(ctx.db, actorOf(ctx.session), input, ctx.now()),
-    'settings.get': (ctx) => getSettings(ctx.db),
-    'settings.update': (ctx, input) => updateSettings(ctx.db, actorOf(ctx.session), input, ctx.now()),
-    'registrations.create': (ctx, input) => createRegistration(ctx, input),
-    'registrations.amend': (ctx, input) => amendRegistration(ctx, input),
-    'registrations.get': (ctx, input) => registrationHistory(ctx.db, input.id),
-    'registrations.search': (ctx, input) => findRegistrations(ctx.db, input),
-    'registrations.lastTare': (ctx, input) => rememberedTare(ctx.db, input.plate),
-    'audit.verify': (ctx) => verifyAudit(ctx.db),
-    'app.quit': (ctx) => {
-      appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'app.quit', entity: 'app', at: ctx.now() });
-      ctx.requestQuit?.();
-      return null;
-    },
   };
 }

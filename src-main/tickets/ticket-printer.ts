@@ -4,7 +4,7 @@
  * checked against CUPS's naming rule first.
  */
 import { spawn } from 'node:child_process';
-import { isCupsPrinterName } from '../printing/cups-printer.ts';
+import { isCupsPrinterName } from '../services/printing/cups-printer.ts';
 import type { TicketFormat } from '../../src-shared/contract/vehicles.ts';
 
 const TIMEOUT_MS = 30_000;

@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { resolveFonts, type FontConfig } from '../documents/fonts.ts';
+import { resolveFonts, type FontConfig } from '../services/documents/pdf/fonts.ts';
 import { EscPosBuilder } from './escpos.ts';
 import type { TicketContent } from './ticket-content.ts';
 

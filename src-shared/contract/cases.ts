@@ -1,19 +1,16 @@
 /**
- * Enforcement cases, their printed documents, signed handovers and the disposal-point ledger.
- * Cases belong to the enforcement group, the ledger to the disposal group, settings to admins.
+ * The enforcement case life cycle: draft, seizure decision, testing, extension, release, confiscation,
+ * destruction, and the legal terms that run meanwhile. Its papers are documents.ts, the hand-over to a
+ * disposal point handovers.ts, the coal held there ledger.ts.
  */
 import { z } from 'zod';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
-import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-number.ts';
+import type { DocumentKind } from '../domain/document-number.ts';
 import type { CasePhase } from '../domain/case-state.ts';
-import { isIsoDate, type TermPolicy, type TermState } from '../domain/seizure-term.ts';
+import type { TermPolicy, TermState } from '../domain/seizure-term.ts';
+import { Id, isoInstant, positiveKg, required, text } from './fields.ts';
 
-const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
-const required = (max: number) => text(max).min(1, { message: 'validation.required' });
-const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'validation.date' });
-const positiveKg = z.int({ message: 'validation.weightInteger' }).min(1, { message: 'validation.weightNegative' }).max(10_000_000, { message: 'validation.weightAbsurd' });
-const Id = z.int().positive();
 
 /** Drafts may be incomplete: completeness is judged by `cases.decide`, not by the form. */
 export const PartyInput = z.object({
@@ -187,158 +184,8 @@ export interface HolidayCalendarStatus {
   warnings: { code: string; zh: string; en: string }[];
 }
 
-export interface DisposalPoint {
-  id: number;
-  code: string;
-  name: string;
-  address: string;
-  active: boolean;
-}
-
-/**
- * The legal-term rules an admin may change. The 30-day term and the 30-day extension limit are statutory
- * (行政强制法 art.25) and are not settings. Holidays come back sorted and without duplicates.
- */
-export const TermPolicyInput = z.object({
-  startDayRule: z.enum(['next-day', 'same-day']),
-  warnWithinDays: z.int().min(1).max(15),
-  statutoryHolidays: z.array(z.string().trim().refine(isIsoDate, { message: 'validation.date' })).max(400)
-    .transform((dates) => [...new Set(dates)].sort()),
-}).strict();
-export type TermPolicySettings = z.output<typeof TermPolicyInput>;
-
 /** What a case freezes at decision; the warning threshold is not a term rule and always follows the settings. */
 export type CaseTermRules = Omit<TermPolicy, 'warnWithinDays'>;
-
-export const DocumentSettingsInput = z.object({
-  agencyName: required(80),
-  agencyAddress: text(200).default(''),
-  agencyPhone: text(40).default(''),
-  sealText: text(80).default(''),
-  reviewGovernment: required(80),
-  reviewSuperiorDepartment: text(80).default(''),
-  court: required(80),
-  numberPatterns: z.partialRecord(z.enum(DOCUMENT_KINDS), required(60)).default({}),
-  /** Omitted: the term rules stay as they are. */
-  termPolicy: TermPolicyInput.optional(),
-}).strict();
-export type DocumentSettings = Omit<z.output<typeof DocumentSettingsInput>, 'numberPatterns' | 'termPolicy'> & {
-  numberPatterns: Record<DocumentKind, string>;
-  termPolicy: TermPolicySettings;
-};
-
-export interface RenderedPrint {
-  documentId: number;
-  jobId: number;
-  kind: DocumentKind;
-  documentNumber: string;
-  contentHash: string;
-  copy: 'original' | 'reprint';
-  printCount: number;
-  pdfBase64: string;
-}
-
-export interface DocumentRecord {
-  id: number;
-  caseId: number;
-  caseNumber: string;
-  kind: DocumentKind;
-  documentNumber: string;
-  contentHash: string;
-  printCount: number;
-  firstPrintedAt: string;
-  firstPrintedBy: string | null;
-  voidReason: string | null;
-}
-
-export interface IssuedNumberInfo {
-  id: number;
-  kind: DocumentKind;
-  year: number;
-  seq: number;
-  number: string;
-  caseId: number | null;
-  voidReason: string | null;
-}
-
-export interface PrintJob {
-  id: number;
-  documentId: number;
-  documentNumber: string;
-  copy: 'original' | 'reprint';
-  status: 'queued' | 'printed' | 'failed';
-  error: string | null;
-  printedByName: string;
-  printedAt: string;
-  /** Where it was last sent; null until sent (a preview only queues it). */
-  printerName: string | null;
-  copies: number;
-  attempts: number;
-}
-
-export interface HandoverSummary {
-  id: number;
-  uid: string;
-  direction: 'outgoing' | 'incoming';
-  formNo: string;
-  checkpointId: string;
-  disposalPointCode: string;
-  handedOverAt: string;
-  totalKg: number;
-  contentHash: string;
-  /** `received`: incoming, a receipt of the line stands in the ledger. */
-  cases: { caseRef: string; coalKind: string; quantityKg: number; received: boolean }[];
-  /** Incoming: kg of this handover already received into the ledger. */
-  receivedKg: number;
-  /** The signed QR text printed on the handover form; null when too large (the signed file goes along). */
-  qrText: string | null;
-}
-
-export interface SignedHandoverOutput extends HandoverSummary {
-  fileText: string;
-  fileName: string;
-}
-
-export interface LedgerMovementView {
-  seq: number;
-  id: string;
-  kind: 'receipt' | 'disposal' | 'stock-take' | 'reversal' | 'confiscation' | 'release';
-  at: string;
-  pointId: number;
-  caseRef: string;
-  coalKind: string;
-  operatorName: string;
-  quantityKg: number | null;
-  balanceDeltaKg: number;
-  detail: Record<string, string | number | null>;
-  reversed: boolean;
-}
-
-/** Another checkpoint whose signed handovers this one accepts. */
-export interface TrustedCheckpoint {
-  checkpointId: string;
-  name: string;
-  publicKeyPem: string;
-  registeredAt: string;
-}
-
-export interface PointBalanceView {
-  id: number;
-  code: string;
-  name: string;
-  receivedKg: number;
-  disposedKg: number;
-  /** Returned to parties on a release (行政强制法 art.28). */
-  releasedKg: number;
-  gainKg: number;
-  lossKg: number;
-  /** stockKg = custodyKg (seized, held only) + confiscatedKg (may be disposed of). */
-  stockKg: number;
-  custodyKg: number;
-  confiscatedKg: number;
-  proceedsFen: number;
-  buckets: { caseRef: string; coalKind: string; stockKg: number; status: 'custody' | 'confiscated' }[];
-}
 
 const Testing = z.object({
   id: Id,
@@ -356,8 +203,6 @@ export const DecideInput = z.object({
   servedAt: isoInstant.optional(),
   lateReason: text(500).default(''),
 }).strict();
-
-const Bucket = { pointId: Id, caseRef: required(60), coalKind: required(40) };
 
 export const casesContract = {
   'cases.list': method<EnforcementCase[]>()(
@@ -386,7 +231,7 @@ export const casesContract = {
     z.object({ id: Id, ground: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]), explanation: required(1000) }).strict(),
     ROLE_GROUPS.enforcement,
   ),
-  /** Records the penalty decision (行政处罚决定书) that confiscated the coal; see services/confiscation.ts. */
+  /** Records the penalty decision (行政处罚决定书) that confiscated the coal; see services/confiscations/. */
   'cases.confiscate': method<EnforcementCase>()(
     z.object({ id: Id, reason: required(1000), penaltyDecisionNo: required(80), penaltyDecisionDate: z.iso.date({ message: 'validation.date' }) }).strict(),
     ROLE_GROUPS.enforcement,
@@ -396,73 +241,4 @@ export const casesContract = {
   /** The holiday tables in force and the years a running term may reach without one. */
   'cases.holidayCalendar': method<HolidayCalendarStatus>()(Empty, ROLE_GROUPS.enforcement),
   'cases.officers': method<{ name: string; credentialNo: string }[]>()(Empty, ROLE_GROUPS.enforcement),
-
-  'disposalPoints.list': method<DisposalPoint[]>()(Empty, [...ROLE_GROUPS.enforcement, 'disposal']),
-  'disposalPoints.create': method<DisposalPoint>()(
-    z.object({ code: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, { message: 'validation.stationCode' }), name: required(80), address: required(200) }).strict(),
-    ROLE_GROUPS.admin,
-  ),
-  'documentSettings.get': method<DocumentSettings>()(Empty, [...ROLE_GROUPS.enforcement, 'disposal']),
-  'documentSettings.update': method<DocumentSettings>()(DocumentSettingsInput, ROLE_GROUPS.admin),
-
-  'documents.render': method<RenderedPrint>()(z.object({ caseId: Id, kind: z.enum(DOCUMENT_KINDS) }).strict(), ROLE_GROUPS.enforcement),
-  'documents.printResult': method<PrintJob>()(
-    z.object({ jobId: Id, status: z.enum(['printed', 'failed']), error: text(200).optional() }).strict(),
-    ROLE_GROUPS.enforcement,
-  ),
-  'documents.queue': method<PrintJob[]>()(Empty, ROLE_GROUPS.enforcement),
-  'documents.verify': method<DocumentRecord | null>()(
-    z.object({ contentHash: z.string().trim().regex(/^[0-9a-f]{16,64}$/, { message: 'validation.invalid_format' }) }).strict(),
-    ROLE_GROUPS.viewer,
-  ),
-  'documents.voidNumber': method<IssuedNumberInfo>()(
-    z.object({ caseId: Id, kind: z.enum(DOCUMENT_KINDS), reason: required(500) }).strict(),
-    ROLE_GROUPS.oversight,
-  ),
-  'documents.numbers': method<IssuedNumberInfo[]>()(
-    z.object({ kind: z.enum(DOCUMENT_KINDS), year: z.int().min(2000).max(9999) }).strict(),
-    ROLE_GROUPS.enforcement,
-  ),
-
-  'handovers.create': method<SignedHandoverOutput>()(
-    z.object({ caseIds: z.array(Id).min(1).max(20), disposalPointId: Id, receiverName: required(40) }).strict(),
-    ROLE_GROUPS.enforcement,
-  ),
-  'handovers.import': method<HandoverSummary>()(z.object({ text: z.string().trim().min(1).max(200_000) }).strict(), ROLE_GROUPS.disposal),
-  'handovers.list': method<HandoverSummary[]>()(z.object({ direction: z.enum(['outgoing', 'incoming']) }).strict(), [...ROLE_GROUPS.enforcement, 'disposal']),
-  'checkpointKey.get': method<{ checkpointId: string; publicKeyPem: string }>()(Empty, ROLE_GROUPS.admin),
-  'checkpointKey.trust': method<{ checkpointId: string; name: string }>()(
-    z.object({ checkpointId: required(40), name: required(80), publicKeyPem: z.string().trim().startsWith('-----BEGIN PUBLIC KEY-----', { message: 'validation.invalid_format' }).max(2000) }).strict(),
-    ROLE_GROUPS.admin,
-  ),
-  'checkpointKey.trusted': method<TrustedCheckpoint[]>()(Empty, ROLE_GROUPS.admin),
-  /** Refused for this checkpoint's own id: its own handovers are always accepted. */
-  'checkpointKey.untrust': method<{ checkpointId: string }>()(z.object({ checkpointId: required(40) }).strict(), ROLE_GROUPS.admin),
-
-  'ledger.receive': method<LedgerMovementView>()(
-    z.object({ handoverId: Id, caseRef: required(60), coalKind: required(40), quantityKg: positiveKg, differenceReason: text(500).optional() }).strict(),
-    ROLE_GROUPS.disposal,
-  ),
-  'ledger.dispose': method<LedgerMovementView>()(
-    z.object({
-      ...Bucket,
-      method: z.enum(['blending', 'sale', 'auction', 'destruction', 'transfer']),
-      quantityKg: positiveKg,
-      authorityRef: required(80),
-      counterparty: text(100).optional(),
-      proceedsFen: z.int().min(0).max(1e13).optional(),
-      treasuryRemittanceRef: text(80).optional(),
-    }).strict(),
-    ROLE_GROUPS.disposal,
-  ),
-  'ledger.reverse': method<LedgerMovementView>()(z.object({ movementId: required(60), reason: required(500) }).strict(), ROLE_GROUPS.disposal),
-  'ledger.stockTake': method<LedgerMovementView>()(
-    z.object({ ...Bucket, bookKg: z.int().min(0), physicalKg: z.int().min(0), varianceReason: text(500).optional() }).strict(),
-    ROLE_GROUPS.disposal,
-  ),
-  'ledger.balance': method<PointBalanceView[]>()(z.object({ pointId: Id.optional() }).strict(), ROLE_GROUPS.ledgerReader),
-  'ledger.movements': method<LedgerMovementView[]>()(
-    z.object({ pointId: Id.optional(), caseRef: text(60).optional(), limit: z.int().min(1).max(1000).default(200) }).strict(),
-    ROLE_GROUPS.ledgerReader,
-  ),
 } satisfies Record<string, MethodDef>;

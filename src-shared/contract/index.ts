@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
-import { LoginInput, NewUserInput, SetupInput, type LoginResult, type Station, type User } from './accounts.ts';
+import { LoginInput, NewUserInput, RolesInput, SetupInput, type LoginResult, type Station, type User } from './accounts.ts';
 import { AmendInput, SearchInput, RegistrationInput, type Registration, type RegistrationPage } from './registration.ts';
 import { SettingsUpdate, type Settings } from './settings.ts';
 import { reportsContract } from './reports.ts';
@@ -10,7 +10,11 @@ import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
 import { printingContract } from './printing.ts';
 import { registrationSaveContract } from './registration-save.ts';
-import { custodyContract } from './custody.ts';
+import { confiscationsContract } from './confiscations.ts';
+import { documentsContract } from './documents.ts';
+import { handoversContract } from './handovers.ts';
+import { keysContract } from './keys.ts';
+import { ledgerContract } from './ledger.ts';
 import { vehiclesContract } from './vehicles.ts';
 import { cliAuthContract } from './cli-auth.ts';
 
@@ -31,6 +35,7 @@ export const coreContract = {
   'auth.me': method<LoginResult>()(Empty, ROLE_GROUPS.anyone),
   'users.list': method<User[]>()(Empty, ROLE_GROUPS.admin),
   'users.create': method<User>()(NewUserInput, ROLE_GROUPS.admin),
+  'users.setRoles': method<User>()(z.object({ id: z.int().positive(), roles: RolesInput }).strict(), ROLE_GROUPS.admin),
   'settings.get': method<Settings>()(Empty, ROLE_GROUPS.anyone),
   'settings.update': method<Settings>()(SettingsUpdate, ROLE_GROUPS.admin),
   'registrations.create': method<Registration>()(RegistrationInput, ROLE_GROUPS.registrar),
@@ -58,7 +63,11 @@ export const contract = {
   ...devicesContract,
   ...printingContract,
   ...registrationSaveContract,
-  ...custodyContract,
+  ...confiscationsContract,
+  ...documentsContract,
+  ...handoversContract,
+  ...keysContract,
+  ...ledgerContract,
   ...vehiclesContract,
   ...cliAuthContract,
 } satisfies Record<string, MethodDef>;
@@ -82,6 +91,11 @@ export * from './cases.ts';
 export * from './devices.ts';
 export * from './printing.ts';
 export * from './registration-save.ts';
-export * from './custody.ts';
+export * from './confiscations.ts';
+export * from './documents.ts';
+export * from './handovers.ts';
+export * from './keys.ts';
+export * from './ledger.ts';
+export * from './fields.ts';
 export * from './vehicles.ts';
 export * from './cli-auth.ts';

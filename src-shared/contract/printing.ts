@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-number.ts';
-import type { PrintJob } from './cases.ts';
+import type { PrintJob } from './documents.ts';
 
 export interface PrinterInfo {
   name: string;

@@ -9,8 +9,8 @@ import { completeDraft } from '../integration/cases/helpers.ts';
 import { openDatabase } from '../../db/open.ts';
 import { getDisposalPointByCode } from '../../db/handovers-repo.ts';
 import { CaseDraftInput } from '../../src-shared/contract/cases.ts';
-import { listUsers } from '../../src-main/services/accounts.ts';
-import { decideCase, openCase } from '../../src-main/services/cases.ts';
+import { listUsers } from '../../src-main/services/accounts/accounts.ts';
+import { decideCase, openCase } from '../../src-main/services/cases/cases.ts';
 import { DEMO_PASSWORD } from '../../src-main/demo/run-demo.ts';
 
 test.describe.configure({ mode: 'serial' });

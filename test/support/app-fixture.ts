@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src-main/app.ts';
-import type { DeviceManagerOptions } from '../../src-main/services/devices.ts';
-import type { PrinterBackend } from '../../src-main/printing/printer.ts';
+import type { DeviceManagerOptions } from '../../src-main/services/devices/devices.ts';
+import type { PrinterBackend } from '../../src-main/services/printing/printer.ts';
 import type { InputOf, MethodName, OutputOf, ApiResult, Role } from '../../src-shared/contract/index.ts';
 import { sampleRegistration, seededRandom } from '../../src-main/demo/sample-registration.ts';
 

@@ -2,8 +2,8 @@
 // number only after its transaction has committed, i.e. once it would have been acknowledged to a user.
 import fs from 'node:fs';
 import { openDatabase } from '../../db/open.ts';
-import { listUsers } from '../../src-main/services/accounts.ts';
-import { createRegistration } from '../../src-main/services/registrations.ts';
+import { listUsers } from '../../src-main/services/accounts/accounts.ts';
+import { createRegistration } from '../../src-main/services/registrations/registrations.ts';
 import { sampleRegistration, seededRandom } from '../../src-main/demo/sample-registration.ts';
 
 const db = openDatabase(process.argv[2]!);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { verifyDocument } from '../../services/documents.ts';
-import { balances } from '../../services/ledger.ts';
+import { verifyDocument } from '../../services/documents/documents.ts';
+import { balances } from '../../services/ledger/ledger.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
 import { asUser, authOptions, dbOption, withApp } from '../client.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CliError, parseOptions, readAll, writeJsonLine, type Command } from '../command.ts';
 import { dbOption, withApp } from '../client.ts';
-import { recheckAll } from '../../services/certificate-recheck.ts';
+import { recheckAll } from '../../services/certificates/certificate-recheck.ts';
 import {
   checkCertificate,
   defaultPolicy,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../src-main/app.ts';
 import { DEMO_PASSWORD } from '../../../src-main/demo/run-demo.ts';
-import { renderDocument } from '../../../src-main/documents/render.ts';
+import { renderDocument } from '../../../src-main/services/documents/pdf/render.ts';
 import { tempDbPath } from '../../support/app-fixture.ts';
 import { sampleCase } from '../documents/fixture.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase } from '../../../db/open.ts';
-import { createUser } from '../../../src-main/services/accounts.ts';
+import { createUser } from '../../../src-main/services/accounts/accounts.ts';
 import { SYSTEM_ACTOR } from '../../../src-main/services/context.ts';
 import { verifyAudit } from '../../../src-main/services/audit.ts';
 import { projectRoot } from '../../support/host-process.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { renderDocument, renderDocumentWithHash, renderSeizureSet, TEMPLATES } from '../../../src-main/documents/render.ts';
-import { documentContentHash, parseDocumentQrText } from '../../../src-main/documents/content-hash.ts';
-import { MissingDocumentDataError, type CaseDocumentData, type DocumentKind } from '../../../src-main/documents/types.ts';
+import { renderDocument, renderDocumentWithHash, renderSeizureSet, TEMPLATES } from '../../../src-main/services/documents/pdf/render.ts';
+import { documentContentHash, parseDocumentQrText } from '../../../src-main/services/documents/pdf/content-hash.ts';
+import { MissingDocumentDataError, type CaseDocumentData, type DocumentKind } from '../../../src-main/services/documents/pdf/types.ts';
 import { generateCheckpointKeyPair, signHandover } from '../../../src-main/signing/handover-signature.ts';
 import { sampleCase } from './fixture.ts';
 import { pageCount, pdfText, writePdf } from './pdf-text.ts';

@@ -1,4 +1,4 @@
-import type { CaseDocumentData } from '../../../src-main/documents/types.ts';
+import type { CaseDocumentData } from '../../../src-main/services/documents/pdf/types.ts';
 
 /** A complete case: driver absent at first, company owner, rare place-name characters (韡, 澂, 亳). */
 export function sampleCase(overrides: Partial<CaseDocumentData> = {}): CaseDocumentData {

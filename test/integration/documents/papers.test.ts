@@ -3,8 +3,8 @@
  * read back from the PDF with pdftotext.
  */
 import { describe, expect, it } from 'vitest';
-import { renderDocument, renderDocumentWithHash } from '../../../src-main/documents/render.ts';
-import type { CaseDocumentData, SeizedItem } from '../../../src-main/documents/types.ts';
+import { renderDocument, renderDocumentWithHash } from '../../../src-main/services/documents/pdf/render.ts';
+import type { CaseDocumentData, SeizedItem } from '../../../src-main/services/documents/pdf/types.ts';
 import { toLocalIso } from '../../../src-shared/domain/local-time.ts';
 import { sampleCase } from './fixture.ts';
 import { pageCount, pdfText, writePdf } from './pdf-text.ts';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../../support/app-fixture.ts';
 import { decidedCase, setUpEnforcement, type Enforcement } from '../cases/helpers.ts';
 import { pdfText, writePdf } from '../documents/pdf-text.ts';
-import { PrinterError, type PrinterBackend, type PrinterInfo } from '../../../src-main/printing/printer.ts';
+import { PrinterError, type PrinterBackend, type PrinterInfo } from '../../../src-main/services/printing/printer.ts';
 
 /** Records what reaches the "printer"; fails while `failWith` is set, waits while `hold` is set. */
 class FakePrinter implements PrinterBackend {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   coveredYears, holidayDates, holidayTableProblems, missingHolidayWarning, missingHolidayYears, type HolidayTable,
 } from '../../../src-shared/domain/holiday-calendar.ts';
-import { HOLIDAY_TABLES } from '../../../src-main/services/term-policy.ts';
+import { HOLIDAY_TABLES } from '../../../src-main/services/cases/term-policy.ts';
 
 /** Reference Part G, as published by the State Council General Office (国务院办公厅关于…部分节假日安排的通知). */
 const PART_G: Record<number, { holidays: [string, string][]; makeUp: string[] }> = {

@@ -14,7 +14,7 @@ import {
   validateTermInput,
   type TermPolicy,
 } from '../../../src-shared/domain/seizure-term.ts';
-import { HOLIDAY_TABLES } from '../../../src-main/services/term-policy.ts';
+import { HOLIDAY_TABLES } from '../../../src-main/services/cases/term-policy.ts';
 import { holidayDates } from '../../../src-shared/domain/holiday-calendar.ts';
 
 const sameDay: TermPolicy = { ...DEFAULT_TERM_POLICY, startDayRule: 'same-day' };

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CupsPrinter, isCupsPrinterName } from '../../../src-main/printing/cups-printer.ts';
-import { PrinterError } from '../../../src-main/printing/printer.ts';
+import { CupsPrinter, isCupsPrinterName } from '../../../src-main/services/printing/cups-printer.ts';
+import { PrinterError } from '../../../src-main/services/printing/printer.ts';
 
 // Stand-ins for lp and lpstat: record their arguments, environment and stdin, answer like CUPS does.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cups-fake-'));

@@ -3,7 +3,7 @@ import {
   heatingSeasonStart, isoWeekOf, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate,
 } from '../../../src-shared/domain/report-period.ts';
 import { maskPhone } from '../../../src-shared/domain/phone-mask.ts';
-import { csvField } from '../../../src-main/reports/csv.ts';
+import { csvField } from '../../../src-main/services/reports/csv.ts';
 
 describe('report periods (Beijing dates)', () => {
   it('turns an ISO week into Monday–Sunday and back', () => {

@@ -1,0 +1,74 @@
+/**
+ * Columns of the checkpoint log (运煤车辆信息登记台账) as exported: one definition used by the xlsx and
+ * csv writers. Weights leave as tonnes (kg / 1000); ID and phone numbers are masked unless asked not to.
+ */
+import type { TruckRow } from '../../../db/reports-repo.ts';
+import { translate } from '../../../src-shared/contract/i18n/index.ts';
+import { maskIdNumber } from '../../../src-shared/domain/id-number.ts';
+import { maskPhone } from '../../../src-shared/domain/phone-mask.ts';
+import { formatPlate } from '../../../src-shared/domain/plate.ts';
+
+export type CellValue = string | number | Date | null;
+
+export interface LogColumn {
+  header: string;
+  /** Width in characters (xlsx). */
+  width: number;
+  kind: 'text' | 'count' | 'tonnes' | 'datetime';
+  value(row: TruckRow, index: number, masked: boolean): CellValue;
+  /** Kg summed for the totals row (tonnes columns only). */
+  kg?(row: TruckRow): number;
+}
+
+const zh = (key: string) => translate('zh-CN', key);
+const yesNo = (flag: number) => (flag === 1 ? '是' : '否');
+const tonnes = (header: string, kgOf: (r: TruckRow) => number): LogColumn => ({
+  header, width: 11, kind: 'tonnes', value: (r) => kgOf(r) / 1000, kg: kgOf,
+});
+
+export const LOG_COLUMNS: LogColumn[] = [
+  { header: '序号', width: 7, kind: 'count', value: (_, i) => i + 1 },
+  { header: '登记编号', width: 19, kind: 'text', value: (r) => r.recordNumber },
+  { header: '版本', width: 6, kind: 'count', value: (r) => r.revision },
+  { header: '登记时间', width: 17, kind: 'datetime', value: (r) => new Date(r.passedAt) },
+  { header: '牵引车号牌', width: 12, kind: 'text', value: (r) => formatPlate(r.plate) },
+  { header: '挂车号牌', width: 12, kind: 'text', value: (r) => (r.trailerPlate ? formatPlate(r.trailerPlate) : '') },
+  { header: '驾驶员', width: 9, kind: 'text', value: (r) => r.driverName },
+  { header: '身份证号码', width: 21, kind: 'text', value: (r, _, masked) => (masked ? maskIdNumber(r.driverIdNumber) : r.driverIdNumber) },
+  { header: '联系电话', width: 14, kind: 'text', value: (r, _, masked) => (masked ? maskPhone(r.driverPhone) : r.driverPhone) },
+  { header: '承运单位', width: 24, kind: 'text', value: (r) => r.carrier },
+  { header: '煤炭来源', width: 16, kind: 'text', value: (r) => r.origin },
+  { header: '收货单位', width: 20, kind: 'text', value: (r) => r.consignee },
+  { header: '目的地', width: 16, kind: 'text', value: (r) => r.destination },
+  { header: '煤种', width: 10, kind: 'text', value: (r) => (r.coalKind === 'other' && r.coalKindOther ? r.coalKindOther : zh(`coalKinds.${r.coalKind}`)) },
+  { header: '用途', width: 6, kind: 'text', value: (r) => zh(`uses.${r.intendedUse}`) },
+  tonnes('申报重量(吨)', (r) => r.declaredKg),
+  tonnes('毛重(吨)', (r) => r.grossKg),
+  tonnes('皮重(吨)', (r) => r.tareKg),
+  tonnes('净重(吨)', (r) => r.netKg),
+  { header: '称重方式', width: 9, kind: 'text', value: (r) => zh(`weightSources.${r.weightSource}`) },
+  { header: '手工录入原因', width: 16, kind: 'text', value: (r) => r.manualReason ?? '' },
+  { header: '购销合同', width: 8, kind: 'text', value: (r) => yesNo(r.hasContract) },
+  { header: '质检报告', width: 8, kind: 'text', value: (r) => yesNo(r.hasReport) },
+  { header: '报告编号', width: 14, kind: 'text', value: (r) => r.reportNumber ?? '' },
+  { header: '专用通道', width: 8, kind: 'text', value: (r) => yesNo(r.viaDesignatedRoute) },
+  { header: '登记人', width: 10, kind: 'text', value: (r) => r.operatorName },
+];
+
+/** Running sums for the totals row: trucks and kg per tonnes column. */
+export class LogTotals {
+  trucks = 0;
+  readonly kg = LOG_COLUMNS.map(() => 0);
+
+  add(row: TruckRow): void {
+    this.trucks++;
+    LOG_COLUMNS.forEach((c, i) => {
+      if (c.kg) this.kg[i]! += c.kg(row);
+    });
+  }
+
+  /** The totals row: 合计, the number of trucks, then tonnes under each weight column. */
+  cells(): CellValue[] {
+    return LOG_COLUMNS.map((c, i) => (i === 0 ? '合计' : i === 1 ? `${this.trucks} 辆` : c.kg ? this.kg[i]! / 1000 : null));
+  }
+}
