@@ -1,6 +1,8 @@
 import type { Contract, MethodName, OutputOf, ParsedInputOf, coreContract, registrationSaveContract } from '../../src-shared/contract/index.ts';
 import type { ServiceContext, CallContext } from './context.ts';
-import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
+import { createUser, listUsers, logIn, sessionInfo, setUp, getStation } from './accounts.ts';
+import type { SessionStore } from './sessions.ts';
+import { accountLifecycleHandlers } from './account-lifecycle-handlers.ts';
 import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';
 import { getSettings, updateSettings } from './settings.ts';
 import { appendAudit, verifyAudit } from './audit.ts';
@@ -34,6 +36,7 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...registrationSaveHandlers(),
     ...custodyHandlers(),
     ...vehiclesHandlers(),
+    ...accountLifecycleHandlers(sessions),
   };
 }
 
@@ -53,7 +56,7 @@ function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContrac
       sessions.close(ctx.session.token);
       return null;
     },
-    'auth.me': (ctx) => sessionInfo(ctx.db, ctx.session),
+    'auth.me': (ctx) => sessionInfo(ctx.db, ctx.session, sessions.startedMs(ctx.session.token, ctx.now().getTime())),
     'users.list': (ctx) => listUsers(ctx.db),
     'users.create': (ctx, input) => createUser(ctx.db, actorOf(ctx.session), input, ctx.now()),
     'settings.get': (ctx) => getSettings(ctx.db),
