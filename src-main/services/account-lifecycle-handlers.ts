@@ -1,10 +1,16 @@
 import type { accountLifecycleContract } from '../../src-shared/contract/account-lifecycle.ts';
+import type { OutputOf, ParsedInputOf } from '../../src-shared/contract/index.ts';
+import type { CallContext } from './context.ts';
 import { sessionLimits } from './accounts.ts';
 import { changeOwnPassword, endSession, resetPassword, setActive, unlock } from './account-lifecycle.ts';
-import type { DomainHandlers } from './handlers.ts';
 import type { SessionStore } from './sessions.ts';
 
-export function accountLifecycleHandlers(sessions: SessionStore): DomainHandlers<typeof accountLifecycleContract> {
+// Typed here rather than with handlers.ts's DomainHandlers, which would make an import cycle.
+type SessionHandlers = {
+  [M in keyof typeof accountLifecycleContract]: (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+};
+
+export function accountLifecycleHandlers(sessions: SessionStore): SessionHandlers {
   return {
     'auth.lock': (ctx) => {
       sessions.lock(ctx.session.token);
