@@ -27,7 +27,7 @@ function ChangePasswordForm(props: { onDone(r: LoginResult): void; submitLabel: 
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit}>
+    <Form form={form} name="change-password" layout="vertical" onFinish={submit}>
       <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[required]}>
         <Input.Password autoComplete="current-password" autoFocus />
       </Form.Item>

@@ -55,7 +55,8 @@ export function UserActions(props: { user: User; onChanged(): void }) {
       <Modal open={resetting} title={t('account.resetTitle', { username: user.username })} onCancel={() => setResetting(false)}
         onOk={() => form.submit()} okText={t('account.resetPassword')} cancelText={t('account.cancel')} destroyOnHidden width={420}>
         <p>{t('account.resetHelp')}</p>
-        <Form form={form} layout="vertical" onFinish={reset} preserve={false}>
+        {/* Named, so its field ids differ from the new-user form's password field on the same screen. */}
+        <Form form={form} name={`reset-${user.id}`} layout="vertical" onFinish={reset} preserve={false}>
           <Form.Item name="password" label={t('account.temporaryPassword')} rules={[{ required: true, message: t('validation.required') }, { min: 8, message: t('validation.passwordShort') }]}>
             <Input.Password autoComplete="new-password" autoFocus />
           </Form.Item>
