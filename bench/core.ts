@@ -48,7 +48,7 @@ export async function benchHost(dbPath: string, username: string, password: stri
   });
   const readyMs = Math.round(performance.now() - t0);
   const post = async (method: string, input: unknown, token?: string) =>
-    (await (await fetch(`${url}api/${method}`, { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, body: JSON.stringify({ input }) })).json()) as { value: { token: string } };
+    (await (await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ input }) })).json()) as { value: { token: string } };
   const { token } = (await post('auth.login', { username, password })).value;
   for (let page = 1; page <= 50; page++) await post('registrations.search', { page, pageSize: 50 }, token);
   const memory = rssMb(child.pid!);

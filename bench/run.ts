@@ -9,6 +9,7 @@ import { benchDrivers } from './drivers.ts';
 import { benchLedger } from './ledger.ts';
 import { benchReports } from './reports.ts';
 import { benchKioskActions, benchTickets } from './kiosk.ts';
+import { benchLoginRefusals } from './login-timing.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -24,6 +25,7 @@ console.log(`database: ${REGISTRATIONS.toLocaleString('en')} registrations at ${
 
 print('Kiosk registration', benchRegistrations(db, plates));
 print('Loopback host', await benchHost(file, 'kiosk', BENCH_PASSWORD));
+print('Login refusals (one scrypt run each)', await benchLoginRefusals());
 print('Certificate check', await benchCertificate());
 print('Supervisor reports', await benchReports(db));
 print('Enforcement documents', await benchDocuments());

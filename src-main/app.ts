@@ -1,5 +1,5 @@
 import { openDatabase, type Db } from '../db/open.ts';
-import { SessionStore } from './services/accounts/accounts.ts';
+import { SessionStore } from './services/accounts/sessions.ts';
 import { createDispatcher, type Dispatch } from './services/dispatch.ts';
 import { createHandlers } from './services/handlers.ts';
 import type { ServiceContext } from './services/context.ts';
@@ -21,9 +21,11 @@ export function createApp(options: {
   dbPath: string; now?: () => Date; requestQuit?: () => void; devices?: DeviceManagerOptions;
   /** The Electron shell passes its own on Windows; CUPS serves everywhere else. */
   printer?: PrinterBackend;
+  /** The browser host's one-time first-run code (printed in its terminal); Electron passes none. */
+  setupCode?: string;
 }): App {
   const db = openDatabase(options.dbPath);
-  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit };
+  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit, setupCode: options.setupCode };
   const sessions = new SessionStore();
   const devices = new DeviceManager(db, ctx.now, options.devices);
   const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions, devices, new PrintService(options.printer ?? new CupsPrinter())));

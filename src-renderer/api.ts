@@ -15,6 +15,7 @@ export const inDesktopApp = typeof window !== 'undefined' && 'checkpoint' in win
 let token: string | undefined;
 let lang: 'zh-CN' | 'en' = 'zh-CN';
 let onUnauthorized: () => void = () => {};
+let onLocked: () => void = () => {};
 
 export function setToken(next: string | undefined): void {
   token = next;
@@ -24,6 +25,10 @@ export function setApiLang(next: 'zh-CN' | 'en'): void {
 }
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
+}
+/** The server locked the session (idle, or locked elsewhere): the page shows its lock screen. */
+export function setLockedHandler(handler: () => void): void {
+  onLocked = handler;
 }
 
 async function viaHttp(method: string, envelope: Envelope): Promise<ApiResult<unknown>> {
@@ -46,7 +51,9 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   const result = bridge?.[method] ? await bridge[method](envelope) : await viaHttp(method, envelope);
   if (!result.ok) {
     // A wrong password (at the lock screen too) is not a lost session.
-    if (result.error.code === 'unauthorized' && token && method !== 'auth.login') onUnauthorized();
+    const wrongPassword = result.error.key === 'errors.badCredentials';
+    if (result.error.code === 'unauthorized' && token && !wrongPassword) onUnauthorized();
+    if (result.error.code === 'locked' && token) onLocked();
     throw new ApiCallError(result.error);
   }
   return result.value as OutputOf<M>;

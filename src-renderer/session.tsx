@@ -6,6 +6,8 @@ export interface SessionValue {
   login: LoginResult;
   logout(): void;
   lock(): void;
+  /** A new token for the same user (after a password change): the old one is revoked. */
+  renew(r: LoginResult): void;
   /** The lock screen is up: nothing may be saved underneath it. */
   locked: boolean;
 }
@@ -31,6 +33,8 @@ const SESSION_KEY = 'checkpoint.session';
 interface StoredSession {
   token: string;
   locked: boolean;
+  /** Shown on the lock screen after a refresh, when the locked token may only unlock. */
+  username?: string;
 }
 
 export function storeSession(s: StoredSession | null): void {
@@ -45,7 +49,7 @@ export function storeSession(s: StoredSession | null): void {
 export function storedSession(): StoredSession | null {
   try {
     const s = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Partial<StoredSession> | null;
-    return s && typeof s.token === 'string' ? { token: s.token, locked: s.locked === true } : null;
+    return s && typeof s.token === 'string' ? { token: s.token, locked: s.locked === true, username: typeof s.username === 'string' ? s.username : undefined } : null;
   } catch {
     return null;
   }

@@ -11,6 +11,7 @@ import vehicleRegister from './010-vehicle-register.ts';
 import custodyAndRoles from './011-custody-and-roles.ts';
 import seizureFacts from './012-seizure-facts.ts';
 import cliTokens from './016-cli-tokens.ts';
+import accountLifecycle from './013-account-lifecycle.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
@@ -19,4 +20,5 @@ import cliTokens from './016-cli-tokens.ts';
 export const migrations: readonly string[] = [
   core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister, custodyAndRoles, seizureFacts,
   cliTokens,
+  accountLifecycle,
 ];

@@ -1,15 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { contentSecurityPolicy } from '../security/csp.ts';
+import { readStatic } from '../host/static-files.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://bundle`;
-
-const MIME: Record<string, string> = {
-  // .mjs: the pdf.js worker of the document preview, a module script.
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2',
-};
 
 /** Only the app's own pages may call the contract; parsed with URL, never compared by prefix. */
 export function isAppUrl(url: string): boolean {
@@ -22,16 +15,18 @@ export function isAppUrl(url: string): boolean {
 }
 
 /**
- * Answers `app://bundle/<path>` from the built renderer: GET only, no path outside the folder, the strict
- * CSP on every response. Unknown paths get index.html (single-page app).
+ * Answers `app://bundle/<path>` from the built renderer: GET only, no path outside the folder, a 400 for a
+ * path that does not decode (never an exception), the strict CSP on every response.
  */
 export function serveAppRequest(rendererDir: string, request: { method: string; url: string }): Response {
   if (request.method !== 'GET') return new Response('GET only', { status: 405 });
-  const root = path.resolve(rendererDir);
-  const { pathname } = new URL(request.url);
-  let file = path.resolve(root, '.' + decodeURIComponent(pathname));
-  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-  return new Response(fs.readFileSync(file), {
-    headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': contentSecurityPolicy },
-  });
+  let pathname: string;
+  try {
+    pathname = new URL(request.url).pathname;
+  } catch {
+    return new Response('malformed URL', { status: 400 });
+  }
+  const file = readStatic(rendererDir, pathname);
+  if (file.status !== 200) return new Response(file.message, { status: file.status });
+  return new Response(new Uint8Array(file.body), { headers: { 'Content-Type': file.type, 'Content-Security-Policy': contentSecurityPolicy } });
 }

@@ -1,23 +1,21 @@
 import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../services/dispatch.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
+import { readStatic } from './static-files.ts';
+import { HTTP_STATUS, apiMethodName, envelopeError, refuseForeignCall } from './request-guard.ts';
 
-const MIME: Record<string, string> = {
-  // .mjs: the pdf.js worker of the document preview, a module script.
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
 /** A 10 MB report scan is about 13.4 MB as base64 (attachments.add). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+class TooLarge extends Error {}
 
 function isLoopback(address: string | undefined): boolean {
   return !!address && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
 }
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+  if (res.headersSent) return void res.end();
   res.writeHead(status, {
     ...(res.getHeader('Connection') ? { Connection: 'close' } : {}),
     'Content-Type': type,
@@ -28,68 +26,95 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
+/** Every API answer is the JSON envelope, with the HTTP status its code stands for. */
+function sendEnvelope(res: http.ServerResponse, result: { ok: true; value: unknown } | { ok: false; error: { code: keyof typeof HTTP_STATUS } }, status?: number): void {
+  send(res, status ?? (result.ok ? 200 : HTTP_STATUS[result.error.code]), JSON.stringify(result), 'application/json');
+}
+
 async function readBody(req: http.IncomingMessage): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    if (size > MAX_BODY_BYTES) throw new TooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, port: number, dispatch: Dispatch) {
+  if (req.method !== 'POST') return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.postOnly'), 405);
+  const refused = refuseForeignCall(req, port);
+  if (refused) return sendEnvelope(res, refused);
+  const name = apiMethodName(pathname);
+  if (name === null) return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.badRequest'));
+  let envelope: unknown;
+  try {
+    const body = await readBody(req);
+    envelope = body ? JSON.parse(body) : {};
+  } catch (err) {
+    // A body cut short leaves unread bytes on the connection: close it rather than reuse it.
+    if (err instanceof TooLarge) {
+      res.setHeader('Connection', 'close');
+      return sendEnvelope(res, envelopeError('too-large', 'account.errors.tooLarge'));
+    }
+    return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.notJson'));
+  }
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const body = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as Record<string, unknown>;
+  sendEnvelope(res, await dispatch(name, { token, lang: body.lang === 'en' ? 'en' : 'zh-CN', input: body.input }));
+}
+
 /**
  * Serves the renderer and the contract over HTTP on 127.0.0.1 only: `POST /api/<method>` with a JSON body
  * `{ input, lang }` and `Authorization: Bearer <token>`. It exists for machines where Electron cannot start
- * and for the browser end-to-end tests; it refuses any connection that is not from this machine, and any
- * Host header that is not a loopback name (against DNS rebinding).
+ * and for the browser end-to-end tests; it refuses any connection that is not from this machine, any
+ * Host header that is not a loopback name (against DNS rebinding) and any API call from another page.
  */
 export async function startLoopbackHost(options: { port: number; rendererDir: string; dispatch: Dispatch }) {
-  const root = path.resolve(options.rendererDir);
-  const server = http.createServer(async (req, res) => {
+  let port = options.port;
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!isLoopback(req.socket.remoteAddress) || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
-      send(res, 403, 'loopback only', 'text/plain');
-      return;
+      return sendEnvelope(res, envelopeError('forbidden', 'account.errors.loopbackOnly'));
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
-      let envelope: unknown;
-      try {
-        const body = await readBody(req);
-        envelope = body ? JSON.parse(body) : {};
-      } catch (err) {
-        const tooLarge = (err as Error).message === 'body too large';
-        // A body cut short leaves unread bytes on the connection: close it rather than reuse it.
-        if (tooLarge) res.setHeader('Connection', 'close');
-        return send(res, tooLarge ? 413 : 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: tooLarge ? 'request body over 16 MiB' : 'request body is not JSON' } }), 'application/json');
-      }
-      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const body = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as Record<string, unknown>;
-      const result = await options.dispatch(decodeURIComponent(url.pathname.slice(5)), {
-        token, lang: body.lang === 'en' ? 'en' : 'zh-CN', input: body.input,
-      });
-      return send(res, 200, JSON.stringify(result), 'application/json');
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.badRequest'));
     }
-    if (req.method !== 'GET') return send(res, 405, 'GET only', 'text/plain');
-    // Unknown paths fall back to index.html (single-page app); the resolved path must stay inside root.
-    let file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) return send(res, 404, 'renderer not built: run `npm run build:renderer`', 'text/plain');
-      send(res, 200, data, MIME[path.extname(file)] ?? 'application/octet-stream');
+    if (pathname.startsWith('/api/')) return answerApi(req, res, pathname, port, options.dispatch);
+    if (req.method !== 'GET') return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.getOnly'), 405);
+    const file = readStatic(options.rendererDir, pathname);
+    if (file.status === 200) return send(res, 200, file.body, file.type);
+    sendEnvelope(res, envelopeError(file.status === 400 ? 'invalid-input' : 'not-found', file.status === 400 ? 'account.errors.badRequest' : 'account.errors.notBuilt'));
+  };
+  const server = http.createServer((req, res) => {
+    req.on('error', () => res.destroy());
+    // The top-level guard: whatever a request does, the process stays up and the request gets an answer.
+    handle(req, res).catch((err: unknown) => {
+      console.error('[host] request failed', req.method, req.url, err);
+      sendEnvelope(res, envelopeError('internal', 'errors.internal'));
     });
+  });
+  // Malformed request lines and headers never reach the handler: answer them here, in the same envelope.
+  server.on('clientError', (_err, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const body = JSON.stringify(envelopeError('invalid-input', 'account.errors.badRequest'));
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }

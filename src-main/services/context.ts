@@ -21,6 +21,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Set by the Electron shell; the loopback host has no window to close. */
   requestQuit?: () => void;
+  /** Set by the browser host: first-run set-up must quote this code, printed in the host's terminal. */
+  setupCode?: string;
 }
 
 export interface CallContext extends ServiceContext {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { contract, type ApiError, type ApiResult, type Envelope, type MethodName } from '../../src-shared/contract/index.ts';
 import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
-import { withCurrentRoles, type SessionStore } from './accounts/accounts.ts';
+import { currentSession } from './accounts/accounts.ts';
+import type { SessionStore } from './accounts/sessions.ts';
 import { holdsAny } from '../../src-shared/contract/roles.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
@@ -32,7 +33,7 @@ export function createDispatcher(ctx: ServiceContext, sessions: SessionStore, ha
     try {
       let callCtx: ServiceContext = ctx;
       if (def.roles !== 'public') {
-        const session = withCurrentRoles(ctx.db, sessions.touch(envelope?.token, ctx.now().getTime()));
+        const session = currentSession(ctx, sessions, envelope?.token, name);
         if (!holdsAny(session.user.roles, def.roles)) {
           return failure({ code: 'forbidden', key: 'errors.forbidden' }, lang);
         }

@@ -1,5 +1,5 @@
 import type { Handlers } from './handler.ts';
-import type { SessionStore } from './accounts/accounts.ts';
+import type { SessionStore } from './accounts/sessions.ts';
 import type { DeviceManager } from './devices/devices.ts';
 import type { PrintService } from './printing/printing.ts';
 import { accountsHandlers } from './accounts/handlers.ts';
@@ -16,6 +16,7 @@ import { keysHandlers } from './keys/handlers.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { confiscationsHandlers } from './confiscations/handlers.ts';
 import { cliTokenHandlers } from './accounts/cli-tokens.ts';
+import { accountLifecycleHandlers } from './accounts/account-lifecycle-handlers.ts';
 
 /**
  * Binds every contract method to its service function: each feature's `<feature>/handlers.ts` spreads in.
@@ -37,5 +38,6 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...ledgerHandlers(),
     ...confiscationsHandlers(),
     ...cliTokenHandlers(sessions),
+    ...accountLifecycleHandlers(sessions),
   };
 }

@@ -4,13 +4,16 @@ import type { LoginResult } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 
-/** Covers the screen until the same user types the password again; the form underneath keeps its data. */
+/**
+ * Covers the screen until the same user types the password again; the form underneath keeps its data.
+ * The server holds the lock: unlocking revokes the locked token and issues a new one.
+ */
 export function LockOverlay(props: { username: string; onUnlock(r: LoginResult): void; onLogout(): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
   const unlock = async ({ password }: { password: string }) => {
     try {
-      props.onUnlock(await call('auth.login', { username: props.username, password }));
+      props.onUnlock(await call('auth.unlock', { password }));
     } catch (err) {
       showApiError(err, form);
     }

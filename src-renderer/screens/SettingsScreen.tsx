@@ -35,6 +35,7 @@ export function SettingsScreen() {
         {number('lockAfterMinutes')}
         {number('maxFailedLogins')}
         {number('lockoutMinutes')}
+        {number('sessionHours')}
         <Form.Item name="heatingSeasonStart" label={t('settingsForm.heatingSeasonStart')}><Input style={{ width: 160 }} /></Form.Item>
         {number('reportingDay')}
         {number('emptyScaleBelowKg')}

@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../src-shared/contract/index.ts';
-import { call } from '../api.ts';
+import { call, inDesktopApp } from '../api.ts';
 import { showApiError } from '../errors.ts';
 
 /** Field names follow the contract's paths (admin.username…), so each server issue lands under its own field. */
@@ -10,6 +10,7 @@ interface SetupForm {
   stationCode: string;
   admin: { username: string; displayName: string; password: string };
   passwordConfirm: string;
+  setupCode?: string;
 }
 
 export function SetupScreen(props: { onDone(r: LoginResult): void }) {
@@ -17,7 +18,7 @@ export function SetupScreen(props: { onDone(r: LoginResult): void }) {
   const [form] = Form.useForm<SetupForm>();
   const submit = async (v: SetupForm) => {
     try {
-      props.onDone(await call('setup.init', { stationName: v.stationName, stationCode: v.stationCode, admin: v.admin }));
+      props.onDone(await call('setup.init', { stationName: v.stationName, stationCode: v.stationCode, admin: v.admin, ...(v.setupCode ? { setupCode: v.setupCode } : {}) }));
     } catch (err) {
       showApiError(err, form);
     }
@@ -49,6 +50,13 @@ export function SetupScreen(props: { onDone(r: LoginResult): void }) {
           })]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        {/* The browser host printed a one-time code in its terminal; the desktop app is its own only page. */}
+        {!inDesktopApp && (
+          <Form.Item name="setupCode" label={t('account.setupCode')} extra={t('account.setupCodeHelp')} rules={[required]}
+            normalize={(v: string) => v.toUpperCase()}>
+            <Input maxLength={9} autoComplete="off" style={{ width: 160 }} />
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" block>{t('setup.submit')}</Button>
       </Form>
     </Card>

@@ -17,6 +17,7 @@ import { CasesScreen } from './CasesScreen.tsx';
 import { DisposalScreen } from './DisposalScreen.tsx';
 import { EnforcementSettingsScreen } from './EnforcementSettingsScreen.tsx';
 import { TermWarnings } from '../components/TermWarnings.tsx';
+import { ChangePasswordButton } from '../components/ChangePassword.tsx';
 
 /** Where a role starts: its daily work (a supervisor's is the dashboard, not the kiosk form). */
 const LANDING: Record<Role, string> = { kiosk: 'kiosk', officer: 'cases', disposal: 'disposal', supervisor: 'dashboard', admin: 'kiosk' };
@@ -53,6 +54,7 @@ export function Shell() {
         <Space>
           <Typography.Text style={{ color: '#fff' }}>{session.login.user.displayName} · {session.login.user.roles.map((r) => t(`roles.${r}`)).join('、')}</Typography.Text>
           <LanguageSwitch />
+          <ChangePasswordButton onDone={session.renew} />
           <Button size="small" onClick={session.lock}>{t('nav.lock')}</Button>
           <Button size="small" onClick={session.logout}>{t('nav.logout')}</Button>
           {/* Only the desktop app has a window to close; in kiosk mode only a supervisor may (the service checks). */}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
+import { UserActions, UserStatus } from '../components/UserActions.tsx';
+import { ActiveSessions } from '../components/ActiveSessions.tsx';
 
 interface NewUserForm {
   username: string;
@@ -17,8 +19,13 @@ interface NewUserForm {
 export function UsersScreen() {
   const { t } = useTranslation();
   const [users, setUsers] = useState<User[]>([]);
+  // A disable or reset ends sessions: the session list reloads with the users.
+  const [loads, setLoads] = useState(0);
   const [form] = Form.useForm<NewUserForm>();
-  const load = useCallback(async () => setUsers(await call('users.list', {})), []);
+  const load = useCallback(async () => {
+    setUsers(await call('users.list', {}));
+    setLoads((n) => n + 1);
+  }, []);
   useEffect(() => { void load(); }, [load]);
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const submit = async (v: NewUserForm) => {
@@ -40,7 +47,8 @@ export function UsersScreen() {
     await load();
   };
   return (
-    <Card title={t('nav.users')}>
+    <>
+    <Card title={t('nav.users')} size="small">
       <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ roles: ['kiosk'] }}>
         <Form.Item name="username" label={t('login.username')}><Input style={{ width: 130 }} /></Form.Item>
         <Form.Item name="displayName" label={t('users.displayName')}><Input style={{ width: 130 }} /></Form.Item>
@@ -55,14 +63,18 @@ export function UsersScreen() {
         { title: t('login.username'), dataIndex: 'username' },
         { title: t('users.displayName'), dataIndex: 'displayName' },
         {
-          title: t('custody.roles'), dataIndex: 'roles', width: 420,
+          title: t('custody.roles'), dataIndex: 'roles', width: 360,
           render: (_: unknown, u) => (
             <Select<Role[]> mode="multiple" size="small" style={{ width: '100%' }} value={u.roles} options={roleOptions}
               onChange={(roles) => void setRoles(u, roles)} data-testid={`roles-${u.username}`} />
           ),
         },
         { title: t('users.credentialNumber'), dataIndex: 'credentialNumber' },
+        { title: t('account.status'), key: 'status', render: (_: unknown, u) => <UserStatus user={u} /> },
+        { title: t('account.actions'), key: 'actions', render: (_: unknown, u) => <UserActions user={u} onChanged={() => void load()} /> },
       ]} />
     </Card>
+    <ActiveSessions refreshKey={loads} />
+    </>
   );
 }

@@ -32,6 +32,8 @@ export const SetupInput = z
     stationName: z.string().trim().min(1, { message: 'validation.required' }).max(60, { message: 'validation.tooLong' }),
     stationCode: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, { message: 'validation.stationCode' }),
     admin: UserFields,
+    /** The one-time code the browser host printed in its terminal; the Electron shell needs none. */
+    setupCode: z.string().trim().max(64).optional(),
   })
   .strict();
 
@@ -43,6 +45,8 @@ export interface User {
   roles: Role[];
   active: boolean;
   credentialNumber: string | null;
+  /** Set by an administrator's reset: the user must choose a new password before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface Station {
@@ -55,4 +59,6 @@ export interface LoginResult {
   user: User;
   station: Station;
   lockAfterMinutes: number;
+  /** When the session ends whatever the activity (an absolute lifetime of one shift), ISO UTC. */
+  sessionEndsAt: string;
 }

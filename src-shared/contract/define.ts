@@ -18,7 +18,7 @@ export function method<O>() {
 
 export const Empty = z.object({}).strict();
 
-export type ErrorCode = 'invalid-input' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'locked' | 'internal';
+export type ErrorCode = 'invalid-input' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'locked' | 'internal';
 
 export interface ApiIssue {
   path: string;

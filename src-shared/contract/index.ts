@@ -17,6 +17,7 @@ import { keysContract } from './keys.ts';
 import { ledgerContract } from './ledger.ts';
 import { vehiclesContract } from './vehicles.ts';
 import { cliAuthContract } from './cli-auth.ts';
+import { accountLifecycleContract } from './account-lifecycle.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -70,6 +71,7 @@ export const contract = {
   ...ledgerContract,
   ...vehiclesContract,
   ...cliAuthContract,
+  ...accountLifecycleContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -99,3 +101,4 @@ export * from './ledger.ts';
 export * from './fields.ts';
 export * from './vehicles.ts';
 export * from './cli-auth.ts';
+export * from './account-lifecycle.ts';

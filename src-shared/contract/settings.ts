@@ -31,6 +31,8 @@ export const Settings = z
     maxTareKg: z.int().min(1).max(200_000),
     /** The same plate (tractor or trailer) registered again within this many minutes asks for confirmation; 0 turns it off. */
     repeatPlateMinutes: z.int().min(0).max(1440),
+    /** A session ends this many hours after login, active or not (one shift); the user logs in again. */
+    sessionHours: z.int().min(1).max(24),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minTareKg: 2_000,
   maxTareKg: 50_000,
   repeatPlateMinutes: 30,
+  sessionHours: 12,
 };
 
 export const SettingsUpdate = Settings.partial().strict();

@@ -39,6 +39,13 @@ test('first-run set-up: errors in Chinese under their fields, never internal nam
   await page.getByLabel('管理员用户名').fill('admin');
   await page.getByLabel('管理员密码').fill('admin-pass-1');
   await page.getByLabel('再次输入密码').fill('admin-pass-1');
+  // A wrong set-up code changes nothing; the one printed in the host's terminal sets the station up.
+  await page.getByLabel('设置码').fill('wrong-code');
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByText('设置码不正确')).toBeVisible({ timeout: 20_000 });
+  expect((await api<{ needsSetup: boolean }>('setup.status', {})).needsSetup).toBe(true);
+  expect(host.setupCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await page.getByLabel('设置码').fill(host.setupCode!.toLowerCase());
   await page.getByRole('button', { name: '完成设置' }).click();
   // Hashing the password (scrypt) takes a moment on a busy machine.
   await expect(page.getByRole('menuitem', { name: '用户管理' })).toBeVisible({ timeout: 20_000 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { setupCodes } from './host-process.ts';
 
 /**
  * Calls the running host over HTTP as the renderer does (`POST <url>api/<method>`), and returns the value or throws.
@@ -6,6 +7,9 @@ import type { Page } from '@playwright/test';
  */
 export function hostApi(url: () => string) {
   return async function api<T = Record<string, unknown>>(method: string, input: unknown, token?: string): Promise<T> {
+    // First-run set-up quotes the code the host printed in its terminal, as the person setting up would.
+    const code = setupCodes.get(url());
+    if (method === 'setup.init' && code && typeof input === 'object' && input !== null && !('setupCode' in input)) input = { ...input, setupCode: code };
     const res = await fetch(`${url()}api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },

@@ -6,11 +6,16 @@ export const cliPath = path.join(projectRoot, 'bin/checkpoint.js');
 
 export interface HostProcess {
   url: string;
+  /** The one-time first-run code the host printed (none once the station is set up). */
+  setupCode?: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts `checkpoint serve --port 0` as a real child process and waits for the URL it prints. */
+/** Set-up codes by host URL, read from each host's output, so `hostApi` can quote them for `setup.init`. */
+export const setupCodes = new Map<string, string>();
+
+/** Starts `checkpoint serve --port 0` as a real child process and waits for the URL (and set-up code) it prints. */
 export function startHostProcess(dbPath: string): Promise<HostProcess> {
   const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
@@ -23,8 +28,11 @@ export function startHostProcess(dbPath: string): Promise<HostProcess> {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
+        const setupCode = /set-up code: (\S+)/.exec(out)?.[1];
+        if (setupCode) setupCodes.set(m[1]!, setupCode);
         resolve({
           url: m[1]!,
+          setupCode,
           child,
           stop: () => new Promise<void>((done) => {
             if (child.exitCode !== null) return done();

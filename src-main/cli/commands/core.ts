@@ -4,6 +4,8 @@ import { isValidDate, toLocalIso } from '../../../src-shared/domain/local-time.t
 import type { Registration } from '../../../src-shared/contract/registration.ts';
 import type { Role } from '../../../src-shared/contract/roles.ts';
 import { createApp } from '../../app.ts';
+import { getStation } from '../../services/accounts/accounts.ts';
+import { newSetupCode } from '../../host/setup-code.ts';
 import { verifyAudit } from '../../services/audit.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
@@ -20,8 +22,11 @@ const serve: Command = {
     const { values } = parseOptions(argv, { ...dbOption, port: { type: 'string', default: '5178' } });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${values.port}"`);
-    const app = createApp({ dbPath: resolveDbPath(values.db) });
+    const setupCode = newSetupCode();
+    const app = createApp({ dbPath: resolveDbPath(values.db), setupCode });
     const host = await startLoopbackHost({ port, rendererDir: path.join(projectRoot, 'dist-renderer'), dispatch: app.dispatch });
+    // Only someone at this terminal can set up a fresh station: a web page cannot read it.
+    if (!getStation(app.db)) io.stdout.write(`First-run set-up code: ${setupCode}\n`);
     io.stdout.write(`Coal Checkpoint listening on ${host.url}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../../db/open.ts';
 import type { LoginResult, Station, User } from '../../../src-shared/contract/accounts.ts';
 import { ROLES, type Role } from '../../../src-shared/contract/roles.ts';
@@ -8,6 +8,7 @@ import { ServiceError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { getSettings } from './settings.ts';
 import { mutateAs } from '../mutate.ts';
+import { gateSession, type LiveSession, type SessionLimits, type SessionStore } from './sessions.ts';
 
 interface UserRow {
   id: number;
@@ -18,6 +19,7 @@ interface UserRow {
   active: number;
   failed_logins: number;
   locked_until: string | null;
+  must_change_password: number;
 }
 
 /** The roles a user holds now (migration 011's user_roles; users.role is no longer read). */
@@ -33,15 +35,13 @@ const toUser = (db: Db, r: UserRow): User => ({
   roles: rolesOf(db, r.id),
   active: r.active === 1,
   credentialNumber: r.credential_number,
+  mustChangePassword: r.must_change_password === 1,
 });
 
 function insertRoles(db: Db, userId: number, roles: readonly Role[]): void {
   const insert = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
   for (const role of roles) insert.run(userId, role);
 }
-
-// A session unused for a whole shift ends; the kiosk's own inactivity lock is much shorter.
-const SESSION_IDLE_MS = 12 * 3600_000;
 
 export function getStation(db: Db): Station | null {
   return (db.prepare('SELECT name, code FROM station WHERE id = 1').get() as Station | undefined) ?? null;
@@ -106,41 +106,35 @@ export function setRoles(db: Db, actor: Actor, userId: number, roles: readonly R
   })();
 }
 
-/** Holds logged-in sessions in memory: a restart logs everyone out, which is what a kiosk wants. */
-export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
-
-  open(user: User, nowMs: number): Session {
-    const session = { token: randomBytes(24).toString('base64url'), user, lastSeenMs: nowMs };
-    this.sessions.set(session.token, session);
-    return session;
-  }
-
-  touch(token: string | undefined, nowMs: number): Session {
-    const session = token ? this.sessions.get(token) : undefined;
-    if (!session || nowMs - session.lastSeenMs > SESSION_IDLE_MS) {
-      if (token) this.sessions.delete(token);
-      throw new ServiceError('unauthorized', 'errors.sessionExpired');
-    }
-    session.lastSeenMs = nowMs;
-    return session;
-  }
-
-  close(token: string): void {
-    this.sessions.delete(token);
-  }
+export function sessionLimits(db: Db): SessionLimits {
+  const settings = getSettings(db);
+  return { lockAfterMs: settings.lockAfterMinutes * 60_000, lifetimeMs: settings.sessionHours * 3600_000 };
 }
 
-function loginResult(db: Db, session: Session): LoginResult {
-  return { token: session.token, user: session.user, station: requireStation(db), lockAfterMinutes: getSettings(db).lockAfterMinutes };
+export function loginResult(db: Db, session: Pick<LiveSession, 'token' | 'user' | 'startedMs'>): LoginResult {
+  const settings = getSettings(db);
+  return {
+    token: session.token, user: session.user, station: requireStation(db), lockAfterMinutes: settings.lockAfterMinutes,
+    sessionEndsAt: new Date(session.startedMs + settings.sessionHours * 3600_000).toISOString(),
+  };
+}
+
+/** Compares the quoted set-up code in constant time (a mismatch of length is a mismatch). */
+function setupCodeMatches(expected: string, quoted: string | undefined): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(quoted ?? '');
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function setUp(
   ctx: ServiceContext,
   sessions: SessionStore,
-  input: { stationName: string; stationCode: string; admin: Omit<NewUser, 'roles'> },
+  input: { stationName: string; stationCode: string; admin: Omit<NewUser, 'roles'>; setupCode?: string },
 ): LoginResult {
   const at = ctx.now();
+  if (ctx.setupCode !== undefined && !setupCodeMatches(ctx.setupCode, input.setupCode?.toUpperCase())) {
+    throw new ServiceError('forbidden', 'account.errors.setupCode', {}, [{ path: 'setupCode', key: 'account.errors.setupCode' }]);
+  }
   const user = mutateAs(ctx.db, SYSTEM_ACTOR, () => at, (tx) => {
     if (getStation(ctx.db) || (ctx.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n > 0) {
       throw new ServiceError('conflict', 'errors.alreadySetUp');
@@ -152,24 +146,25 @@ export function setUp(
   return loginResult(ctx.db, sessions.open(user, at.getTime()));
 }
 
+// A hash of a random password nobody knows: an unknown username is checked against it, so that every
+// refusal costs exactly one scrypt run.
+const NOBODY_HASH = 'scrypt$32768$8$1$OUnSOkLKPEbxzOrxG0Cx0w==$Pf89d0VKXKXrv8LFa1pel2nguMGaoekN2ZuaYooCbB4=';
+
 /**
- * Checks a password. Repeated failures lock the account for a while; each failure and each lockout is
- * audited so that guessing leaves a trace.
+ * Checks a user's password. An unknown username, a disabled or locked account and a wrong password all
+ * cost one scrypt run and give the same answer, so the response reveals nothing about which usernames
+ * exist. Repeated failures lock the account for a while; each failure and each lockout is audited.
  */
-export function logIn(ctx: ServiceContext, sessions: SessionStore, username: string, password: string): LoginResult {
+export function checkCredentials(ctx: ServiceContext, username: string, password: string): UserRow {
   const at = ctx.now();
   const { db } = ctx;
   const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
-  if (!row || row.active !== 1) {
-    // Spend the same time as a real check, so the response does not reveal which usernames exist.
-    verifyPassword(password, hashPassword('timing-equaliser'));
+  const matches = verifyPassword(password, row?.password_hash ?? NOBODY_HASH);
+  if (!row || row.active !== 1 || (row.locked_until !== null && row.locked_until > at.toISOString())) {
     throw new ServiceError('unauthorized', 'errors.badCredentials');
   }
-  if (row.locked_until && row.locked_until > at.toISOString()) {
-    throw new ServiceError('locked', 'errors.accountLocked', { until: row.locked_until });
-  }
   const settings = getSettings(db);
-  if (!verifyPassword(password, row.password_hash)) {
+  if (!matches) {
     db.transaction(() => {
       const failures = row.failed_logins + 1;
       const lock = failures >= settings.maxFailedLogins;
@@ -181,18 +176,35 @@ export function logIn(ctx: ServiceContext, sessions: SessionStore, username: str
     })();
     throw new ServiceError('unauthorized', 'errors.badCredentials');
   }
-  db.transaction(() => {
-    db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
-    appendAudit(db, { actor: { id: row.id, name: row.username }, action: 'auth.login', entity: 'user', entityId: row.id, at });
-  })();
-  return loginResult(db, sessions.open(toUser(db, row), at.getTime()));
+  if (row.failed_logins > 0) db.prepare('UPDATE users SET failed_logins = 0 WHERE id = ?').run(row.id);
+  return row;
 }
 
-export function sessionInfo(db: Db, session: Session): LoginResult {
-  return loginResult(db, session);
+export function logIn(ctx: ServiceContext, sessions: SessionStore, username: string, password: string): LoginResult {
+  const row = checkCredentials(ctx, username, password);
+  const at = ctx.now();
+  appendAudit(ctx.db, { actor: { id: row.id, name: row.username }, action: 'auth.login', entity: 'user', entityId: row.id, at });
+  return loginResult(ctx.db, sessions.open(toUser(ctx.db, row), at.getTime()));
 }
 
-/** The session with the user's roles as stored now, so a change of roles takes effect on the next call. */
-export function withCurrentRoles(db: Db, session: Session): Session {
-  return { ...session, user: { ...session.user, roles: rolesOf(db, session.user.id) } };
+export function sessionInfo(db: Db, session: Session, startedMs: number): LoginResult {
+  return loginResult(db, { ...session, startedMs });
+}
+
+/** The user as stored now, so a change of roles or a reset takes effect on the next call. */
+export function userById(db: Db, userId: number): User {
+  const row = db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined;
+  if (!row) throw new ServiceError('not-found', 'errors.userNotFound');
+  return toUser(db, row);
+}
+
+/**
+ * The caller's session for a method: known, within its lifetime, not idle past the lock (else locked), the
+ * user as stored now, and the method one the session's state allows.
+ */
+export function currentSession(ctx: ServiceContext, sessions: SessionStore, token: string | undefined, method: string): LiveSession {
+  const session = sessions.touch(token, ctx.now().getTime(), sessionLimits(ctx.db));
+  session.user = userById(ctx.db, session.user.id);
+  gateSession(session, method);
+  return session;
 }

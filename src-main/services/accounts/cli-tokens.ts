@@ -6,7 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CliToken, cliAuthContract } from '../../../src-shared/contract/cli-auth.ts';
 import type { LoginResult } from '../../../src-shared/contract/accounts.ts';
-import { listUsers, sessionInfo, type SessionStore } from './accounts.ts';
+import { listUsers, sessionInfo } from './accounts.ts';
+import type { SessionStore } from './sessions.ts';
 import { appendAudit } from '../audit.ts';
 import { actorOf, type CallContext, type ServiceContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
@@ -34,7 +35,7 @@ export function redeemCliToken(ctx: ServiceContext, sessions: SessionStore, toke
   if (!row || row.revoked_at !== null || row.expires_at <= at.toISOString()) throw invalid();
   const user = listUsers(ctx.db).find((u) => u.id === row.user_id && u.active);
   if (!user) throw invalid();
-  return sessionInfo(ctx.db, sessions.open(user, at.getTime()));
+  return sessionInfo(ctx.db, sessions.open(user, at.getTime()), at.getTime());
 }
 
 export function revokeCliToken(ctx: CallContext, token: string): null {

@@ -2,7 +2,8 @@ import type { coreContract } from '../../../src-shared/contract/index.ts';
 import type { DomainHandlers } from '../handler.ts';
 import { actorOf } from '../context.ts';
 import { appendAudit, verifyAudit } from '../audit.ts';
-import { createUser, getStation, listUsers, logIn, sessionInfo, setRoles, setUp, type SessionStore } from './accounts.ts';
+import { createUser, getStation, listUsers, logIn, sessionInfo, setRoles, setUp } from './accounts.ts';
+import type { SessionStore } from './sessions.ts';
 import { getSettings, updateSettings } from './settings.ts';
 
 /** Binds set-up, sign-in, users, settings, the audit check and quitting: the core contract without registrations. */
@@ -18,7 +19,7 @@ export function accountsHandlers(sessions: SessionStore): DomainHandlers<Omit<ty
       sessions.close(ctx.session.token);
       return null;
     },
-    'auth.me': (ctx) => sessionInfo(ctx.db, ctx.session),
+    'auth.me': (ctx) => sessionInfo(ctx.db, ctx.session, sessions.startedMs(ctx.session.token, ctx.now().getTime())),
     'users.list': (ctx) => listUsers(ctx.db),
     'users.create': (ctx, input) => createUser(ctx.db, actorOf(ctx.session), input, ctx.now()),
     'users.setRoles': (ctx, input) => setRoles(ctx.db, actorOf(ctx.session), input.id, input.roles, ctx.now()),

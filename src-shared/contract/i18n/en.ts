@@ -144,7 +144,7 @@ const en: Catalog<typeof zhCN> = {
     },
   },
   settingsForm: {
-    title: 'Settings', recordNumberPattern: 'Record number pattern', recordNumberHelp: 'Placeholders: {station} checkpoint code, {date} date, {year} year, {seq:N} N-digit sequence',
+    sessionHours: 'Session lifetime (hours, one shift)', title: 'Settings', recordNumberPattern: 'Record number pattern', recordNumberHelp: 'Placeholders: {station} checkpoint code, {date} date, {year} year, {seq:N} N-digit sequence',
     emptyScaleBelowKg: 'Empty scale below (kg)', autoCapture: 'Kiosk captures a stable weight automatically by default', lockAfterMinutes: 'Lock after inactivity (minutes)', maxFailedLogins: 'Failed logins before lockout', lockoutMinutes: 'Lockout (minutes)',
     heatingSeasonStart: 'Heating season starts (MM-DD)', reportingDay: 'Monthly report due (day of month)', save: 'Save settings', saved: 'Settings saved',
     minGrossKg: 'Minimum gross (kg; lower is refused)', minTareKg: 'Minimum tare (kg)', maxTareKg: 'Maximum tare (kg)', repeatPlateMinutes: 'Warn on the same plate within (minutes, 0 = off)',
@@ -279,6 +279,26 @@ const en: Catalog<typeof zhCN> = {
   },
   cli: {
     tokenInvalid: 'The command-line token is wrong, expired or revoked: sign in again with checkpoint login', notYourToken: 'That token is not yours',
+  },
+  account: {
+    errors: {
+      jsonOnly: 'Requests must be JSON (Content-Type: application/json)', foreignOrigin: 'Only the app\'s own page may call it', postOnly: 'The API accepts POST only',
+      getOnly: 'GET only', badRequest: 'Malformed request', notJson: 'The request body is not valid JSON', tooLarge: 'Request body over 16 MB',
+      loopbackOnly: 'This machine only', notBuilt: 'Interface not built: run npm run build:renderer',
+      setupCode: 'Wrong set-up code: see the code shown in the terminal that started the app', sessionLocked: 'Screen locked: type your password to unlock',
+      mustChangePassword: 'An administrator reset your password: choose a new one first', lastActiveAdmin: 'This is the only active administrator: it cannot be disabled',
+      wrongPassword: 'Current password is wrong', samePassword: 'The new password must differ from the current one', sessionNotFound: 'That session has already ended',
+    },
+    setupCode: 'Set-up code', setupCodeHelp: 'The one-time code shown in the terminal that started the app',
+    changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', newPasswordConfirm: 'New password again',
+    passwordMismatch: 'The two new passwords differ', passwordChanged: 'Password changed', mustChangeTitle: 'Choose a new password',
+    mustChangeHelp: 'An administrator reset your password. Choose a new one to continue.', save: 'Save',
+    status: 'Status', active: 'Active', disabled: 'Disabled', mustChange: 'Must change password', actions: 'Actions',
+    disable: 'Disable', enable: 'Enable', disableConfirm: 'Disable {{username}}? All their sessions end at once.',
+    resetPassword: 'Reset password', resetTitle: 'Reset the password of {{username}}', temporaryPassword: 'Temporary password',
+    resetHelp: 'The user must choose a new password at the next login; their current sessions end.', resetDone: 'Password of {{username}} reset',
+    sessions: 'Active sessions', startedAt: 'Logged in', lastSeenAt: 'Last activity', endsAt: 'Ends', locked: 'Locked',
+    endSession: 'End', sessionEnded: 'Session ended', cancel: 'Cancel',
   },
 };
 export default en;

@@ -141,7 +141,7 @@ const zhCN = {
     },
   },
   settingsForm: {
-    title: '系统设置', recordNumberPattern: '登记编号规则', recordNumberHelp: '占位符：{station} 站点代码，{date} 日期，{year} 年份，{seq:N} N 位流水号',
+    sessionHours: '登录有效时长（小时，一个班次）', title: '系统设置', recordNumberPattern: '登记编号规则', recordNumberHelp: '占位符：{station} 站点代码，{date} 日期，{year} 年份，{seq:N} N 位流水号',
     emptyScaleBelowKg: '空磅阈值（kg，低于此重量显示“空磅”）', autoCapture: '登记台默认自动采集稳定重量', lockAfterMinutes: '无操作自动锁屏（分钟）', maxFailedLogins: '连续登录失败锁定次数', lockoutMinutes: '账户锁定时长（分钟）',
     heatingSeasonStart: '采暖季开始日期（MM-DD）', reportingDay: '月报上报日（每月几日）', save: '保存设置', saved: '设置已保存',
     minGrossKg: '毛重下限（kg，低于此值拒绝保存）', minTareKg: '皮重下限（kg）', maxTareKg: '皮重上限（kg）', repeatPlateMinutes: '同一车牌重复登记提醒（分钟，0 为关闭）',
@@ -275,6 +275,26 @@ const zhCN = {
   },
   cli: {
     tokenInvalid: '命令行登录令牌无效、已过期或已注销，请用 checkpoint login 重新登录', notYourToken: '该令牌不属于当前用户',
+  },
+  account: {
+    errors: {
+      jsonOnly: '请求须为 JSON（Content-Type: application/json）', foreignOrigin: '只接受本程序页面发出的请求', postOnly: '接口只接受 POST 请求',
+      getOnly: '只接受 GET 请求', badRequest: '请求格式不正确', notJson: '请求内容不是有效的 JSON', tooLarge: '请求内容超过 16 MB',
+      loopbackOnly: '只接受本机访问', notBuilt: '界面尚未构建：请运行 npm run build:renderer',
+      setupCode: '设置码不正确：请查看启动本程序的终端窗口中显示的设置码', sessionLocked: '屏幕已锁定，请输入密码解锁',
+      mustChangePassword: '管理员已重置您的密码，请先设置新密码', lastActiveAdmin: '这是唯一在用的系统管理员，不能停用',
+      wrongPassword: '当前密码不正确', samePassword: '新密码不能与当前密码相同', sessionNotFound: '该登录会话已结束',
+    },
+    setupCode: '设置码', setupCodeHelp: '启动本程序的终端窗口中显示的一次性设置码',
+    changePassword: '修改密码', currentPassword: '当前密码', newPassword: '新密码', newPasswordConfirm: '再次输入新密码',
+    passwordMismatch: '两次输入的新密码不一致', passwordChanged: '密码已修改', mustChangeTitle: '请设置新密码',
+    mustChangeHelp: '管理员已重置您的密码。设置新密码后才能继续使用。', save: '保存',
+    status: '状态', active: '在用', disabled: '已停用', mustChange: '待改密码', actions: '操作',
+    disable: '停用', enable: '启用', disableConfirm: '停用 {{username}}？其所有登录将立即结束。',
+    resetPassword: '重置密码', resetTitle: '重置 {{username}} 的密码', temporaryPassword: '临时密码',
+    resetHelp: '用户下次登录时须改为自己的新密码；其当前登录将结束。', resetDone: '已重置 {{username}} 的密码',
+    sessions: '当前登录', startedAt: '登录时间', lastSeenAt: '最近操作', endsAt: '到期时间', locked: '已锁屏',
+    endSession: '结束', sessionEnded: '已结束该登录', cancel: '取消',
   },
 };
 export default zhCN;

@@ -34,7 +34,7 @@ function request(options: { method?: string; path: string; body?: string; header
   });
 }
 const api = (method: string, input: unknown, token?: string) =>
-  request({ method: 'POST', path: `/api/${method}`, body: JSON.stringify({ input }), headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  request({ method: 'POST', path: `/api/${method}`, body: JSON.stringify({ input }), headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } })
     .then((r) => JSON.parse(r.body));
 
 describe('loopback host', () => {
@@ -51,12 +51,12 @@ describe('loopback host', () => {
   });
 
   it('answers bad bodies and methods with clear errors', async () => {
-    const notJson = await request({ method: 'POST', path: '/api/auth.login', body: '{nope' });
+    const notJson = await request({ method: 'POST', path: '/api/auth.login', body: '{nope', headers: { 'Content-Type': 'application/json' } });
     expect([notJson.status, JSON.parse(notJson.body).error.code]).toEqual([400, 'invalid-input']);
     expect((await request({ path: '/api/auth.login' })).status).toBe(405);
     expect((await api('no.such.method', {})).error.code).toBe('not-found');
     // The host may answer 413 or cut the upload short; either way nothing is dispatched.
-    const tooBig = await request({ method: 'POST', path: '/api/auth.login', body: 'x'.repeat(17 * 1024 * 1024), headers: { Connection: 'close' } })
+    const tooBig = await request({ method: 'POST', path: '/api/auth.login', body: 'x'.repeat(17 * 1024 * 1024), headers: { Connection: 'close', 'Content-Type': 'application/json' } })
       .catch((err: NodeJS.ErrnoException) => ({ status: err.code }));
     expect([413, 'EPIPE', 'ECONNRESET']).toContain(tooBig.status);
   });

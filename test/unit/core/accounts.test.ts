@@ -50,8 +50,9 @@ describe('accounts and permissions', () => {
     const f = await createFixture();
     await f.tokenFor('kiosk');
     for (let i = 0; i < 5; i++) expect((await f.raw('auth.login', { username: 'kiosk1', password: 'wrong-password' })).ok).toBe(false);
+    // Locked: the same answer as a wrong password, so guessing learns nothing about the account.
     const locked = await f.raw('auth.login', { username: 'kiosk1', password: 'user-pass-1' });
-    expect(locked.ok ? null : locked.error.code).toBe('locked');
+    expect(locked.ok ? null : [locked.error.code, locked.error.key]).toEqual(['unauthorized', 'errors.badCredentials']);
     f.clock.now = new Date(f.clock.now.getTime() + 16 * 60_000);
     expect((await f.raw('auth.login', { username: 'kiosk1', password: 'user-pass-1' })).ok).toBe(true);
     const actions = f.app.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'auth.%'").all() as { action: string }[];

@@ -42,6 +42,8 @@ describe('app:// protocol', () => {
     expect(js.headers.get('content-security-policy')).toContain("object-src 'none'");
     expect(await serveAppRequest(dir, { method: 'GET', url: 'app://bundle/%2e%2e/%2e%2e/etc/passwd' }).text()).toBe('INDEX');
     expect(serveAppRequest(dir, { method: 'POST', url: 'app://bundle/index.html' }).status).toBe(405);
+    // A path that does not decode is refused, never thrown (it used to be an uncaught URIError).
+    for (const url of ['app://bundle/%FF', 'app://bundle/%', 'app://bundle/a%00.js']) expect(serveAppRequest(dir, { method: 'GET', url }).status).toBe(400);
   });
 });
 
@@ -73,6 +75,7 @@ describe('Electron main', () => {
         }),
         BrowserWindow,
         ipcMain: { handle: vi.fn() },
+        Menu: { setApplicationMenu: vi.fn() },
         protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
         session: { defaultSession: session },
       };
@@ -100,6 +103,22 @@ describe('Electron main', () => {
     const callback = vi.fn();
     deny({} as never, 'media', callback, {} as never);
     expect(callback).toHaveBeenCalledWith(false);
+  });
+
+  it('has no application menu; a second instance quits and goes no further', async () => {
+    const electron = await import('electron');
+    await import('../../../src-main/electron/main.ts');
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    vi.resetModules();
+    vi.mocked(electron.app.requestSingleInstanceLock).mockReturnValue(false);
+    vi.mocked(electron.Menu.setApplicationMenu).mockClear();
+    await import('../../../src-main/electron/main.ts');
+    readyResolve();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(created).toHaveLength(1);
   });
 
   it('denies navigation away from the app and every new window', async () => {
