@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../services/dispatch.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
+import type { EventHub } from '../services/events.ts';
 
 const MIME: Record<string, string> = {
   // .mjs: the pdf.js worker of the document preview, a module script.
@@ -39,14 +40,49 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Server-sent events (src-shared/contract/events.ts); not a contract method, so it is not POST. */
+export const EVENTS_PATH = '/api/events';
+
+/**
+ * `GET /api/events` with the same bearer token as every call: a text/event-stream of the events the
+ * session's roles may see, one `event:`/`data:` pair each, and a comment line as heartbeat.
+ */
+function streamEvents(req: http.IncomingMessage, res: http.ServerResponse, events: Pick<EventHub, 'subscribe'>, streams: Set<http.ServerResponse>): void {
+  if (req.method !== 'GET') return send(res, 405, 'GET only', 'text/plain');
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  let unsubscribe: () => void;
+  try {
+    unsubscribe = events.subscribe(token, {
+      send: (m) => res.write(m.name === 'heartbeat' ? ': heartbeat\n\n' : `event: ${m.name}\ndata: ${JSON.stringify(m.payload)}\n\n`),
+      end: () => res.end(),
+    });
+  } catch {
+    return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', key: 'errors.sessionExpired', message: 'session expired' } }), 'application/json');
+  }
+  streams.add(res);
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    // No proxy may hold events back to fill a buffer.
+    'X-Accel-Buffering': 'no',
+  });
+  res.write(': open\n\n');
+  res.on('close', () => {
+    streams.delete(res);
+    unsubscribe();
+  });
+}
+
 /**
  * Serves the renderer and the contract over HTTP on 127.0.0.1 only: `POST /api/<method>` with a JSON body
  * `{ input, lang }` and `Authorization: Bearer <token>`. It exists for machines where Electron cannot start
  * and for the browser end-to-end tests; it refuses any connection that is not from this machine, and any
  * Host header that is not a loopback name (against DNS rebinding).
  */
-export async function startLoopbackHost(options: { port: number; rendererDir: string; dispatch: Dispatch }) {
+export async function startLoopbackHost(options: { port: number; rendererDir: string; dispatch: Dispatch; events: Pick<EventHub, 'subscribe'> }) {
   const root = path.resolve(options.rendererDir);
+  const streams = new Set<http.ServerResponse>();
   const server = http.createServer(async (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!isLoopback(req.socket.remoteAddress) || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
@@ -54,6 +90,7 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === EVENTS_PATH) return streamEvents(req, res, options.events, streams);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
       let envelope: unknown;
@@ -90,6 +127,10 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      // Open event streams would keep close() waiting for ever.
+      for (const res of streams) res.end();
+      server.close(() => resolve());
+    }),
   };
 }

@@ -26,7 +26,7 @@ const serve: Command = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${values.port}"`);
     const app = createApp({ dbPath: resolveDbPath(values.db) });
-    const host = await startLoopbackHost({ port, rendererDir: path.join(projectRoot, 'dist-renderer'), dispatch: app.dispatch });
+    const host = await startLoopbackHost({ port, rendererDir: path.join(projectRoot, 'dist-renderer'), dispatch: app.dispatch, events: app.events });
     io.stdout.write(`Coal Checkpoint listening on ${host.url}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
