@@ -27,8 +27,11 @@ function listen(url: string, token: string | undefined, path = 'api/events') {
       void (async () => {
         let rest = '';
         try {
-          for await (const chunk of res.body!.pipeThrough(new TextDecoderStream())) {
-            const parsed = parseSse(rest + chunk);
+          const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            const parsed = parseSse(rest + value);
             rest = parsed.rest;
             received.push(...parsed.messages);
           }
