@@ -83,6 +83,7 @@ function streamEvents(req: http.IncomingMessage, res: http.ServerResponse, event
 export async function startLoopbackHost(options: { port: number; rendererDir: string; dispatch: Dispatch; events: Pick<EventHub, 'subscribe'> }) {
   const root = path.resolve(options.rendererDir);
   const streams = new Set<http.ServerResponse>();
+  let closing = false;
   const server = http.createServer(async (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!isLoopback(req.socket.remoteAddress) || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
@@ -90,6 +91,11 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Shutting down: no kept-alive connection may carry another request (a reconnecting event stream would hold close() open).
+    if (closing) {
+      res.setHeader('Connection', 'close');
+      if (url.pathname === EVENTS_PATH) return send(res, 503, 'shutting down', 'text/plain');
+    }
     if (url.pathname === EVENTS_PATH) return streamEvents(req, res, options.events, streams);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
@@ -129,6 +135,7 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
     port,
     close: () => new Promise<void>((resolve) => {
       // Open event streams would keep close() waiting for ever.
+      closing = true;
       for (const res of streams) res.end();
       server.close(() => resolve());
     }),

@@ -18,13 +18,26 @@ export function useDevicesLive(): DevicesLiveView {
   const [hostLost, setHostLost] = useState(false);
   useEffect(() => {
     let stopped = false;
+    // Events pushed while a snapshot is on its way are newer than it: kept here and laid over it on arrival.
+    let newer: Partial<DevicesLive> | null = null;
+    const apply = (part: Partial<DevicesLive>) => {
+      if (newer) newer = { ...newer, ...part };
+      setLive((l) => l && { ...l, ...part });
+    };
+    const snapshot = () => {
+      newer = {};
+      call('devices.live', {}).then((next) => {
+        if (!stopped) setLive({ ...next, ...newer });
+        newer = null;
+      }, () => (newer = null));
+    };
     const offs = [
-      subscribe('devices.weight', (scale) => setLive((l) => l && { ...l, scale })),
-      subscribe('devices.state', (state) => setLive((l) => l && { ...l, ...state })),
+      subscribe('devices.weight', (scale) => apply({ scale })),
+      subscribe('devices.state', (state) => apply(state)),
       onStreamState((state) => {
         setHostLost(state === 'down');
         // The snapshot also opens the devices (they start on first use).
-        if (state === 'up') void call('devices.live', {}).then((next) => !stopped && setLive(next), () => undefined);
+        if (state === 'up') snapshot();
       }),
     ];
     return () => {
