@@ -4,7 +4,6 @@
  * window to the capture result) and the main process's CPU share while a DeviceManager runs a 20 frames/s
  * indicator.
  */
-import { DEFAULT_SETTINGS } from '../src-shared/contract/settings.ts';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../db/open.ts';
@@ -53,7 +52,7 @@ function captureLatencyUs(): number {
 
 /**
  * CPU of this process (process.cpuUsage delta over wall time, % of one core) while an indicator streams 20
- * frames/s over an in-process link into a DeviceManager and the kiosk polls devices.live at 4 Hz. The figure
+ * frames/s over an in-process link into a DeviceManager with the kiosk subscribed to its events. The figure
  * includes the simulated indicator and ID-card reader, which run in the same process: an upper bound.
  */
 async function deviceManagerCpu(seconds = 5): Promise<{ cpuPercent: number; frames: number }> {
@@ -62,13 +61,13 @@ async function deviceManagerCpu(seconds = 5): Promise<{ cpuPercent: number; fram
   await manager.ensureStarted();
   await sleep(500);
   const framesBefore = manager.scale()!.session.health().frames;
-  const poll = setInterval(() => manager.live(DEFAULT_SETTINGS), 250);
+  const unsubscribe = manager.onEvent(() => undefined);
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await sleep(seconds * 1000);
   const cpu = process.cpuUsage(cpuBefore);
   const elapsedUs = (performance.now() - start) * 1000;
-  clearInterval(poll);
+  unsubscribe();
   const frames = manager.scale()!.session.health().frames - framesBefore;
   await manager.stop();
   db.close();

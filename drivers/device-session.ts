@@ -2,12 +2,13 @@
  * A live weighbridge: transport + protocol parser + stability detector + watchdog.
  * Emits 'frame' (ScaleFrame, timestampMs) and 'status' (SessionStatus, detail?). Marks the device offline after
  * offlineAfterMs without a valid frame (dead PTYs and USB adapters raise no read error) and reopens the link
- * with exponential backoff until frames flow again. Command-mode protocols are polled.
+ * through the device life cycle (exponential backoff) until frames flow again. Command-mode protocols are polled.
  */
 import { EventEmitter } from 'node:events';
 import { createProtocol, StreamParser } from './protocols/index.ts';
 import type { ProtocolName, ProtocolOptions, ScaleFrame } from './protocols/types.ts';
 import { StabilityDetector, type CaptureResult, type StabilityOptions } from './stability.ts';
+import { DeviceLifecycle, realTimers, type Timers } from './device-lifecycle.ts';
 import type { ByteTransport } from './transports/types.ts';
 
 export type SessionStatus = 'online' | 'offline' | 'error';
@@ -23,6 +24,7 @@ export interface ScaleSessionOptions {
   /** Overrides the protocol's poll interval (command-mode protocols only). */
   pollIntervalMs?: number;
   now?: () => number;
+  timers?: Timers;
 }
 
 export interface SessionHealth {
@@ -41,8 +43,6 @@ export class ScaleSession extends EventEmitter {
   private parser: StreamParser;
   private readonly stability: StabilityDetector;
   private readonly offlineAfterMs: number;
-  private readonly reopenInitialMs: number;
-  private readonly reopenMaxMs: number;
   private readonly now: () => number;
   private readonly pollIntervalMs: number;
   private status: SessionStatus = 'offline';
@@ -51,12 +51,10 @@ export class ScaleSession extends EventEmitter {
   private openedAt = 0;
   private frames = 0;
   private droppedBefore = 0;
-  private reopens = 0;
-  private running = false;
-  private watchdog: NodeJS.Timeout | undefined;
-  private poller: NodeJS.Timeout | undefined;
-  private reopenTimer: NodeJS.Timeout | undefined;
-  private backoffMs: number;
+  private readonly timers: Timers;
+  private readonly lifecycle: DeviceLifecycle;
+  private watchdog: unknown;
+  private poller: unknown;
 
   constructor(options: ScaleSessionOptions) {
     super();
@@ -69,10 +67,15 @@ export class ScaleSession extends EventEmitter {
       ...options.stability,
     });
     this.offlineAfterMs = options.offlineAfterMs ?? 2500;
-    this.reopenInitialMs = options.reopenInitialMs ?? 250;
-    this.reopenMaxMs = options.reopenMaxMs ?? 2000;
-    this.backoffMs = this.reopenInitialMs;
     this.now = options.now ?? Date.now;
+    this.timers = options.timers ?? realTimers;
+    this.lifecycle = new DeviceLifecycle({
+      open: () => this.open(),
+      onOpenFailed: (err) => this.setStatus(this.status === 'online' ? 'offline' : 'error', err.message),
+      initialMs: options.reopenInitialMs,
+      maxMs: options.reopenMaxMs,
+      timers: this.timers,
+    });
     const poll = this.parser.protocol.pollRequest;
     this.pollIntervalMs = poll ? (options.pollIntervalMs ?? this.parser.protocol.pollIntervalMs ?? 200) : 0;
     this.transport.on('data', this.onData);
@@ -80,17 +83,15 @@ export class ScaleSession extends EventEmitter {
   }
 
   async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.watchdog = setInterval(() => this.checkWatchdog(), Math.min(250, this.offlineAfterMs / 4));
-    await this.tryOpen();
+    if (this.lifecycle.isRunning) return;
+    this.watchdog = this.timers.setInterval(() => this.checkWatchdog(), Math.min(250, this.offlineAfterMs / 4));
+    await this.lifecycle.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    clearInterval(this.watchdog);
-    clearInterval(this.poller);
-    clearTimeout(this.reopenTimer);
+    this.lifecycle.stop();
+    this.timers.clearInterval(this.watchdog);
+    this.timers.clearInterval(this.poller);
     this.transport.off('data', this.onData);
     this.transport.off('close', this.onClose);
     await this.transport.close().catch(() => undefined);
@@ -115,7 +116,7 @@ export class ScaleSession extends EventEmitter {
       lastFrameAt: this.lastFrameAt,
       frames: this.frames,
       droppedBytes: this.droppedBefore + this.parser.droppedBytes,
-      reopens: this.reopens,
+      reopens: this.lifecycle.reopens,
     };
   }
 
@@ -131,7 +132,7 @@ export class ScaleSession extends EventEmitter {
     for (const frame of this.parser.push(bytes)) {
       this.frames++;
       this.lastFrameAt = t;
-      this.backoffMs = this.reopenInitialMs;
+      this.lifecycle.healthy();
       this.stability.feed(frame, t);
       this.setStatus('online');
       this.emit('frame', frame, t);
@@ -139,49 +140,35 @@ export class ScaleSession extends EventEmitter {
   };
 
   private readonly onClose = (error?: Error): void => {
-    if (!this.running) return;
+    if (!this.lifecycle.isRunning) return;
     this.setStatus('offline', error?.message ?? 'port closed');
-    this.scheduleReopen();
+    this.lose();
   };
 
   private checkWatchdog(): void {
-    if (!this.running || !this.transport.isOpen) return;
+    if (!this.lifecycle.isRunning || !this.transport.isOpen) return;
     const since = Math.max(this.lastFrameAt ?? 0, this.openedAt);
     if (this.now() - since <= this.offlineAfterMs) return;
     this.setStatus('offline', `no valid frame for ${this.offlineAfterMs} ms`);
     // The link may be stale (a replaced PTY, a re-enumerated USB adapter): reopen it.
-    void this.transport.close().catch(() => undefined).then(() => this.scheduleReopen());
+    void this.transport.close().catch(() => undefined).then(() => this.lose());
   }
 
-  private scheduleReopen(): void {
-    if (!this.running || this.reopenTimer) return;
-    clearInterval(this.poller);
-    const delay = this.backoffMs;
-    this.backoffMs = Math.min(this.reopenMaxMs, this.backoffMs * 2);
-    this.reopenTimer = setTimeout(() => {
-      this.reopenTimer = undefined;
-      this.reopens++;
-      void this.tryOpen();
-    }, delay);
+  private lose(): void {
+    this.timers.clearInterval(this.poller);
+    this.lifecycle.lost();
   }
 
-  private async tryOpen(): Promise<void> {
-    if (!this.running) return;
-    try {
-      if (!this.transport.isOpen) await this.transport.open();
-    } catch (err) {
-      this.setStatus(this.status === 'online' ? 'offline' : 'error', (err as Error).message);
-      this.scheduleReopen();
-      return;
-    }
+  private async open(): Promise<void> {
+    if (!this.transport.isOpen) await this.transport.open();
     // Start parsing afresh: bytes from before the gap cannot complete a frame.
     this.droppedBefore += this.parser.droppedBytes;
     this.parser = new StreamParser(this.parser.protocol);
     this.openedAt = this.now();
     const poll = this.parser.protocol.pollRequest;
     if (poll && this.pollIntervalMs > 0) {
-      clearInterval(this.poller);
-      this.poller = setInterval(() => {
+      this.timers.clearInterval(this.poller);
+      this.poller = this.timers.setInterval(() => {
         if (this.transport.isOpen) this.transport.write(poll).catch(() => undefined);
       }, this.pollIntervalMs);
     }

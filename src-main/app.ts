@@ -5,6 +5,7 @@ import { createHandlers } from './services/handlers.ts';
 import type { ServiceContext } from './services/context.ts';
 import { DeviceManager, type DeviceManagerOptions } from './services/devices/devices.ts';
 import { PrintService } from './services/printing/printing.ts';
+import { EventHub } from './services/events.ts';
 import { CupsPrinter } from './services/printing/cups-printer.ts';
 import type { PrinterBackend } from './services/printing/printer.ts';
 
@@ -13,8 +14,20 @@ export interface App {
   ctx: ServiceContext;
   dispatch: Dispatch;
   devices: DeviceManager;
+  /** Pushed events for the shells' streams (loopback host SSE, Electron IPC). */
+  events: EventHub;
   close(): void;
 }
+
+/** The methods that add a print job or change one's status. */
+const PRINT_QUEUE_METHODS = new Set(['documents.render', 'documents.print', 'documents.send', 'documents.retry']);
+
+/** documents.render answers { jobId }, the others { job: { id } }. */
+const jobIdOf = (value: unknown): number | null => {
+  const v = value as { jobId?: unknown; job?: { id?: unknown } } | null;
+  const id = v?.jobId ?? v?.job?.id;
+  return typeof id === 'number' ? id : null;
+};
 
 /** Opens the database and wires the services behind one dispatcher; every shell (IPC, HTTP, tests) uses this. */
 export function createApp(options: {
@@ -28,10 +41,18 @@ export function createApp(options: {
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit, setupCode: options.setupCode };
   const sessions = new SessionStore();
   const devices = new DeviceManager(db, ctx.now, options.devices);
-  const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions, devices, new PrintService(options.printer ?? new CupsPrinter())));
+  const events = new EventHub(db, sessions, ctx.now);
+  devices.onEvent((event) => events.publish(event));
+  const dispatchCall = createDispatcher(ctx, sessions, createHandlers(sessions, devices, new PrintService(options.printer ?? new CupsPrinter())));
+  const dispatch: Dispatch = async (name, envelope) => {
+    const result = await dispatchCall(name, envelope);
+    if (result.ok && PRINT_QUEUE_METHODS.has(name)) events.publish({ name: 'printing.queue', payload: { jobId: jobIdOf(result.value) } });
+    return result;
+  };
   return {
-    db, ctx, dispatch, devices,
+    db, ctx, dispatch, devices, events,
     close: () => {
+      events.close();
       // Timers stop at once; ports finish closing on their own (nothing below touches the database).
       void devices.stop();
       db.close();

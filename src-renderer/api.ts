@@ -1,4 +1,6 @@
 import type { ApiError, ApiResult, Envelope, InputOf, MethodName, OutputOf } from '../src-shared/contract/index.ts';
+import type { AppEvent, EventName, EventPayloads } from '../src-shared/contract/events.ts';
+import { connectHttp, EventStream, type Connect, type StreamMessage, type StreamState } from './event-stream.ts';
 
 /** The preload bridge in Electron: one function per contract method, nothing else. */
 type Bridge = Record<string, (envelope: Envelope) => Promise<ApiResult<unknown>>>;
@@ -19,6 +21,7 @@ let onLocked: () => void = () => {};
 
 export function setToken(next: string | undefined): void {
   token = next;
+  stream.setToken(next);
 }
 export function setApiLang(next: 'zh-CN' | 'en'): void {
   lang = next;
@@ -57,4 +60,51 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     throw new ApiCallError(result.error);
   }
   return result.value as OutputOf<M>;
+}
+
+/** The preload's event bridge in Electron: subscribe with the session token, get the unsubscribe back. */
+interface EventBridge {
+  subscribe(token: string, onMessage: (m: StreamMessage) => void, onEnd: (unauthorized: boolean) => void): () => void;
+}
+
+const eventBridge = typeof window === 'undefined' ? undefined : (window as unknown as { checkpointEvents?: EventBridge }).checkpointEvents;
+const connect: Connect = eventBridge ? (t, onMessage, onEnd) => eventBridge.subscribe(t, onMessage, onEnd) : connectHttp;
+
+const handlers = new Map<EventName, Set<(payload: never) => void>>();
+const stateListeners = new Set<(state: StreamState) => void>();
+
+const stream = new EventStream(
+  connect,
+  (event: AppEvent) => handlers.get(event.name)?.forEach((h) => (h as (p: typeof event.payload) => void)(event.payload)),
+  (state) => stateListeners.forEach((l) => l(state)),
+  () => {
+    if (token) onUnauthorized();
+  },
+);
+
+function listened(): void {
+  stream.want(stateListeners.size > 0 || [...handlers.values()].some((set) => set.size > 0));
+}
+
+/** Receives one kind of pushed event, whichever shell the page runs in; returns the unsubscribe. */
+export function subscribe<E extends EventName>(event: E, handler: (payload: EventPayloads[E]) => void): () => void {
+  const set = handlers.get(event) ?? new Set();
+  handlers.set(event, set);
+  set.add(handler as (payload: never) => void);
+  listened();
+  return () => {
+    set.delete(handler as (payload: never) => void);
+    listened();
+  };
+}
+
+/** Whether the event stream is up (events arrive), connecting, or down (the host is gone: show devices lost). */
+export function onStreamState(listener: (state: StreamState) => void): () => void {
+  stateListeners.add(listener);
+  listened();
+  listener(stream.state);
+  return () => {
+    stateListeners.delete(listener);
+    listened();
+  };
 }

@@ -1,5 +1,5 @@
 /** The resynchronising scan loop every byte-stream parser shares: frames are found, garbage is dropped. */
-import type { ParseResult, ScaleFrame } from './types.ts';
+import type { ParseResult, ProtocolName, ScaleFrame, WeightKind, WeightUnit } from './types.ts';
 
 /** Result of trying to read one frame at a position. */
 export type Attempt<T = ScaleFrame> =
@@ -95,6 +95,18 @@ export function scanningParse(
     const r = scan(state.pending, bytes, attempt, maxPending);
     return { frames: r.frames, state: { pending: r.pending }, droppedBytes: r.droppedBytes };
   };
+}
+
+/**
+ * A reading from an indicator whose frame carries no motion, overload or tare flag: the shape most
+ * protocols produce (stable stays undefined, so stability is judged from the readings over time).
+ */
+export function plainReading(
+  protocol: ProtocolName,
+  weightKg: number,
+  reading: { decimals: number; unit: WeightUnit; kind?: WeightKind | undefined },
+): Omit<ScaleFrame, 'raw'> {
+  return { protocol, weightKg, stable: undefined, kind: reading.kind, overload: false, decimals: reading.decimals, unit: reading.unit };
 }
 
 /**

@@ -3,7 +3,7 @@
  * are sign, six ASCII digits and the ASCII decimal-place digit. CRC16/Modbus, low byte first.
  */
 import { crc16Modbus } from './checksum.ts';
-import { emptyScanState, frameAttempt, scan, scanningParse, type Attempt, type ScanState } from './framing.ts';
+import { emptyScanState, frameAttempt, plainReading, scan, scanningParse, type Attempt, type ScanState } from './framing.ts';
 import { readSignedDigits, signedDigitsKg, writeSignedDigits } from './signed-digits.ts';
 import { divisionOf } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol } from './types.ts';
@@ -84,15 +84,7 @@ export function createKeliModbus(options: ProtocolOptions = {}): ScaleProtocol<S
     if (buf.length - at < REPLY_LENGTH) return { kind: 'need-more' };
     const d = readSignedDigits(buf, at + 3, true);
     if (!d || !crcOk(buf, at, REPLY_LENGTH)) return { kind: 'invalid' };
-    return frameAttempt(buf, at, REPLY_LENGTH, {
-      protocol: 'keli-modbus',
-      weightKg: signedDigitsKg(d, unit, division),
-      stable: undefined,
-      kind: undefined,
-      overload: false,
-      decimals: d.decimals,
-      unit,
-    });
+    return frameAttempt(buf, at, REPLY_LENGTH, plainReading('keli-modbus', signedDigitsKg(d, unit, division), { decimals: d.decimals, unit }));
   };
   return {
     name: 'keli-modbus',

@@ -4,7 +4,7 @@
  * STX sign 6digits frame, "=5123.45(kg)" and "GW:0023,45(kg)" lines (decimal point or comma), the D2008FA's
  * "ST,GS,+0000000kg" lines (§1.8) and its legacy "ST 00015000" (stable, 15000 in the indicator's unit).
  */
-import { emptyScanState, frameAttempt, lineAt, scanningParse, type Attempt, type ScanState } from './framing.ts';
+import { emptyScanState, frameAttempt, plainReading, lineAt, scanningParse, type Attempt, type ScanState } from './framing.ts';
 import { MAX_LINE, stGsLineAttempt } from './st-gs.ts';
 import { readSignedDigits, writeSignedDigits } from './signed-digits.ts';
 import { divisionOf, parseDecimal, toWeightKg } from './weight-value.ts';
@@ -42,13 +42,8 @@ export function createKeli(options: ProtocolOptions = {}): ScaleProtocol<ScanSta
   const unit: WeightUnit = options.unit ?? 'kg';
   const division = divisionOf(options);
   const reading = (scaled: number, decimals: number, u: WeightUnit, kind?: WeightKind, stable?: boolean) => ({
-    protocol: 'keli' as const,
-    weightKg: toWeightKg(scaled, decimals, u, division),
+    ...plainReading('keli', toWeightKg(scaled, decimals, u, division), { decimals, unit: u, kind }),
     stable,
-    kind,
-    overload: false,
-    decimals,
-    unit: u,
   });
 
   const stxAttempt = (buf: Buffer, at: number): Attempt => {

@@ -1,5 +1,5 @@
 /** XK3190-A12 / clone lowercase lines "ww…kg", "wn…", "wt…" (gross/net/tare), no checksum, CR LF. */
-import { emptyScanState, frameAttempt, lineLengthAt, lineTextEnd, scanningParse, type Attempt, type ScanState } from './framing.ts';
+import { emptyScanState, frameAttempt, plainReading, lineLengthAt, lineTextEnd, scanningParse, type Attempt, type ScanState } from './framing.ts';
 import { divisionOf, pointedString, readUnsignedDecimal, toWeightKg } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol, WeightKind } from './types.ts';
 
@@ -36,15 +36,7 @@ export function createYaohuaA12(options: ProtocolOptions = {}): ScaleProtocol<Sc
     const unit = u0 === 0x6b && u1 === 0x67 ? 'kg' : u0 === 0x6c && u1 === 0x62 ? 'lb' : undefined;
     const d = unit && readUnsignedDecimal(buf, valueStart, end - 2);
     if (!unit || !d) return invalid;
-    return frameAttempt(buf, at, length, {
-      protocol: 'yaohua-a12',
-      weightKg: toWeightKg(negative ? -d.scaled : d.scaled, d.decimals, unit, division),
-      stable: undefined,
-      kind,
-      overload: false,
-      decimals: d.decimals,
-      unit,
-    });
+    return frameAttempt(buf, at, length, plainReading('yaohua-a12', toWeightKg(negative ? -d.scaled : d.scaled, d.decimals, unit, division), { decimals: d.decimals, unit, kind }));
   };
   return {
     name: 'yaohua-a12',

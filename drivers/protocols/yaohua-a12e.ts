@@ -3,7 +3,7 @@
  * Overload/underload lines: 9 spaces, "OL"/"LO", XOR, CR LF.
  */
 import { xorBytes, xorNibbleChars, xorNibblesMatch } from './checksum.ts';
-import { emptyScanState, frameAttempt, scanningParse, type Attempt, type ScanState } from './framing.ts';
+import { emptyScanState, frameAttempt, plainReading, scanningParse, type Attempt, type ScanState } from './framing.ts';
 import { divisionOf, parseDecimal, pointedString, toWeightKg } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol } from './types.ts';
 
@@ -48,15 +48,9 @@ export function createYaohuaA12e(options: ProtocolOptions = {}): ScaleProtocol<S
     const m = /^W([GN])(-?[0-9.]+ ?)kg$/.exec(text);
     const d = m && parseDecimal(m[2] ?? '');
     if (!m || !d) return { kind: 'invalid' };
-    return frameAttempt(buf, at, LINE_LENGTH, {
-      protocol: 'yaohua-a12e',
-      weightKg: toWeightKg(d.scaled, d.decimals, 'kg', division),
-      stable: undefined,
-      kind: m[1] === 'N' ? 'net' : 'gross',
-      overload: false,
-      decimals: d.decimals,
-      unit: 'kg',
-    });
+    return frameAttempt(buf, at, LINE_LENGTH, plainReading('yaohua-a12e', toWeightKg(d.scaled, d.decimals, 'kg', division), {
+      decimals: d.decimals, unit: 'kg', kind: m[1] === 'N' ? 'net' : 'gross',
+    }));
   };
   return {
     name: 'yaohua-a12e',

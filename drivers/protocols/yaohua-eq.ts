@@ -3,7 +3,7 @@
  * Reversed (format 1): value characters least-significant first, then the sign ('0' or '-').
  * Forward (format 2): sign first, then the value. Reversing format 1 gives format 2, so both decode alike.
  */
-import { frameAttempt, scan, type Attempt } from './framing.ts';
+import { frameAttempt, plainReading, scan, type Attempt } from './framing.ts';
 import { divisionOf, toWeightKg, pointedString } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol } from './types.ts';
 
@@ -92,15 +92,7 @@ export function createYaohuaEq(options: ProtocolOptions = {}): ScaleProtocol<EqS
           if (!rev && !fwd) return { kind: 'invalid' };
         }
         if (!reading) return orientation ? { kind: 'invalid' } : frameAttempt(buf, at, FRAME_LENGTH, undefined);
-        return frameAttempt(buf, at, FRAME_LENGTH, {
-          protocol: 'yaohua-eq',
-          weightKg: reading.weightKg,
-          stable: undefined,
-          kind: undefined,
-          overload: false,
-          decimals: reading.decimals,
-          unit,
-        });
+        return frameAttempt(buf, at, FRAME_LENGTH, plainReading('yaohua-eq', reading.weightKg, { decimals: reading.decimals, unit }));
       };
       const r = scan(state.pending, bytes, attempt, FRAME_LENGTH * 4);
       return { frames: r.frames, state: { pending: r.pending, orientation }, droppedBytes: r.droppedBytes };

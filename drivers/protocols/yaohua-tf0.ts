@@ -1,6 +1,6 @@
 /** Yaohua XK3190 continuous output tF=0: STX sign 6digits dp xorH xorL ETX (12 bytes), XOR over sign..dp. */
 import { xorBytes, xorNibbleChars, xorNibblesMatch } from './checksum.ts';
-import { emptyScanState, frameAttempt, scanningParse, type Attempt, type ScanState } from './framing.ts';
+import { emptyScanState, frameAttempt, plainReading, scanningParse, type Attempt, type ScanState } from './framing.ts';
 import { readSignedDigits, signedDigitsKg, writeSignedDigits, type SignedDigits } from './signed-digits.ts';
 import { divisionOf } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol } from './types.ts';
@@ -40,15 +40,7 @@ export function createYaohuaTf0(options: ProtocolOptions = {}): ScaleProtocol<Sc
   const attempt = (buf: Buffer, at: number): Attempt => {
     const d = stxFrameAt(buf, at, [1]);
     if (typeof d === 'string') return { kind: d };
-    return frameAttempt(buf, at, STX_FRAME_LENGTH, {
-      protocol: 'yaohua-tf0',
-      weightKg: signedDigitsKg(d, unit, division),
-      stable: undefined,
-      kind: undefined,
-      overload: false,
-      decimals: d.decimals,
-      unit,
-    });
+    return frameAttempt(buf, at, STX_FRAME_LENGTH, plainReading('yaohua-tf0', signedDigitsKg(d, unit, division), { decimals: d.decimals, unit }));
   };
   return {
     name: 'yaohua-tf0',

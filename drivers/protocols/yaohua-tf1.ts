@@ -5,7 +5,7 @@
  * sign/6 digits/dp payload (14 bytes).
  */
 import { xorBytes, xorNibbleChars, xorNibblesMatch } from './checksum.ts';
-import { emptyScanState, frameAttempt, scan, scanningParse, type Attempt, type ScanState } from './framing.ts';
+import { emptyScanState, frameAttempt, plainReading, scan, scanningParse, type Attempt, type ScanState } from './framing.ts';
 import { readSignedDigits, signedDigitsKg, writeSignedDigits } from './signed-digits.ts';
 import { divisionOf } from './weight-value.ts';
 import type { EncodeInput, ProtocolOptions, ScaleProtocol, WeightKind } from './types.ts';
@@ -103,15 +103,7 @@ export function createYaohuaTf1(options: ProtocolOptions = {}): ScaleProtocol<Sc
     const d = kind ? readSignedDigits(buf, at + 3, true) : undefined;
     // Handshake, EOT error and truck/cargo-number replies are valid frames without a weight.
     if (!d) return kind ? { kind: 'invalid' } : frameAttempt(buf, at, len, undefined);
-    return frameAttempt(buf, at, len, {
-      protocol: 'yaohua-tf1',
-      weightKg: signedDigitsKg(d, unit, division),
-      stable: undefined,
-      kind,
-      overload: false,
-      decimals: d.decimals,
-      unit,
-    });
+    return frameAttempt(buf, at, len, plainReading('yaohua-tf1', signedDigitsKg(d, unit, division), { decimals: d.decimals, unit, kind }));
   };
   return {
     name: 'yaohua-tf1',

@@ -7,6 +7,7 @@ import { createApp } from '../app.ts';
 import { defaultDataDir, resolveDbPath } from '../paths.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol.ts';
 import { registerContractIpc } from './ipc.ts';
+import { registerEventIpc } from './events-ipc.ts';
 import { METHODS_ARG } from './channel.ts';
 import { METHOD_NAMES } from '../../src-shared/contract/index.ts';
 import { denyAllPermissions, lockDownWebContents } from './security.ts';
@@ -50,6 +51,7 @@ function main(): void {
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
     registerContractIpc(ipcMain, core.dispatch, isAppUrl);
+    registerEventIpc(ipcMain, core.events, isAppUrl);
 
     window = new BrowserWindow(windowOptions({
       kiosk,

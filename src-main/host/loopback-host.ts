@@ -4,6 +4,8 @@ import type { Dispatch } from '../services/dispatch.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { readStatic } from './static-files.ts';
 import { HTTP_STATUS, apiMethodName, envelopeError, refuseForeignCall } from './request-guard.ts';
+import type { EventHub } from '../services/events.ts';
+import { formatSse } from '../../src-shared/contract/event-wire.ts';
 
 /** A 10 MB report scan is about 13.4 MB as base64 (attachments.add). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -42,6 +44,40 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Server-sent events (src-shared/contract/events.ts); not a contract method, so it is not POST. */
+export const EVENTS_PATH = '/api/events';
+
+/**
+ * `GET /api/events` with the same bearer token as every call: a text/event-stream of the events the
+ * session's roles may see, one `event:`/`data:` pair each, and a comment line as heartbeat.
+ */
+function streamEvents(req: http.IncomingMessage, res: http.ServerResponse, events: Pick<EventHub, 'subscribe'>, streams: Set<http.ServerResponse>): void {
+  if (req.method !== 'GET') return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.getOnly'), 405);
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  let unsubscribe: () => void;
+  try {
+    unsubscribe = events.subscribe(token, {
+      send: (m) => res.write(formatSse(m)),
+      end: () => res.end(),
+    });
+  } catch {
+    return sendEnvelope(res, envelopeError('unauthorized', 'errors.sessionExpired'));
+  }
+  streams.add(res);
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    // No proxy may hold events back to fill a buffer.
+    'X-Accel-Buffering': 'no',
+  });
+  res.write(': open\n\n');
+  res.on('close', () => {
+    streams.delete(res);
+    unsubscribe();
+  });
+}
+
 async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, port: number, dispatch: Dispatch) {
   if (req.method !== 'POST') return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.postOnly'), 405);
   const refused = refuseForeignCall(req, port);
@@ -71,8 +107,10 @@ async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, pa
  * and for the browser end-to-end tests; it refuses any connection that is not from this machine, any
  * Host header that is not a loopback name (against DNS rebinding) and any API call from another page.
  */
-export async function startLoopbackHost(options: { port: number; rendererDir: string; dispatch: Dispatch }) {
+export async function startLoopbackHost(options: { port: number; rendererDir: string; dispatch: Dispatch; events: Pick<EventHub, 'subscribe'> }) {
   let port = options.port;
+  const streams = new Set<http.ServerResponse>();
+  let closing = false;
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!isLoopback(req.socket.remoteAddress) || !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
@@ -84,6 +122,12 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
     } catch {
       return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.badRequest'));
     }
+    // Shutting down: no kept-alive connection may carry another request (a reconnecting event stream would hold close() open).
+    if (closing) {
+      res.setHeader('Connection', 'close');
+      if (pathname === EVENTS_PATH) return send(res, 503, 'shutting down', 'text/plain');
+    }
+    if (pathname === EVENTS_PATH) return streamEvents(req, res, options.events, streams);
     if (pathname.startsWith('/api/')) return answerApi(req, res, pathname, port, options.dispatch);
     if (req.method !== 'GET') return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.getOnly'), 405);
     const file = readStatic(options.rendererDir, pathname);
@@ -113,6 +157,9 @@ export async function startLoopbackHost(options: { port: number; rendererDir: st
     url: `http://127.0.0.1:${port}/`,
     port,
     close: () => new Promise<void>((resolve) => {
+      // Open event streams would keep close() waiting for ever.
+      closing = true;
+      for (const res of streams) res.end();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import type { IdCardRead } from '../../src-shared/contract/index.ts';
 import { Alert, Form, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatPlate } from '../../src-shared/domain/plate.ts';
-import { call } from '../api.ts';
+import { call, subscribe } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { LiveWeight } from './LiveWeight.tsx';
 import { RegistrationDetail } from './RegistrationDetail.tsx';
@@ -11,20 +12,6 @@ import { useDevicesLive } from './useDevicesLive.ts';
 import { routeScan, useWedgeScanner } from './useWedgeScanner.ts';
 import { useDriverCard } from './useDriverCard.tsx';
 
-const LIVE_POLL_MS = 250;
-
-/** Runs `effect` when a counter moves past the value seen first (events from before the screen opened are old news). */
-function useOnAdvance(value: number | undefined, effect: () => void): void {
-  const seen = useRef<number | undefined>(undefined);
-  const run = useRef(effect);
-  run.current = effect;
-  useEffect(() => {
-    if (value === undefined) return;
-    if (seen.current !== undefined && value > seen.current) run.current();
-    seen.current = value;
-  }, [value]);
-}
-
 /**
  * Everything the kiosk gets from devices, inside the registration form: the live weight, ID cards filling the
  * driver, scans (keyboard-wedge or serial) routed to the field they belong to, and the training banner.
@@ -32,19 +19,16 @@ function useOnAdvance(value: number | undefined, effect: () => void): void {
 export function KioskDevices(props: { onPlate?(plate: string): void; onReport?(code: string): string | undefined }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<RegistrationFormValues>();
-  const { live, hostLost } = useDevicesLive(LIVE_POLL_MS);
+  const { live, hostLost } = useDevicesLive();
   const fillDriver = useDriverCard();
   const [openRecord, setOpenRecord] = useState<number | null>(null);
 
-  useOnAdvance(live?.idCardSeq, () => {
-    void call('devices.lastIdCard', {}).then((read) => {
-      if (!read) return;
-      fillDriver(read.card);
-      void message.success(t('devices.cardRead', { name: read.card.name }));
-      if (read.expired) void message.warning({ content: t('devices.cardExpired', { validTo: read.card.validTo }), duration: 8 });
-      if (!read.card.idNumberValid) void message.warning(t('devices.cardInvalidNumber'));
-    }, showApiError);
-  });
+  const onCard = (read: IdCardRead) => {
+    fillDriver(read.card);
+    void message.success(t('devices.cardRead', { name: read.card.name }));
+    if (read.expired) void message.warning({ content: t('devices.cardExpired', { validTo: read.card.validTo }), duration: 8 });
+    if (!read.card.idNumberValid) void message.warning(t('devices.cardInvalidNumber'));
+  };
 
   const onScan = async (code: string) => {
     const route = routeScan(code);
@@ -68,10 +52,16 @@ export function KioskDevices(props: { onPlate?(plate: string): void; onReport?(c
     }
   };
   useWedgeScanner((code) => void onScan(code));
-  // The host reports no last scan (null) until its first one: that counts as 0, so the first scan is an advance.
-  useOnAdvance(live ? (live.lastScan?.seq ?? 0) : undefined, () => {
-    if (live?.lastScan) void onScan(live.lastScan.text);
-  });
+  // Events that arrive while this form is open; the handlers see the latest render's form and props.
+  const latest = useRef({ onCard, onScan });
+  latest.current = { onCard, onScan };
+  useEffect(() => {
+    const offs = [
+      subscribe('devices.idCard', (read) => latest.current.onCard(read)),
+      subscribe('devices.scan', (code) => void latest.current.onScan(code.text)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
 
   return (
     <>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Modal, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../src-shared/contract/index.ts';
-import { call } from '../api.ts';
+import { call, subscribe } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { PrinterPicker, reportOutcome, usePrinterTarget } from './PrinterPicker.tsx';
 
@@ -15,7 +15,12 @@ export function PrintQueue({ open, onClose }: { open: boolean; onClose(): void }
   const [busy, setBusy] = useState<number | null>(null);
   const { list, target, setTarget } = usePrinterTarget(open);
   const load = useCallback(() => void call('documents.queue', {}).then(setJobs, showApiError), []);
-  useEffect(() => { if (open) load(); }, [open, load]);
+  // Opened: read the queue, then again whenever a job is queued, sent or fails (on this station or another's session).
+  useEffect(() => {
+    if (!open) return;
+    load();
+    return subscribe('printing.queue', load);
+  }, [open, load]);
 
   const send = async (job: PrintJob) => {
     if (job.status !== 'failed' && target.printerName === null) return;

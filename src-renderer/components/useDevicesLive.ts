@@ -1,46 +1,49 @@
 import { useEffect, useState } from 'react';
 import type { DevicesLive } from '../../src-shared/contract/index.ts';
-import { call } from '../api.ts';
-
-/** No answer from the host for this long (refused, failing or hanging) shows it lost: well inside 3 s. */
-export const HOST_LOST_AFTER_MS = 1500;
+import { call, onStreamState, subscribe } from '../api.ts';
 
 export interface DevicesLiveView {
-  /** The last answer; kept while the host is lost so the last weight can be shown greyed. */
+  /** The devices as last known; kept while the host is lost so the last weight can be shown greyed. */
   live: DevicesLive | null;
-  /** The host (loopback or Electron main) has not answered for HOST_LOST_AFTER_MS. */
+  /** The event stream from the host (loopback or Electron main) is down: every device counts as lost. */
   hostLost: boolean;
 }
 
 /**
- * Polls devices.live every intervalMs while mounted; one request in flight at a time, so a slow link never
- * piles up calls. A watchdog marks the host lost when no poll has succeeded lately, whether the requests fail
- * at once (host killed) or never return (host hung).
+ * The devices as the host pushes them: one devices.live snapshot each time the event stream comes up, then
+ * devices.weight and devices.state events. No polling: a dead host shows as the stream going down.
  */
-export function useDevicesLive(intervalMs: number): DevicesLiveView {
+export function useDevicesLive(): DevicesLiveView {
   const [live, setLive] = useState<DevicesLive | null>(null);
   const [hostLost, setHostLost] = useState(false);
   useEffect(() => {
     let stopped = false;
-    let timer: number | undefined;
-    let lastOkAt = Date.now();
-    const watchdog = window.setInterval(() => setHostLost(Date.now() - lastOkAt > HOST_LOST_AFTER_MS), 250);
-    const poll = async () => {
-      const next = await call('devices.live', {}).catch(() => null);
-      if (stopped) return;
-      if (next) {
-        lastOkAt = Date.now();
-        setHostLost(false);
-        setLive(next);
-      }
-      timer = window.setTimeout(() => void poll(), intervalMs);
+    // Events pushed while a snapshot is on its way are newer than it: kept here and laid over it on arrival.
+    let newer: Partial<DevicesLive> | null = null;
+    const apply = (part: Partial<DevicesLive>) => {
+      if (newer) newer = { ...newer, ...part };
+      setLive((l) => l && { ...l, ...part });
     };
-    void poll();
+    const snapshot = () => {
+      newer = {};
+      call('devices.live', {}).then((next) => {
+        if (!stopped) setLive({ ...next, ...newer });
+        newer = null;
+      }, () => (newer = null));
+    };
+    const offs = [
+      subscribe('devices.weight', (scale) => apply({ scale })),
+      subscribe('devices.state', (state) => apply(state)),
+      onStreamState((state) => {
+        setHostLost(state === 'down');
+        // The snapshot also opens the devices (they start on first use).
+        if (state === 'up') snapshot();
+      }),
+    ];
     return () => {
       stopped = true;
-      window.clearTimeout(timer);
-      window.clearInterval(watchdog);
+      offs.forEach((off) => off());
     };
-  }, [intervalMs]);
+  }, []);
   return { live, hostLost };
 }

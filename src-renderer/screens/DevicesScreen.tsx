@@ -141,7 +141,7 @@ export function DevicesScreen() {
   const [channel, setChannel] = useState<string | undefined>(undefined);
   const [detectNote, setDetectNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { live, hostLost } = useDevicesLive(1000);
+  const { live, hostLost } = useDevicesLive();
   const kind = Form.useWatch('kind', form);
   const transport = Form.useWatch('transport', form);
   const overHid = kind === 'scanner' && transport === 'hid';

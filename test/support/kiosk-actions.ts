@@ -4,9 +4,9 @@
  * Waiting (for the weighbridge, for the form) is not an action. Shared by the end-to-end test, which asserts
  * the counts, and `npm run bench`, which prints them.
  *
- * Devices are fed through the page's own calls: devices.live reports a new card or scan and
- * devices.lastIdCard returns the card, exactly what a reader or serial scanner makes the host report, so a
- * swipe happens when the script says rather than every 45 s. The weighbridge is the host's real simulator.
+ * Devices are fed through the page's own event stream: a swipe or scan is a devices.idCard or devices.scan
+ * event, exactly what a reader or serial scanner makes the host push, so a swipe happens when the script says
+ * rather than every 45 s. The weighbridge is the host's real simulator.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CertificateReport } from '../../src-shared/contract/index.ts';
@@ -18,10 +18,6 @@ export interface Card {
 
 export class KioskOperator {
   readonly log: string[] = [];
-  private cardSeq = 1_000;
-  private card: Card | null = null;
-  private scanSeq = 0;
-  private scanText = '';
 
   constructor(readonly page: Page) {}
 
@@ -34,48 +30,59 @@ export class KioskOperator {
     this.log.length = 0;
   }
 
+  /**
+   * Lets the test push device events into the page's own event stream: the page's fetch of /api/events is
+   * wrapped so that, between the host's complete events, it also yields the ones the script injects.
+   */
   async installDevices(): Promise<void> {
-    await this.page.route('**/api/devices.live', async (route) => {
-      let response: Awaited<ReturnType<typeof route.fetch>>;
-      let body: { ok: boolean; value?: Record<string, unknown> };
-      try {
-        response = await route.fetch();
-        body = (await response.json()) as typeof body;
-      } catch (e) {
-        // The page closed or navigated while this poll was in flight: nobody is waiting for its answer.
-        if (this.page.isClosed() || isDisposed(e)) return;
-        throw e;
-      }
-      if (body.ok && body.value) {
-        body.value.idCardSeq = this.cardSeq;
-        // As the host does: no last scan (null) until the first one, which the kiosk must not drop.
-        body.value.lastScan = this.scanSeq === 0 ? null : { seq: this.scanSeq, text: this.scanText };
-      }
-      await route.fulfill({ response, json: body }).catch((e: unknown) => {
-        if (!this.page.isClosed() && !isDisposed(e)) throw e;
-      });
-    });
-    await this.page.route('**/api/devices.lastIdCard', (route) => {
-      const c = this.card;
-      return route.fulfill({
-        json: {
-          ok: true,
-          value: c && {
-            seq: this.cardSeq, readAt: new Date().toISOString(), simulated: false, expired: false,
-            card: {
-              name: c.name, sex: '男', nation: '汉', birthDate: `${c.idNumber.slice(6, 10)}-${c.idNumber.slice(10, 12)}-${c.idNumber.slice(12, 14)}`,
-              address: '山西省大同市平城区', idNumber: c.idNumber, idNumberValid: true, issuer: '大同市公安局平城分局',
-              validFrom: '2020-01-01', validTo: '2040-01-01',
-            },
+    await this.page.addInitScript(() => {
+      const realFetch = window.fetch.bind(window);
+      const streams = new Set<(text: string) => void>();
+      (window as unknown as { injectEvent(text: string): void }).injectEvent = (text) => streams.forEach((push) => push(text));
+      window.fetch = async (input, init) => {
+        const res = await realFetch(input, init);
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (!url.includes('/api/events') || !res.body) return res;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        const encoder = new TextEncoder();
+        let push: (text: string) => void = () => undefined;
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            push = (text) => controller.enqueue(encoder.encode(text));
+            streams.add(push);
+            void (async () => {
+              // Only whole host events are passed on, so an injected one never lands inside another.
+              let partial = '';
+              try {
+                for (;;) {
+                  const { done, value } = await reader.read();
+                  if (done) break;
+                  partial += value;
+                  const cut = partial.lastIndexOf('\n\n') + 2;
+                  if (cut > 1) push(partial.slice(0, cut));
+                  partial = cut > 1 ? partial.slice(cut) : partial;
+                }
+                controller.close();
+              } catch (e) {
+                controller.error(e);
+              } finally {
+                streams.delete(push);
+              }
+            })();
           },
-        },
-      });
+          cancel(reason) {
+            streams.delete(push);
+            return reader.cancel(reason);
+          },
+        });
+        return new Response(body, { status: res.status, headers: res.headers });
+      };
     });
   }
 
-  /** Stops feeding the devices; a poll still in flight when the test ends is dropped, not reported. */
-  async removeDevices(): Promise<void> {
-    await this.page.unrouteAll({ behavior: 'ignoreErrors' });
+  private async inject(name: string, payload: unknown): Promise<void> {
+    const text = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    await this.page.evaluate((t) => (window as unknown as { injectEvent(text: string): void }).injectEvent(t), text);
   }
 
   async click(target: Locator, what: string): Promise<void> {
@@ -95,22 +102,22 @@ export class KioskOperator {
     this.log.push(`key ${key}`);
   }
 
-  swipe(card: Card): void {
-    this.card = card;
-    this.cardSeq++;
-    this.log.push(`swipe ${card.name}`);
+  async swipe(c: Card): Promise<void> {
+    await this.inject('devices.idCard', {
+      seq: 0, readAt: new Date().toISOString(), simulated: false, expired: false,
+      card: {
+        name: c.name, sex: '男', nation: '汉', birthDate: `${c.idNumber.slice(6, 10)}-${c.idNumber.slice(10, 12)}-${c.idNumber.slice(12, 14)}`,
+        address: '山西省大同市平城区', idNumber: c.idNumber, idNumberValid: true, issuer: '大同市公安局平城分局',
+        validFrom: '2020-01-01', validTo: '2040-01-01',
+      },
+    });
+    this.log.push(`swipe ${c.name}`);
   }
 
-  scan(text: string): void {
-    this.scanText = text;
-    this.scanSeq++;
+  async scan(text: string): Promise<void> {
+    await this.inject('devices.scan', { text });
     this.log.push('scan');
   }
-}
-
-/** Errors Playwright raises for a routed request whose page, context or response went away meanwhile. */
-function isDisposed(e: unknown): boolean {
-  return e instanceof Error && /disposed|has been closed|already handled/i.test(e.message);
 }
 
 /** A report's QR code in the compact certificate JSON form (docs/certificate-json.md). */

@@ -20,10 +20,10 @@ export async function returningTruck(op: KioskOperator, reportNumber: string): P
   const page = op.page;
   await autoCaptureOn(page);
   op.nextTruck();
-  op.swipe(RETURNING.driver);
+  await op.swipe(RETURNING.driver);
   await expect(page.getByTestId('plate')).toHaveValue(RETURNING.plate);
   await expect(page.getByLabel('联系电话')).toHaveValue(RETURNING.phone);
-  op.scan(reportQr(passingReport(reportNumber)));
+  await op.scan(reportQr(passingReport(reportNumber)));
   await expect(page.getByTestId('cert-reportNumber')).toHaveValue(reportNumber);
   await expect(page.getByTestId('cert-cmaNumber')).toHaveValue('201712345678');
   const grossKg = await grossCaptured(page);
@@ -43,7 +43,7 @@ export async function newTruck(op: KioskOperator, reportNumber: string): Promise
   await op.click(page.locator('[data-char="冀"]').first(), '冀');
   await expect(page.getByTestId('plate')).toBeFocused();
   await op.type('C24680', 'plate');
-  op.swipe(NEW_DRIVER);
+  await op.swipe(NEW_DRIVER);
   await expect(page.getByLabel('驾驶员姓名')).toHaveValue(NEW_DRIVER.name);
   await expect(page.getByLabel('联系电话')).toBeFocused();
   await op.type('13800001111', 'phone');
@@ -55,7 +55,7 @@ export async function newTruck(op: KioskOperator, reportNumber: string): Promise
   await op.type('15200', 'tare');
   await op.type('30000', 'declared weight', 2);
   await expect(page.getByLabel('煤炭来源（矿/销售方及地点）')).toHaveValue('山西大同');
-  op.scan(reportQr(passingReport(reportNumber)));
+  await op.scan(reportQr(passingReport(reportNumber)));
   await expect(page.getByTestId('cert-reportNumber')).toHaveValue(reportNumber);
   const saved = await saveWithF9(op);
   return { actions: op.actions, log: [...op.log], formReadyMs: saved.formReadyMs, registrationId: saved.registrationId, grossKg };

@@ -24,7 +24,7 @@ const serve: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${values.port}"`);
     const setupCode = newSetupCode();
     const app = createApp({ dbPath: resolveDbPath(values.db), setupCode });
-    const host = await startLoopbackHost({ port, rendererDir: path.join(projectRoot, 'dist-renderer'), dispatch: app.dispatch });
+    const host = await startLoopbackHost({ port, rendererDir: path.join(projectRoot, 'dist-renderer'), dispatch: app.dispatch, events: app.events });
     // Only someone at this terminal can set up a fresh station: a web page cannot read it.
     if (!getStation(app.db)) io.stdout.write(`First-run set-up code: ${setupCode}\n`);
     io.stdout.write(`Coal Checkpoint listening on ${host.url}\n`);

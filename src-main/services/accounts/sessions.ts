@@ -54,6 +54,17 @@ export class SessionStore {
     return session;
   }
 
+  /** Like touch, but not activity: a stream's heartbeat checks the session without keeping it from locking. */
+  peek(token: string | undefined, nowMs: number, limits: SessionLimits): LiveSession {
+    const session = token ? this.sessions.get(token) : undefined;
+    if (!session || nowMs - session.startedMs >= limits.lifetimeMs) {
+      if (token) this.sessions.delete(token);
+      throw new ServiceError('unauthorized', 'errors.sessionExpired');
+    }
+    if (nowMs - session.lastSeenMs >= limits.lockAfterMs) session.locked = true;
+    return session;
+  }
+
   lock(token: string): void {
     const session = this.sessions.get(token);
     if (session) session.locked = true;

@@ -12,6 +12,7 @@ import { defaultStabilityOptions, type StabilityOptions } from '../../../drivers
 import type { HidDevice } from '../../../drivers/transports/hid.ts';
 import type { ByteTransport } from '../../../drivers/transports/types.ts';
 import type { DeviceHealth, DeviceKind, ScannerCode } from '../../../src-shared/contract/devices.ts';
+import { DeviceLifecycle } from '../../../drivers/device-lifecycle.ts';
 
 /** Fixed-size ring of the last bytes seen; no allocation per chunk. */
 export class ByteRing {
@@ -57,6 +58,8 @@ interface ChannelBase {
   /** Configured device row, null for simulators. */
   readonly deviceId: number | null;
   readonly raw: ByteRing;
+  /** Called when the channel's health may have changed (the manager pushes a devices.state event). */
+  onHealth: () => void;
   health(): DeviceHealth;
   stop(): Promise<void>;
 }
@@ -89,6 +92,7 @@ export class ScaleChannel implements ChannelBase {
   /** The stability window: a capture's evidence is the frames inside it. */
   readonly windowMs: number;
   readonly protocolOptions: ProtocolOptions;
+  onHealth: () => void = () => undefined;
 
   constructor(
     id: ChannelIdentity,
@@ -106,6 +110,7 @@ export class ScaleChannel implements ChannelBase {
       this.frames.push({ t, frame });
       if (this.frames.length > FRAME_HISTORY) this.frames.shift();
     });
+    this.session.on('status', () => this.onHealth());
   }
 
   start(): Promise<void> {
@@ -131,9 +136,7 @@ export class ScaleChannel implements ChannelBase {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls a SAM reader for cards; a reader that stops answering is offline until it answers again. */
+/** Polls a SAM reader for cards; a reader that stops answering is offline and its link reopened by the life cycle. */
 export class IdCardChannel implements ChannelBase {
   readonly kind = 'idcard' as const;
   readonly key: string;
@@ -141,11 +144,14 @@ export class IdCardChannel implements ChannelBase {
   readonly simulated: boolean;
   readonly deviceId: number | null;
   readonly raw: ByteRing;
+  onHealth: () => void = () => undefined;
   private status: SessionStatus = 'offline';
   private detail: string | null = null;
   private lastAnswerAt: number | undefined;
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private readonly reader: IdCardReader;
+  private readonly lifecycle: DeviceLifecycle;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private reading: Promise<void> = Promise.resolve();
 
   constructor(
     id: ChannelIdentity,
@@ -155,34 +161,49 @@ export class IdCardChannel implements ChannelBase {
   ) {
     ({ key: this.key, label: this.label, simulated: this.simulated, deviceId: this.deviceId } = id);
     this.raw = tapped(transport);
+    this.reader = new IdCardReader(transport);
+    this.lifecycle = new DeviceLifecycle({
+      open: async () => {
+        if (!this.transport.isOpen) await this.transport.open();
+        this.schedulePoll();
+      },
+      onOpenFailed: (err) => this.setHealth('offline', err.message),
+      initialMs: 500,
+    });
   }
 
   start(): Promise<void> {
-    this.running = true;
-    this.loop = this.run();
-    return Promise.resolve();
+    return this.lifecycle.start();
   }
 
-  private async run(): Promise<void> {
-    const reader = new IdCardReader(this.transport);
-    while (this.running) {
-      // Wait first: a screen that has just opened sees "no card yet" before the first read lands.
-      await sleep(this.status === 'online' ? this.pollMs : 1000);
-      if (!this.running) return;
-      try {
-        if (!this.transport.isOpen) await this.transport.open();
-        const card = await reader.readOnce();
-        this.status = 'online';
-        this.detail = null;
-        this.lastAnswerAt = Date.now();
-        if (card && this.running) this.onCard(card, this);
-      } catch (err) {
-        this.status = 'offline';
-        this.detail = (err as Error).message;
-        // A reader that no longer answers may sit on a stale link (re-enumerated USB adapter): reopen it.
-        await this.transport.close().catch(() => undefined);
-      }
+  // Wait first: a screen that has just opened sees "no card yet" before the first read lands.
+  private schedulePoll(): void {
+    if (this.lifecycle.isRunning) this.pollTimer = setTimeout(() => (this.reading = this.poll()), this.pollMs);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const card = await this.reader.readOnce();
+      if (!this.lifecycle.isRunning) return;
+      this.lastAnswerAt = Date.now();
+      this.lifecycle.healthy();
+      this.setHealth('online', null);
+      if (card) this.onCard(card, this);
+      this.schedulePoll();
+    } catch (err) {
+      if (!this.lifecycle.isRunning) return;
+      this.setHealth('offline', (err as Error).message);
+      // A reader that no longer answers may sit on a stale link (re-enumerated USB adapter): reopen it.
+      await this.transport.close().catch(() => undefined);
+      this.lifecycle.lost();
     }
+  }
+
+  private setHealth(status: SessionStatus, detail: string | null): void {
+    if (status === this.status && detail === this.detail) return;
+    this.status = status;
+    this.detail = detail;
+    this.onHealth();
   }
 
   health(): DeviceHealth {
@@ -193,35 +214,14 @@ export class IdCardChannel implements ChannelBase {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
+    this.lifecycle.stop();
+    clearTimeout(this.pollTimer);
     await this.transport.close().catch(() => undefined);
-    await this.loop;
+    await this.reading;
   }
 }
 
-const REOPEN_MS = 2000;
-
-/** A scanner link that failed or vanished is retried every REOPEN_MS; one retry pending at a time. */
-class Reopener {
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly open: () => Promise<void>) {}
-
-  schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.open();
-    }, REOPEN_MS);
-  }
-
-  cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-}
-
-/** A virtual-COM barcode scanner: the port stays open; codes are handed to onScan. */
+/** A virtual-COM barcode scanner: the port stays open (reopened by the life cycle when lost); codes are handed to onScan. */
 export class ScannerChannel implements ChannelBase {
   readonly kind = 'scanner' as const;
   readonly key: string;
@@ -229,11 +229,11 @@ export class ScannerChannel implements ChannelBase {
   readonly simulated = false;
   readonly deviceId: number | null;
   readonly raw: ByteRing;
+  onHealth: () => void = () => undefined;
   private readonly scanner: SerialScanner;
   private detail: string | null = null;
   private lastScanAt: number | undefined;
-  private running = false;
-  private readonly reopen = new Reopener(() => this.open());
+  private readonly lifecycle: DeviceLifecycle;
 
   constructor(
     id: ChannelIdentity,
@@ -247,26 +247,27 @@ export class ScannerChannel implements ChannelBase {
       this.lastScanAt = Date.now();
       onScan({ text: scan.text });
     });
-    transport.on('close', () => this.scheduleOpen());
+    this.lifecycle = new DeviceLifecycle({
+      open: async () => {
+        await this.transport.open();
+        this.lifecycle.healthy();
+        this.setDetail(null);
+      },
+      onOpenFailed: (err) => this.setDetail(err.message),
+    });
+    transport.on('close', (err) => {
+      this.setDetail(err?.message ?? 'port closed');
+      this.lifecycle.lost();
+    });
   }
 
-  async start(): Promise<void> {
-    this.running = true;
-    await this.open();
+  start(): Promise<void> {
+    return this.lifecycle.start();
   }
 
-  private async open(): Promise<void> {
-    try {
-      await this.transport.open();
-      this.detail = null;
-    } catch (err) {
-      this.detail = (err as Error).message;
-      this.scheduleOpen();
-    }
-  }
-
-  private scheduleOpen(): void {
-    if (this.running) this.reopen.schedule();
+  private setDetail(detail: string | null): void {
+    this.detail = detail;
+    this.onHealth();
   }
 
   health(): DeviceHealth {
@@ -277,13 +278,12 @@ export class ScannerChannel implements ChannelBase {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.reopen.cancel();
+    this.lifecycle.stop();
     await this.scanner.stop().catch(() => undefined);
   }
 }
 
-/** A HID POS barcode scanner: multi-report codes are joined and handed to onScan; a lost device is reopened. */
+/** A HID POS barcode scanner: multi-report codes are joined and handed to onScan; a lost device is reopened by the life cycle. */
 export class HidScannerChannel implements ChannelBase {
   readonly kind = 'scanner' as const;
   readonly key: string;
@@ -292,11 +292,11 @@ export class HidScannerChannel implements ChannelBase {
   readonly deviceId: number | null;
   /** The raw input reports, 64 bytes each, for the technician's hex view. */
   readonly raw = new ByteRing(16 * 1024);
+  onHealth: () => void = () => undefined;
   private device: HidDevice | undefined;
   private detail: string | null = null;
   private lastScanAt: number | undefined;
-  private running = false;
-  private readonly reopen = new Reopener(() => this.open());
+  private readonly lifecycle: DeviceLifecycle;
 
   constructor(
     id: ChannelIdentity,
@@ -304,25 +304,19 @@ export class HidScannerChannel implements ChannelBase {
     private readonly onScan: (code: ScannerCode) => void,
   ) {
     ({ key: this.key, label: this.label, deviceId: this.deviceId } = id);
+    this.lifecycle = new DeviceLifecycle({ open: () => this.open(), onOpenFailed: (err) => this.setDetail(err.message) });
   }
 
-  async start(): Promise<void> {
-    this.running = true;
-    await this.open();
+  start(): Promise<void> {
+    return this.lifecycle.start();
   }
 
   private async open(): Promise<void> {
-    let device: HidDevice;
-    try {
-      device = await this.openDevice();
-    } catch (err) {
-      this.detail = (err as Error).message;
-      if (this.running) this.reopen.schedule();
-      return;
-    }
-    if (!this.running) return device.close();
+    const device = await this.openDevice();
+    if (!this.lifecycle.isRunning) return device.close();
     this.device = device;
-    this.detail = null;
+    this.lifecycle.healthy();
+    this.setDetail(null);
     device.on('data', (report) => this.raw.write(report));
     new HidPosScanner(device).on('scan', (code: ScannedCode) => {
       this.lastScanAt = Date.now();
@@ -331,10 +325,15 @@ export class HidScannerChannel implements ChannelBase {
     // node-hid reports an unplugged scanner as an error on its read loop.
     device.on('error', (err) => {
       if (this.device !== device) return;
-      this.detail = err.message;
       this.closeDevice();
-      if (this.running) this.reopen.schedule();
+      this.setDetail(err.message);
+      this.lifecycle.lost();
     });
+  }
+
+  private setDetail(detail: string | null): void {
+    this.detail = detail;
+    this.onHealth();
   }
 
   private closeDevice(): void {
@@ -355,8 +354,7 @@ export class HidScannerChannel implements ChannelBase {
   }
 
   stop(): Promise<void> {
-    this.running = false;
-    this.reopen.cancel();
+    this.lifecycle.stop();
     this.closeDevice();
     return Promise.resolve();
   }

@@ -16,6 +16,8 @@ import type { Db } from '../../../db/open.ts';
 import { listDevices, trainingMode } from '../../../db/devices-repo.ts';
 import type { DeviceConfig, DevicesLive, HidScannerList, IdCardRead, LiveWeight, ScannerCode, StabilityLight } from '../../../src-shared/contract/devices.ts';
 import { localDate } from '../../../src-shared/domain/local-time.ts';
+import type { AppEvent, DevicesState } from '../../../src-shared/contract/events.ts';
+import { getSettings } from '../accounts/settings.ts';
 import { HidScannerChannel, IdCardChannel, ScaleChannel, ScannerChannel, type DeviceChannel, type TimedFrame } from './device-channels.ts';
 
 /** Sample drivers for the simulated reader; one card has expired so trainees see the warning. */
@@ -93,6 +95,9 @@ export class DeviceManager {
   private idCardSeq = 0;
   private lastScan: DevicesLive['lastScan'] = null;
   private cardRotation = 0;
+  private readonly listeners = new Set<(event: AppEvent) => void>();
+  /** The last weight and state pushed, as JSON: only a change is pushed again. */
+  private pushed = { weight: '', state: '' };
 
   constructor(
     private readonly db: Db,
@@ -132,8 +137,52 @@ export class DeviceManager {
     const configured = this.training ? [] : listDevices(this.db).filter((d) => d.enabled);
     if (configured.length === 0) this.openSimulators();
     for (const d of configured) this.channels.push(this.configuredChannel(d));
+    for (const c of this.channels) this.watch(c);
     for (const s of this.simulators) await s.start();
     await Promise.all(this.channels.map((c) => c.start()));
+    this.pushState();
+  }
+
+  /** Hands every device event (devices.weight, devices.state, devices.idCard, devices.scan) to listener; returns the unsubscribe. */
+  onEvent(listener: (event: AppEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: AppEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private watch(channel: DeviceChannel): void {
+    channel.onHealth = () => this.pushState();
+    if (channel.kind === 'scale') channel.session.on('frame', () => this.pushWeight());
+  }
+
+  /** Settings may change between pushes (auto-capture, the empty-deck threshold): read at each. */
+  private view() {
+    const { emptyScaleBelowKg, autoCapture } = getSettings(this.db);
+    return { emptyScaleBelowKg, autoCapture };
+  }
+
+  private pushWeight(): void {
+    if (this.listeners.size === 0) return;
+    const weight = this.weight(this.view().emptyScaleBelowKg);
+    const json = JSON.stringify(weight);
+    if (json === this.pushed.weight) return;
+    this.pushed.weight = json;
+    this.emit({ name: 'devices.weight', payload: weight });
+  }
+
+  /** Pushes the device state when it changed, and the weight with it (a lost scale greys its weight). */
+  pushState(): void {
+    if (this.listeners.size === 0) return;
+    const state = this.state(this.view().autoCapture);
+    const json = JSON.stringify(state);
+    if (json !== this.pushed.state) {
+      this.pushed.state = json;
+      this.emit({ name: 'devices.state', payload: state });
+    }
+    this.pushWeight();
   }
 
   private async close(): Promise<void> {
@@ -189,6 +238,12 @@ export class DeviceManager {
   }
 
   private recordCard(card: ReadTextReply, simulated: boolean): void {
+    this.storeCard(card, simulated);
+    const read = this.lastIdCard();
+    if (read) this.emit({ name: 'devices.idCard', payload: read });
+  }
+
+  private storeCard(card: ReadTextReply, simulated: boolean): void {
     const t = card.text;
     this.idCard = {
       seq: ++this.idCardSeq,
@@ -203,6 +258,7 @@ export class DeviceManager {
 
   private recordScan(code: ScannerCode): void {
     this.lastScan = { seq: (this.lastScan?.seq ?? 0) + 1, ...code };
+    this.emit({ name: 'devices.scan', payload: code });
   }
 
   isTraining(): boolean {
@@ -219,27 +275,35 @@ export class DeviceManager {
     return key === undefined ? scales[0] : scales.find((c) => c.key === key);
   }
 
-  live(view: { emptyScaleBelowKg: number; autoCapture: boolean }): DevicesLive {
-    const scale = this.scale();
-    let weight: LiveWeight | null = null;
-    if (scale) {
-      const c = scale.session.capture();
-      const measured = lightOf(c);
-      const weightKg = measured === 'offline' ? null : (c.weightKg ?? null);
-      // An empty deck is not "settling": it says 空磅 until a truck is on it.
-      const empty = weightKg !== null && measured !== 'fault' && Math.abs(weightKg) < view.emptyScaleBelowKg;
-      const light = empty ? 'empty' : measured;
-      weight = { channel: scale.key, weightKg, stable: c.ok && !empty, light, reason: c.ok ? null : c.reason };
-    }
+  live(): DevicesLive {
+    const view = this.view();
     return {
-      training: this.training,
-      autoCapture: view.autoCapture,
-      simulated: this.channels.some((c) => c.simulated),
-      scale: weight,
-      devices: this.channels.map((c) => c.health()),
+      ...this.state(view.autoCapture),
+      scale: this.weight(view.emptyScaleBelowKg),
       idCardSeq: this.idCardSeq,
       lastScan: this.lastScan,
     };
+  }
+
+  private state(autoCapture: boolean): DevicesState {
+    return {
+      training: this.training,
+      autoCapture,
+      simulated: this.channels.some((c) => c.simulated),
+      devices: this.channels.map((c) => c.health()),
+    };
+  }
+
+  private weight(emptyScaleBelowKg: number): LiveWeight | null {
+    const scale = this.scale();
+    if (!scale) return null;
+    const c = scale.session.capture();
+    const measured = lightOf(c);
+    const weightKg = measured === 'offline' ? null : (c.weightKg ?? null);
+    // An empty deck is not "settling": it says 空磅 until a truck is on it.
+    const empty = weightKg !== null && measured !== 'fault' && Math.abs(weightKg) < emptyScaleBelowKg;
+    const light = empty ? 'empty' : measured;
+    return { channel: scale.key, weightKg, stable: c.ok && !empty, light, reason: c.ok ? null : c.reason };
   }
 
   /** The capture decision for now, with the frames that back it; undefined when there is no such scale. */

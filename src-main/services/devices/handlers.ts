@@ -11,7 +11,6 @@ import { appendAudit } from '../audit.ts';
 import { actorOf, type CallContext } from '../context.ts';
 import type { DeviceManager } from './devices.ts';
 import { ServiceError } from '../errors.ts';
-import { getSettings } from '../accounts/settings.ts';
 import type { DomainHandlers } from '../handler.ts';
 import { mutate } from '../mutate.ts';
 
@@ -93,10 +92,9 @@ async function changeConfiguration<T>(ctx: CallContext, devices: DeviceManager, 
 
 export function devicesHandlers(devices: DeviceManager): DomainHandlers<typeof devicesContract> {
   return {
-    'devices.live': async (ctx) => {
+    'devices.live': async () => {
       await devices.ensureStarted();
-      const { emptyScaleBelowKg, autoCapture } = getSettings(ctx.db);
-      return devices.live({ emptyScaleBelowKg, autoCapture });
+      return devices.live();
     },
     'devices.capture': async (ctx, input) => {
       await devices.ensureStarted();

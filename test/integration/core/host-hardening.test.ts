@@ -19,7 +19,7 @@ beforeAll(async () => {
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>煤质检查站</title>');
   app = createApp({ dbPath: tempDbPath(), setupCode: SETUP_CODE });
-  host = await startLoopbackHost({ port: 0, rendererDir, dispatch: app.dispatch });
+  host = await startLoopbackHost({ port: 0, rendererDir, dispatch: app.dispatch, events: app.events });
 });
 afterAll(async () => {
   await host.close();

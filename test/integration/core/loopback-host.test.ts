@@ -15,7 +15,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>煤质检查站</title>');
   fs.writeFileSync(path.join(os.tmpdir(), 'secret.txt'), 'secret');
   app = createApp({ dbPath: tempDbPath() });
-  host = await startLoopbackHost({ port: 0, rendererDir, dispatch: app.dispatch });
+  host = await startLoopbackHost({ port: 0, rendererDir, dispatch: app.dispatch, events: app.events });
 });
 afterAll(async () => {
   await host.close();
