@@ -3,14 +3,15 @@
  * Cases belong to the enforcement group, the ledger to the disposal group, settings to admins.
  */
 import { z } from 'zod';
+import { freeText, requiredText } from './clean-text.ts';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-number.ts';
 import type { CasePhase } from '../domain/case-state.ts';
 import { isIsoDate, type TermPolicy, type TermState } from '../domain/seizure-term.ts';
 
-const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
-const required = (max: number) => text(max).min(1, { message: 'validation.required' });
+const text = freeText;
+const required = (max: number) => requiredText(max);
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'validation.date' });
 const positiveKg = z.int({ message: 'validation.weightInteger' }).min(1, { message: 'validation.weightNegative' }).max(10_000_000, { message: 'validation.weightAbsurd' });
 const Id = z.int().positive();

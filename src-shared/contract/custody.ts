@@ -4,12 +4,13 @@
  * disposal role itself; supervisors and administrators may read the ledger.
  */
 import { z } from 'zod';
+import { freeText, requiredText } from './clean-text.ts';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import type { LedgerMovementView } from './cases.ts';
 import { RolesInput, type User } from './accounts.ts';
 
-const required = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' }).min(1, { message: 'validation.required' });
+const required = (max: number) => requiredText(max);
 const Id = z.int().positive();
 
 export interface ConfiscationNoticeSummary {
@@ -40,7 +41,7 @@ export interface LedgerCheck {
 
 export const custodyContract = {
   'confiscations.list': method<ConfiscationNoticeSummary[]>()(
-    z.object({ direction: z.enum(['outgoing', 'incoming']), caseRef: z.string().trim().max(60).optional() }).strict(),
+    z.object({ direction: z.enum(['outgoing', 'incoming']), caseRef: freeText(60).optional() }).strict(),
     [...ROLE_GROUPS.enforcement, 'disposal'],
   ),
   'confiscations.import': method<ConfiscationImport>()(z.object({ text: z.string().trim().min(1).max(200_000) }).strict(), ROLE_GROUPS.disposal),

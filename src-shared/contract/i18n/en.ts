@@ -230,6 +230,10 @@ const en: Catalog<typeof zhCN> = {
     weightAbsurd: 'Over 200 t: please check', tareAboveGross: 'Tare cannot exceed gross', choice: 'Pick a valid option', boolean: 'Choose yes or no',
     phone: 'Invalid phone number', date: 'Dates are YYYY-MM-DD', dateRange: 'The end date is before the start date',
     username: 'Usernames are 3–32 letters, digits or _ . -', passwordShort: 'At least 8 characters', stationCode: '2–12 capital letters or digits',
+    text: {
+      control: 'Must not contain control characters (such as NUL or ESC)', bidi: 'Must not contain text-direction controls (such as U+202E)',
+      surrogate: 'Contains a broken character that cannot be stored; type it again', invisible: 'Only blank or invisible characters: type visible text',
+    },
     patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason',
     plate: {
       character: 'A plate holds only Chinese characters and Latin letters and digits; look-alikes such as ß, ſ or ﬀ are not allowed', empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
