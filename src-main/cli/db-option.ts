@@ -10,6 +10,16 @@ export const dbOption = { db: { type: 'string' } } as const;
  * Runs `work` with the database (--db, CHECKPOINT_DB or the user-data file) open, closing it however `work`
  * ends; a service's refusal becomes a CLI error with its message.
  */
+/** Runs a file write, turning its refusal (exists, is the database, disk full, read-only) into the CLI's one-line error. */
+export function cliWrite(write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    if (err instanceof ServiceError) throw new CliError(translate('zh-CN', err.key, err.params));
+    throw err;
+  }
+}
+
 export async function withCliDb<T>(dbPath: string | undefined, work: (db: Db) => Promise<T> | T): Promise<T> {
   const db = openDatabase(resolveDbPath(dbPath));
   try {

@@ -1,5 +1,7 @@
 import { commands } from './commands/index.ts';
 import { CliError, type CliIo } from './command.ts';
+import { databaseRefusal } from '../services/storage-errors.ts';
+import { translate } from '../../src-shared/contract/i18n/index.ts';
 
 function helpText(): string {
   const lines = ['Usage: checkpoint <command> [options]', '', 'Commands:'];
@@ -33,6 +35,12 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     if (err instanceof CliError) {
       io.stderr.write(`checkpoint ${match.words.join(' ')}: ${err.message}\n`);
       return err.exitCode;
+    }
+    // A full or read-only disk under the database is one line a person can act on, not a stack trace.
+    const storage = databaseRefusal(err);
+    if (storage) {
+      io.stderr.write(`checkpoint ${match.words.join(' ')}: ${translate('zh-CN', storage.key, storage.params)}\n`);
+      return 1;
     }
     io.stderr.write(`checkpoint ${match.words.join(' ')}: ${(err as Error).stack ?? String(err)}\n`);
     return 1;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/open.ts';
 import { currentNumbersOfCase } from '../../../db/documents-repo.ts';
@@ -12,6 +12,8 @@ import { importHandover } from '../../services/handovers.ts';
 import { balances } from '../../services/ledger.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
 import { dbOption, withCliDb } from '../db-option.ts';
+import { resolveDbPath } from '../../paths.ts';
+import { checkTarget, writeFileSafely } from '../../services/safe-file.ts';
 
 
 /** A write from the CLI is recorded as a named user's act (default: the first active user of the roles). */
@@ -45,9 +47,11 @@ const casesList: Command = {
 const documentsRender: Command = {
   words: ['documents', 'render'],
   summary: "Print every issued document of a case to PDF files (counted as prints; later ones are 副本)",
-  usage: 'checkpoint documents render --case ID --out DIR [--user NAME] [--db PATH]',
+  usage: 'checkpoint documents render --case ID --out DIR [--force] [--user NAME] [--db PATH]',
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, case: { type: 'string' }, out: { type: 'string' }, user: { type: 'string' } });
+    const { values } = parseOptions(argv, {
+      ...dbOption, case: { type: 'string' }, out: { type: 'string' }, user: { type: 'string' }, force: { type: 'boolean', default: false },
+    });
     const caseId = Number(values.case);
     if (!Number.isInteger(caseId) || caseId < 1) throw new CliError('--case ID is required');
     if (!values.out) throw new CliError('--out DIR is required');
@@ -57,10 +61,13 @@ const documentsRender: Command = {
       const ctx = cliContext(db, values.user, ['officer', 'supervisor', 'admin']);
       const numbers = currentNumbersOfCase(db, caseId);
       if (numbers.length === 0) throw new CliError(`case ${caseId} has no documents (not found or not decided)`);
+      const target = { protectedFiles: [resolveDbPath(values.db)], force: values.force };
+      // Every file is checked before the first print is counted, so a refused --out counts no print.
+      for (const n of numbers) checkTarget(path.join(out, `${n.kind}.pdf`), target);
       for (const n of numbers) {
         const printed = await renderCaseDocument(ctx, caseId, n.kind);
         const file = path.join(out, `${n.kind}.pdf`);
-        writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
+        writeFileSafely(file, Buffer.from(printed.pdfBase64, 'base64'), target);
         io.stdout.write(`${file}\t${printed.documentNumber}\t${printed.copy}\t${printed.contentHash}\n`);
       }
     });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS } from '../../../src-shared/contract/reports.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
@@ -7,7 +6,9 @@ import { exportMonthlyReport, exportWeeklyLog, type Exporter } from '../../servi
 import { getSettings } from '../../services/settings.ts';
 import type { Db } from '../../../db/open.ts';
 import { CliError, parseOptions, type Command } from '../command.ts';
-import { dbOption, withCliDb } from '../db-option.ts';
+import { cliWrite, dbOption, withCliDb } from '../db-option.ts';
+import { resolveDbPath } from '../../paths.ts';
+import { checkTarget, writeFileSafely } from '../../services/safe-file.ts';
 
 const FORMATS = EXPORT_FORMATS.join('|');
 
@@ -31,10 +32,16 @@ function checkFormat(format: string | undefined): void {
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`--format must be ${FORMATS}, got "${format ?? ''}"`);
 }
 
-async function writeExport(out: string | undefined, run: (db: Db) => Promise<{ base64: string; trucks: number }>, dbPath: string | undefined, io: { stdout: NodeJS.WritableStream }) {
+interface OutOptions { out?: string; force?: boolean; db?: string }
+
+async function writeExport(options: OutOptions, run: (db: Db) => Promise<{ base64: string; trucks: number }>, io: { stdout: NodeJS.WritableStream }) {
+  const out = options.out;
   if (!out) throw new CliError('--out FILE is required');
-  const file = await withCliDb(dbPath, run);
-  fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+  const target = { protectedFiles: [resolveDbPath(options.db)], force: options.force ?? false };
+  // Refused before the export runs, so a wrong --out costs nothing and writes nothing.
+  cliWrite(() => checkTarget(out, target));
+  const file = await withCliDb(options.db, run);
+  cliWrite(() => writeFileSafely(out, Buffer.from(file.base64, 'base64'), target));
   io.stdout.write(`wrote ${out} (${file.trucks} trucks)\n`);
   return 0;
 }
@@ -42,27 +49,27 @@ async function writeExport(out: string | undefined, run: (db: Db) => Promise<{ b
 const exportWeekly: Command = {
   words: ['export', 'weekly'],
   summary: 'Export the checkpoint log of an ISO week or a date range (xlsx, csv or pdf)',
-  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--unmasked] [--db PATH]`,
+  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--force] [--unmasked] [--db PATH]`,
   async run(argv, io) {
     const { values } = parseOptions(argv, {
       ...dbOption, week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
-      out: { type: 'string' }, unmasked: { type: 'boolean', default: false },
+      out: { type: 'string' }, force: { type: 'boolean', default: false }, unmasked: { type: 'boolean', default: false },
     });
     checkFormat(values.format);
     const input = parsed(WeeklyExportInput, { week: values.week, from: values.from, to: values.to, format: values.format, unmasked: values.unmasked });
-    return writeExport(values.out, (db) => exportWeeklyLog(db, cliExporter(db), input), values.db, io);
+    return writeExport(values, (db) => exportWeeklyLog(db, cliExporter(db), input), io);
   },
 };
 
 const exportMonthly: Command = {
   words: ['export', 'monthly'],
   summary: 'Export the monthly report with heating-season totals (xlsx, csv or pdf)',
-  usage: `checkpoint export monthly --month 2026-11 --format ${FORMATS} --out FILE [--db PATH]`,
+  usage: `checkpoint export monthly --month 2026-11 --format ${FORMATS} --out FILE [--force] [--db PATH]`,
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseOptions(argv, { ...dbOption, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } });
     checkFormat(values.format);
     const input = parsed(MonthlyExportInput, { month: values.month, format: values.format });
-    return writeExport(values.out, (db) => exportMonthlyReport(db, cliExporter(db), getSettings(db), input), values.db, io);
+    return writeExport(values, (db) => exportMonthlyReport(db, cliExporter(db), getSettings(db), input), io);
   },
 };
 

@@ -281,5 +281,17 @@ const en: Catalog<typeof zhCN> = {
   tickets: {
     print: 'Print weighing ticket', queue: 'Printer queue (empty: download a file)', sendFailed: 'The weighing ticket did not reach the printer: {{error}}', download: 'Download the ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
+  storage: {
+    diskFull: 'The disk is full: {{file}} was not written. Free some space and try again (no existing file was changed)',
+    readOnly: 'The disk or USB drive holding {{file}} is read-only: choose a writable place',
+    noPermission: 'No permission to write {{file}}: choose another place or ask the administrator',
+    noFolder: 'The folder of {{file}} does not exist',
+    isFolder: '{{file}} is a folder: give a file name',
+    isDatabase: '{{file}} is the checkpoint database in use (or one of its journal files): choose another file name',
+    exists: '{{file}} already exists and was not replaced; add --force to replace it',
+    databaseFull: 'The disk is full: this action was not saved (records already saved are safe). Free some space and try again',
+    databaseReadOnly: 'The database is read-only (read-only disk or no write permission): this action was not saved. Ask the administrator',
+    databaseUnavailable: 'The database could not be read or written: this action was not saved. Check the disk and try again',
+  },
 };
 export default en;

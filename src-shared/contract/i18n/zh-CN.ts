@@ -277,5 +277,17 @@ const zhCN = {
   tickets: {
     print: '打印过磅单', queue: '打印机队列（留空则下载文件）', sendFailed: '过磅单未能送到打印机：{{error}}', download: '下载过磅单', printed: '过磅单已生成（原件）', reprinted: '过磅单已生成：补打第 {{n}} 次', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm 热敏' },
   },
+  storage: {
+    diskFull: '磁盘已满，未能写入 {{file}}；请清理磁盘空间后重试（原有文件未改动）',
+    readOnly: '{{file}} 所在的磁盘或U盘是只读的，请换一个可写的位置',
+    noPermission: '没有写入 {{file}} 的权限，请换一个位置或联系管理员',
+    noFolder: '找不到 {{file}} 所在的文件夹',
+    isFolder: '{{file}} 是一个文件夹，请给出文件名',
+    isDatabase: '{{file}} 是正在使用的检查站数据库（或其日志文件），不能写入导出内容；请换一个文件名',
+    exists: '{{file}} 已存在，未覆盖；如确要替换，请加 --force',
+    databaseFull: '磁盘已满，本次操作未保存（已保存的记录不受影响）；请清理磁盘空间后重试',
+    databaseReadOnly: '数据库是只读的（只读磁盘或没有写入权限），本次操作未保存；请联系管理员',
+    databaseUnavailable: '数据库读写失败，本次操作未保存；请检查磁盘后重试',
+  },
 };
 export default zhCN;
