@@ -16,6 +16,7 @@ import { holidayCalendarStatus } from './term-policy.ts';
 import { shanghaiDate } from '../../src-shared/domain/seizure-term.ts';
 import { balances, dispose, movements, receive, reverse, stockTake } from './ledger.ts';
 import { recordConfiscation } from './confiscation.ts';
+import { caseForCaller, restoreMaskedDraft } from './personal-data.ts';
 
 function createDisposalPoint(ctx: CallContext, input: { code: string; name: string; address: string }): DisposalPoint {
   return ctx.db.transaction(() => {
@@ -30,12 +31,12 @@ function createDisposalPoint(ctx: CallContext, input: { code: string; name: stri
 /** Binds the enforcement contract (cases, documents, handovers, ledger) to its services. */
 export function casesHandlers(): DomainHandlers<typeof casesContract> {
   return {
-    'cases.list': (ctx, input) => listCases(ctx.db, ctx.now(), input.phase),
-    'cases.get': (ctx, input) => caseView(ctx.db, requireCase(ctx.db, input.id), ctx.now()),
+    'cases.list': (ctx, input) => listCases(ctx.db, ctx.now(), input.phase).map((c) => caseForCaller(ctx, c)),
+    'cases.get': (ctx, input) => caseForCaller(ctx, caseView(ctx.db, requireCase(ctx.db, input.id), ctx.now())),
     'cases.candidates': (ctx) => seizureCandidates(ctx.db, 200),
     'cases.openFromRegistration': (ctx, input) => openCaseFromRegistration(ctx, input.registrationId),
     'cases.open': (ctx, input) => openCase(ctx, input.draft),
-    'cases.update': (ctx, input) => updateCaseDraft(ctx, input.id, input.draft),
+    'cases.update': (ctx, input) => caseForCaller(ctx, updateCaseDraft(ctx, input.id, restoreMaskedDraft(ctx.db, input.id, input.draft))),
     'cases.decide': (ctx, input) => decideCase(ctx, input),
     'cases.startTesting': (ctx, input) => startTesting(ctx, input),
     'cases.changeTesting': (ctx, input) => changeTesting(ctx, input),

@@ -12,6 +12,7 @@ import {
 } from '../../db/cases-repo.ts';
 import { currentNumbersOfCase, printCountsOfCase } from '../../db/documents-repo.ts';
 import { getDisposalPoint } from '../../db/handovers-repo.ts';
+import { numbersToReissue } from '../../db/case-registration-repo.ts';
 import { getRegistration } from '../../db/registrations-repo.ts';
 import { checksOfRecord, overridesOf, reviewOf } from '../../db/certificates-repo.ts';
 import type { z } from 'zod';
@@ -74,13 +75,16 @@ export function termOf(db: Db, c: StoredCase, today: string): EnforcementCase['t
 export function caseView(db: Db, c: StoredCase, now: Date): EnforcementCase {
   const prints = printCountsOfCase(db, c.id);
   const numbers = currentNumbersOfCase(db, c.id);
+  const reissue = numbersToReissue(db, c.id);
   return {
     ...c,
     seizureDate: seizureDateOf(c),
     decidedById: c.decidedBy,
     decisionNumber: numbers.find((n) => n.kind === 'seizure-decision')?.number ?? null,
     term: termOf(db, c, shanghaiDate(now)),
-    documents: numbers.map((n) => ({ kind: n.kind, number: n.number, printCount: prints.get(n.id)?.printCount ?? 0, contentHash: prints.get(n.id)?.contentHash ?? null })),
+    documents: numbers.map((n) => ({
+      kind: n.kind, number: n.number, printCount: prints.get(n.id)?.printCount ?? 0, contentHash: prints.get(n.id)?.contentHash ?? null, needsReissue: reissue.has(n.id),
+    })),
   };
 }
 

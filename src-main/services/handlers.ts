@@ -4,6 +4,7 @@ import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type Sess
 import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';
 import { getSettings, updateSettings } from './settings.ts';
 import { appendAudit, verifyAudit } from './audit.ts';
+import { maskedPage, revisionsForCaller } from './personal-data.ts';
 import { actorOf } from './context.ts';
 import { reportsHandlers } from './reports-handlers.ts';
 import { certificatesHandlers } from './certificates-handlers.ts';
@@ -13,6 +14,7 @@ import type { DeviceManager } from './devices.ts';
 import { printingHandlers, type PrintService } from './printing.ts';
 import { custodyHandlers } from './custody-handlers.ts';
 import { vehiclesHandlers } from './vehicles-handlers.ts';
+import { dataProtectionHandlers } from './data-protection-handlers.ts';
 
 export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
@@ -34,6 +36,7 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...registrationSaveHandlers(),
     ...custodyHandlers(),
     ...vehiclesHandlers(),
+    ...dataProtectionHandlers(),
   };
 }
 
@@ -60,8 +63,8 @@ function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContrac
     'settings.update': (ctx, input) => updateSettings(ctx.db, actorOf(ctx.session), input, ctx.now()),
     'registrations.create': (ctx, input) => createRegistration(ctx, input),
     'registrations.amend': (ctx, input) => amendRegistration(ctx, input),
-    'registrations.get': (ctx, input) => registrationHistory(ctx.db, input.id),
-    'registrations.search': (ctx, input) => findRegistrations(ctx.db, input),
+    'registrations.get': (ctx, input) => revisionsForCaller(ctx, registrationHistory(ctx.db, input.id)),
+    'registrations.search': (ctx, input) => maskedPage(findRegistrations(ctx.db, input)),
     'registrations.lastTare': (ctx, input) => rememberedTare(ctx.db, input.plate),
     'audit.verify': (ctx) => verifyAudit(ctx.db),
     'app.quit': (ctx) => {

@@ -281,6 +281,13 @@ const en: Catalog<typeof zhCN> = {
   tickets: {
     print: 'Print weighing ticket', queue: 'Printer queue (empty: download a file)', sendFailed: 'The weighing ticket did not reach the printer: {{error}}', download: 'Download the ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
+  dataProtection: {
+    frozenInCase: 'This registration is in case {{caseNumber}}: the kiosk can no longer amend it. An officer of the case amends it in the case',
+    notOfficerOfCase: 'Only an officer of case {{caseNumber}} (who opened or decided it, or is recorded on it) may amend its registration',
+    caseWithoutRegistration: 'This case was not opened from a registration: there is none to amend',
+    noNumber: 'There is no number here', reveal: 'Show full number', revealed: 'Full number shown (the view is recorded)',
+    needsReissue: 'Reissue needed', amendRegistration: 'Amend registration', amendedNotice: 'Registration amended; the case quantity is now {{netKg}} kg',
+  },
   storage: {
     diskFull: 'The disk is full: {{file}} was not written. Free some space and try again (no existing file was changed)',
     readOnly: 'The disk or USB drive holding {{file}} is read-only: choose a writable place',

@@ -277,6 +277,13 @@ const zhCN = {
   tickets: {
     print: '打印过磅单', queue: '打印机队列（留空则下载文件）', sendFailed: '过磅单未能送到打印机：{{error}}', download: '下载过磅单', printed: '过磅单已生成（原件）', reprinted: '过磅单已生成：补打第 {{n}} 次', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm 热敏' },
   },
+  dataProtection: {
+    frozenInCase: '该登记已列入案件 {{caseNumber}}，检查站不能再更正；如需更正，请由该案件的执法人员在案件中办理',
+    notOfficerOfCase: '只有案件 {{caseNumber}} 的执法人员（立案、决定或记录在案的执法人员）才能更正其登记',
+    caseWithoutRegistration: '该案件不是由过磅登记立案的，没有可更正的登记',
+    noNumber: '该处没有登记号码', reveal: '显示完整号码', revealed: '已显示完整号码（已记录查看）',
+    needsReissue: '需重新出具', amendRegistration: '更正过磅登记', amendedNotice: '登记已更正，案件数量已更新为 {{netKg}} kg',
+  },
   storage: {
     diskFull: '磁盘已满，未能写入 {{file}}；请清理磁盘空间后重试（原有文件未改动）',
     readOnly: '{{file}} 所在的磁盘或U盘是只读的，请换一个可写的位置',
