@@ -1,12 +1,15 @@
-import type { dataProtectionContract } from '../../src-shared/contract/data-protection.ts';
-import type { DomainHandlers } from './handlers.ts';
+import type { ParsedInputOf } from '../../src-shared/contract/index.ts';
+import type { CallContext } from './context.ts';
 import { revealNumber } from './personal-data.ts';
 import { amendCaseRegistration } from './case-registration.ts';
 
-/** Binds revealing one number and the officer's amendment of a case's registration to their services. */
-export function dataProtectionHandlers(): DomainHandlers<typeof dataProtectionContract> {
+/**
+ * Binds revealing one number and the officer's amendment of a case's registration to their services. Typed from
+ * the contract rather than handlers.ts's DomainHandlers so that this module adds no import cycle.
+ */
+export function dataProtectionHandlers() {
   return {
-    'personalData.reveal': (ctx, input) => revealNumber(ctx, input),
-    'cases.amendRegistration': (ctx, input) => amendCaseRegistration(ctx, input),
+    'personalData.reveal': (ctx: CallContext, input: ParsedInputOf<'personalData.reveal'>) => revealNumber(ctx, input),
+    'cases.amendRegistration': (ctx: CallContext, input: ParsedInputOf<'cases.amendRegistration'>) => amendCaseRegistration(ctx, input),
   };
 }
