@@ -12,6 +12,7 @@ import custodyAndRoles from './011-custody-and-roles.ts';
 import seizureFacts from './012-seizure-facts.ts';
 import cliTokens from './016-cli-tokens.ts';
 import accountLifecycle from './013-account-lifecycle.ts';
+import frozenRegistrations from './017-frozen-registrations.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
@@ -21,4 +22,5 @@ export const migrations: readonly string[] = [
   core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister, custodyAndRoles, seizureFacts,
   cliTokens,
   accountLifecycle,
+  frozenRegistrations,
 ];

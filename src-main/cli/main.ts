@@ -1,5 +1,8 @@
 import { commands } from './commands/index.ts';
 import { CliError, type CliIo } from './command.ts';
+import { databaseRefusal } from '../services/storage-errors.ts';
+import { ServiceError } from '../services/errors.ts';
+import { translate } from '../../src-shared/contract/i18n/index.ts';
 
 function helpText(): string {
   const lines = ['Usage: checkpoint <command> [options]', '', 'Commands:'];
@@ -33,6 +36,17 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     if (err instanceof CliError) {
       io.stderr.write(`checkpoint ${match.words.join(' ')}: ${err.message}\n`);
       return err.exitCode;
+    }
+    // A refused file write (exists, is the database, disk full, read-only) is its own one-line message.
+    if (err instanceof ServiceError) {
+      io.stderr.write(`checkpoint ${match.words.join(' ')}: ${translate('zh-CN', err.key, err.params)}\n`);
+      return 1;
+    }
+    // A full or read-only disk under the database is one line a person can act on, not a stack trace.
+    const storage = databaseRefusal(err);
+    if (storage) {
+      io.stderr.write(`checkpoint ${match.words.join(' ')}: ${translate('zh-CN', storage.key, storage.params)}\n`);
+      return 1;
     }
     io.stderr.write(`checkpoint ${match.words.join(' ')}: ${(err as Error).stack ?? String(err)}\n`);
     return 1;

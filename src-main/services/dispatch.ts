@@ -6,6 +6,7 @@ import type { SessionStore } from './accounts/sessions.ts';
 import { holdsAny } from '../../src-shared/contract/roles.ts';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
+import { databaseRefusal } from './storage-errors.ts';
 import type { Handlers } from './handler.ts';
 
 function issuesOf(error: z.ZodError, lang: Lang) {
@@ -46,7 +47,9 @@ export function createDispatcher(ctx: ServiceContext, sessions: SessionStore, ha
       }
       const handler = handlers[name as MethodName] as (c: ServiceContext, i: unknown) => unknown;
       return { ok: true, value: (await handler(callCtx, parsed.data)) ?? null };
-    } catch (err) {
+    } catch (caught) {
+      // A full or read-only disk under the database is a refusal to show, not an internal error.
+      const err = caught instanceof ServiceError ? caught : (databaseRefusal(caught) ?? caught);
       if (err instanceof ServiceError) {
         const issues = err.issues?.map((i) => ({ ...i, message: translate(lang, i.key, err.params) }));
         return failure({ code: err.code, key: err.key, ...(issues ? { issues } : {}) }, lang, err.params);

@@ -17,6 +17,7 @@ import { ledgerHandlers } from './ledger/handlers.ts';
 import { confiscationsHandlers } from './confiscations/handlers.ts';
 import { cliTokenHandlers } from './accounts/cli-tokens.ts';
 import { accountLifecycleHandlers } from './accounts/account-lifecycle-handlers.ts';
+import { dataProtectionHandlers } from './data-protection/handlers.ts';
 
 /**
  * Binds every contract method to its service function: each feature's `<feature>/handlers.ts` spreads in.
@@ -39,5 +40,6 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...confiscationsHandlers(),
     ...cliTokenHandlers(sessions),
     ...accountLifecycleHandlers(sessions),
+    ...dataProtectionHandlers(),
   };
 }

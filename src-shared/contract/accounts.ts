@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, requiredText } from './clean-text.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const username = z
@@ -16,9 +17,9 @@ export const RolesInput = z.array(z.enum(ROLES, { message: 'validation.choice' }
 const UserFields = z
   .object({
     username,
-    displayName: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' }),
+    displayName: requiredText(40),
     password: Password,
-    credentialNumber: z.string().trim().max(40).optional(),
+    credentialNumber: freeText(40).optional(),
   })
   .strict();
 
@@ -29,7 +30,7 @@ export const NewUserInput = UserFields.extend({ role: z.enum(ROLES, { message: '
 
 export const SetupInput = z
   .object({
-    stationName: z.string().trim().min(1, { message: 'validation.required' }).max(60, { message: 'validation.tooLong' }),
+    stationName: requiredText(60),
     stationCode: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, { message: 'validation.stationCode' }),
     admin: UserFields,
     /** The one-time code the browser host printed in its terminal; the Electron shell needs none. */

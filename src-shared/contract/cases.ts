@@ -122,6 +122,8 @@ export interface CaseDocumentInfo {
   number: string;
   printCount: number;
   contentHash: string | null;
+  /** Printed, then made stale by an amendment of the case's registration: void the number and print the replacement. */
+  needsReissue: boolean;
 }
 
 export interface SeizureCandidate {

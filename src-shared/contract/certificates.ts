@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, requiredText } from './clean-text.ts';
 import { Empty, method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS, type Role } from './roles.ts';
 import { COAL_KINDS, INTENDED_USES, MAX_GROSS_KG } from './registration.ts';
@@ -15,8 +16,8 @@ export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'application/pdf'] a
 /** A limits table or policy file is text of at most this many characters. */
 const MAX_DATA_FILE_CHARS = 2_000_000;
 
-const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
-const required = (max: number) => text(max).min(1, { message: 'validation.required' });
+const text = freeText;
+const required = (max: number) => requiredText(max);
 const dateField = z.string().refine(isValidDate, { message: 'validation.date' });
 const id = z.int().positive();
 

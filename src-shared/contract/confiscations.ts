@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import type { LedgerMovementView } from './ledger.ts';
+import { text } from './fields.ts';
 
 export interface ConfiscationNoticeSummary {
   id: number;
@@ -29,7 +30,7 @@ export interface ConfiscationImport {
 
 export const confiscationsContract = {
   'confiscations.list': method<ConfiscationNoticeSummary[]>()(
-    z.object({ direction: z.enum(['outgoing', 'incoming']), caseRef: z.string().trim().max(60).optional() }).strict(),
+    z.object({ direction: z.enum(['outgoing', 'incoming']), caseRef: text(60).optional() }).strict(),
     [...ROLE_GROUPS.enforcement, 'disposal'],
   ),
   'confiscations.import': method<ConfiscationImport>()(z.object({ text: z.string().trim().min(1).max(200_000) }).strict(), ROLE_GROUPS.disposal),

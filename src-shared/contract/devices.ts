@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './clean-text.ts';
 import { protocolNames } from '../devices/protocol-names.ts';
 import type { IdCardText } from '../devices/id-card-text.ts';
 import { Empty, method, type MethodDef } from './define.ts';
@@ -39,7 +40,7 @@ export const DeviceInput = z
   .object({
     id: z.int().positive().optional(),
     kind: z.enum(DEVICE_KINDS, { message: 'validation.choice' }),
-    name: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' }),
+    name: requiredText(40),
     transport: z.enum(DEVICE_TRANSPORTS, { message: 'validation.choice' }).default('serial'),
     ...portSettings,
     protocol: z.enum(protocolNames, { message: 'validation.choice' }).optional(),

@@ -18,6 +18,7 @@ import { ledgerContract } from './ledger.ts';
 import { vehiclesContract } from './vehicles.ts';
 import { cliAuthContract } from './cli-auth.ts';
 import { accountLifecycleContract } from './account-lifecycle.ts';
+import { dataProtectionContract } from './data-protection.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -72,6 +73,7 @@ export const contract = {
   ...vehiclesContract,
   ...cliAuthContract,
   ...accountLifecycleContract,
+  ...dataProtectionContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -102,3 +104,4 @@ export * from './fields.ts';
 export * from './vehicles.ts';
 export * from './cli-auth.ts';
 export * from './account-lifecycle.ts';
+export * from './data-protection.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, freeText, requiredText } from './clean-text.ts';
 import { checkPlate } from '../domain/plate.ts';
 import { checkIdNumber } from '../domain/id-number.ts';
 import { isValidDate, localDate } from '../domain/local-time.ts';
@@ -24,9 +25,8 @@ const named = (field: RequiredField, otherwise?: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? missingKey(field) : otherwise),
 });
 
-const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
-const required = (max: number, field: RequiredField) =>
-  z.string(named(field)).trim().max(max, { message: 'validation.tooLong' }).min(1, { message: missingKey(field) });
+const text = freeText;
+const required = (max: number, field: RequiredField) => cleanText(max, { base: z.string(named(field)), required: missingKey(field) });
 const kg = (field: RequiredField) => z
   .int(named(field, 'validation.weightInteger'))
   .min(0, { message: 'validation.weightNegative' })
@@ -117,7 +117,7 @@ export type StoredRegistrationData = RegistrationData & { training: boolean };
 export const AmendInput = z
   .object({
     id: z.int().positive(),
-    reason: text(500).min(1, { message: 'validation.required' }),
+    reason: requiredText(500),
     changes: RegistrationInput,
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './clean-text.ts';
 import { method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import { COAL_KINDS, WEIGHT_SOURCES } from './registration.ts';
@@ -37,7 +38,7 @@ export const RecordsFilter = z
     date: LocalDate.optional(),
     /** A local hour 'YYYY-MM-DD HH' (a weighbridge gap). */
     hour: z.string().regex(/^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3])$/, { message: 'validation.date' }).optional(),
-    origin: z.string().max(100).optional(),
+    origin: freeText(100).optional(),
     coalKind: z.enum(COAL_KINDS, { message: 'validation.choice' }).optional(),
     weightSource: z.enum(WEIGHT_SOURCES, { message: 'validation.choice' }).optional(),
     viaDesignatedRoute: z.boolean().optional(),

@@ -3,6 +3,7 @@
  * Chinese input method, reports seen before, and the weighing ticket printed after a save.
  */
 import { z } from 'zod';
+import { requiredText } from './clean-text.ts';
 import { method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
 import type { CertificateReport } from './certificates.ts';
@@ -15,8 +16,7 @@ export type PickKind = (typeof PICK_KINDS)[number];
 export const TICKET_FORMATS = ['pdf-a5', 'pdf-a4', 'escpos-80'] as const;
 export type TicketFormat = (typeof TICKET_FORMATS)[number];
 
-const text = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' });
-const required = (max: number) => text(max).min(1, { message: 'validation.required' });
+const required = (max: number) => requiredText(max);
 const id = z.int().positive();
 
 /** A truck's last visit: what the next registration of the same plate (or driver) starts from. */

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { verifyDocument } from '../../services/documents/documents.ts';
 import { balances } from '../../services/ledger/ledger.ts';
+import { resolveDbPath } from '../../paths.ts';
+import { checkTarget, writeFileSafely } from '../../services/safe-file.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
 import { asUser, authOptions, dbOption, withApp } from '../client.ts';
 
@@ -29,9 +31,9 @@ const casesList: Command = {
 const documentsRender: Command = {
   words: ['documents', 'render'],
   summary: "Print every issued document of a case to PDF files (counted as prints; later ones are 副本)",
-  usage: 'checkpoint documents render --case ID --out DIR [--user NAME --password-stdin] [--db PATH]',
+  usage: 'checkpoint documents render --case ID --out DIR [--force] [--user NAME --password-stdin] [--db PATH]',
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, case: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, case: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } });
     const caseId = Number(values.case);
     if (!Number.isInteger(caseId) || caseId < 1) throw new CliError('--case ID is required');
     if (!values.out) throw new CliError('--out DIR is required');
@@ -40,10 +42,13 @@ const documentsRender: Command = {
       const { documents } = await client.call('cases.get', { id: caseId });
       if (documents.length === 0) throw new CliError(`case ${caseId} has no documents (not decided)`);
       mkdirSync(out, { recursive: true });
+      const target = { protectedFiles: [resolveDbPath(values.db)], force: values.force };
+      // Every file is checked before the first print is counted, so a refused --out counts no print.
+      for (const n of documents) checkTarget(path.join(out, `${n.kind}.pdf`), target);
       for (const n of documents) {
         const printed = await client.call('documents.render', { caseId, kind: n.kind });
         const file = path.join(out, `${n.kind}.pdf`);
-        writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
+        writeFileSafely(file, Buffer.from(printed.pdfBase64, 'base64'), target);
         io.stdout.write(`${file}\t${printed.documentNumber}\t${printed.copy}\t${printed.contentHash}\n`);
       }
     });

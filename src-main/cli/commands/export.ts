@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS, type ExportedFile } from '../../../src-shared/contract/reports.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { CliError, parseOptions, type CliIo, type Command } from '../command.ts';
 import { asUser, authOptions, dbOption, type Client, type Credentials } from '../client.ts';
+import { resolveDbPath } from '../../paths.ts';
+import { checkTarget, writeFileSafely } from '../../services/safe-file.ts';
 
 const FORMATS = EXPORT_FORMATS.join('|');
 
@@ -21,10 +22,13 @@ function checkFormat(format: string | undefined): void {
 }
 
 /** Exports as the signed-in user, so the audit log names who took the file (and whether it was unmasked). */
-async function writeExport(out: string | undefined, values: Credentials & { db?: string }, io: CliIo, run: (client: Client) => Promise<ExportedFile>) {
+async function writeExport(out: string | undefined, values: Credentials & { db?: string; force?: boolean }, io: CliIo, run: (client: Client) => Promise<ExportedFile>) {
   if (!out) throw new CliError('--out FILE is required');
+  const target = { protectedFiles: [resolveDbPath(values.db)], force: values.force ?? false };
+  // Refused before the export runs, so a wrong --out costs nothing and writes nothing.
+  checkTarget(out, target);
   const file = await asUser(values.db, values, io, run);
-  fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+  writeFileSafely(out, Buffer.from(file.base64, 'base64'), target);
   io.stdout.write(`wrote ${out} (${file.trucks} trucks)\n`);
   return 0;
 }
@@ -32,11 +36,11 @@ async function writeExport(out: string | undefined, values: Credentials & { db?:
 const exportWeekly: Command = {
   words: ['export', 'weekly'],
   summary: 'Export the checkpoint log of an ISO week or a date range (xlsx, csv or pdf)',
-  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--unmasked] [--user NAME --password-stdin] [--db PATH]\n  --unmasked (full ID and phone numbers) needs a supervisor or administrator`,
+  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--force] [--unmasked] [--user NAME --password-stdin] [--db PATH]\n  --unmasked (full ID and phone numbers) needs a supervisor or administrator`,
   async run(argv, io) {
     const { values } = parseOptions(argv, {
       ...dbOption, ...authOptions, week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
-      out: { type: 'string' }, unmasked: { type: 'boolean', default: false },
+      out: { type: 'string' }, force: { type: 'boolean', default: false }, unmasked: { type: 'boolean', default: false },
     });
     checkFormat(values.format);
     const input = parsed(WeeklyExportInput, { week: values.week, from: values.from, to: values.to, format: values.format, unmasked: values.unmasked });
@@ -47,9 +51,9 @@ const exportWeekly: Command = {
 const exportMonthly: Command = {
   words: ['export', 'monthly'],
   summary: 'Export the monthly report with heating-season totals (xlsx, csv or pdf)',
-  usage: `checkpoint export monthly --month 2026-11 --format ${FORMATS} --out FILE [--user NAME --password-stdin] [--db PATH]`,
+  usage: `checkpoint export monthly --month 2026-11 --format ${FORMATS} --out FILE [--force] [--user NAME --password-stdin] [--db PATH]`,
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } });
     checkFormat(values.format);
     const input = parsed(MonthlyExportInput, { month: values.month, format: values.format });
     return writeExport(values.out, values, io, (client) => client.call('reports.exportMonthly', input));

@@ -14,6 +14,7 @@ import { currentNumbersOfCase, printCountsOfCase } from '../../../db/documents-r
 import { getDisposalPoint } from '../../../db/handovers-repo.ts';
 import { getRegistration } from '../../../db/registrations-repo.ts';
 import { checksOfRecord, overridesOf, reviewOf } from '../../../db/certificates-repo.ts';
+import { numbersToReissue } from '../../../db/case-registration-repo.ts';
 import type { z } from 'zod';
 import { lawfulFindingOfCheck } from '../certificates/certificates.ts';
 import type { CaseDraft, CaseFinding, DestructionInput, EnforcementCase, SamplingInput, TermWarning, TestingRecord, TestingResultInput } from '../../../src-shared/contract/cases.ts';
@@ -75,13 +76,16 @@ export function termOf(db: Db, c: StoredCase, today: string): EnforcementCase['t
 export function caseView(db: Db, c: StoredCase, now: Date): EnforcementCase {
   const prints = printCountsOfCase(db, c.id);
   const numbers = currentNumbersOfCase(db, c.id);
+  const reissue = numbersToReissue(db, c.id);
   return {
     ...c,
     seizureDate: seizureDateOf(c),
     decidedById: c.decidedBy,
     decisionNumber: numbers.find((n) => n.kind === 'seizure-decision')?.number ?? null,
     term: termOf(db, c, shanghaiDate(now)),
-    documents: numbers.map((n) => ({ kind: n.kind, number: n.number, printCount: prints.get(n.id)?.printCount ?? 0, contentHash: prints.get(n.id)?.contentHash ?? null })),
+    documents: numbers.map((n) => ({
+      kind: n.kind, number: n.number, printCount: prints.get(n.id)?.printCount ?? 0, contentHash: prints.get(n.id)?.contentHash ?? null, needsReissue: reissue.has(n.id),
+    })),
   };
 }
 

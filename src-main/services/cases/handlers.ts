@@ -8,16 +8,17 @@ import {
 } from './cases.ts';
 import { holidayCalendarStatus } from './term-policy.ts';
 import { recordConfiscation } from '../confiscations/confiscations.ts';
+import { caseForCaller, restoreMaskedDraft } from '../data-protection/personal-data.ts';
 
 /** Binds the case life cycle to its services. */
 export function casesHandlers(): DomainHandlers<typeof casesContract> {
   return {
-    'cases.list': (ctx, input) => listCases(ctx.db, ctx.now(), input.phase),
-    'cases.get': (ctx, input) => caseView(ctx.db, requireCase(ctx.db, input.id), ctx.now()),
+    'cases.list': (ctx, input) => listCases(ctx.db, ctx.now(), input.phase).map((c) => caseForCaller(ctx, c)),
+    'cases.get': (ctx, input) => caseForCaller(ctx, caseView(ctx.db, requireCase(ctx.db, input.id), ctx.now())),
     'cases.candidates': (ctx) => seizureCandidates(ctx.db, 200),
     'cases.openFromRegistration': (ctx, input) => openCaseFromRegistration(ctx, input.registrationId),
     'cases.open': (ctx, input) => openCase(ctx, input.draft),
-    'cases.update': (ctx, input) => updateCaseDraft(ctx, input.id, input.draft),
+    'cases.update': (ctx, input) => caseForCaller(ctx, updateCaseDraft(ctx, input.id, restoreMaskedDraft(ctx.db, input.id, input.draft))),
     'cases.decide': (ctx, input) => decideCase(ctx, input),
     'cases.startTesting': (ctx, input) => startTesting(ctx, input),
     'cases.changeTesting': (ctx, input) => changeTesting(ctx, input),

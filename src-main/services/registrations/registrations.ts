@@ -20,6 +20,7 @@ import { getSettings } from '../accounts/settings.ts';
 import { admitAmendmentEvidence, admitWeightEvidence } from './weighing-evidence.ts';
 import { rememberRegistration } from '../vehicles/vehicles.ts';
 import { mutate, type Mutation } from '../mutate.ts';
+import { caseOfRecord } from '../../../db/case-registration-repo.ts';
 
 /** A manual weight needs its reason; an implausible weight (settings: minimum gross, tare range) is refused per field. */
 function checkWeights(db: Db, data: RegistrationData): void {
@@ -103,6 +104,17 @@ export function registerTruck(ctx: CallContext, input: z.output<typeof RegisterT
  * to the weighing-evidence rule of a new registration (`admitAmendmentEvidence`).
  */
 export function amendRegistration(ctx: CallContext, input: z.output<typeof AmendInput>): Registration {
+  return ctx.db.transaction(() => {
+    const original = getRegistration(ctx.db, input.id);
+    // A record in a case is frozen here: its officer amends it through the case (cases.amendRegistration).
+    const held = original && caseOfRecord(ctx.db, original.recordNumber);
+    if (held) throw new ServiceError('conflict', 'dataProtection.frozenInCase', { caseNumber: held.caseNumber });
+    return addRevision(ctx, input);
+  })();
+}
+
+/** The new revision itself; the caller has decided who may amend this record. */
+export function addRevision(ctx: CallContext, input: z.output<typeof AmendInput>): Registration {
   checkWeights(ctx.db, input.changes);
   return mutate(ctx, (tx) => {
     const original = getRegistration(ctx.db, input.id);

@@ -230,6 +230,10 @@ const en: Catalog<typeof zhCN> = {
     weightAbsurd: 'Over 200 t: please check', tareAboveGross: 'Tare cannot exceed gross', choice: 'Pick a valid option', boolean: 'Choose yes or no',
     phone: 'Invalid phone number', date: 'Dates are YYYY-MM-DD', dateRange: 'The end date is before the start date',
     username: 'Usernames are 3–32 letters, digits or _ . -', passwordShort: 'At least 8 characters', stationCode: '2–12 capital letters or digits',
+    text: {
+      control: 'Must not contain control characters (such as NUL or ESC)', bidi: 'Must not contain text-direction controls (such as U+202E)',
+      surrogate: 'Contains a broken character that cannot be stored; type it again', invisible: 'Only blank or invisible characters: type visible text',
+    },
     patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason',
     plate: {
       character: 'A plate holds only Chinese characters and Latin letters and digits; look-alikes such as ß, ſ or ﬀ are not allowed', empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
@@ -299,6 +303,25 @@ const en: Catalog<typeof zhCN> = {
     resetHelp: 'The user must choose a new password at the next login; their current sessions end.', resetDone: 'Password of {{username}} reset',
     sessions: 'Active sessions', startedAt: 'Logged in', lastSeenAt: 'Last activity', endsAt: 'Ends', locked: 'Locked',
     endSession: 'End', sessionEnded: 'Session ended', cancel: 'Cancel',
+  },
+  dataProtection: {
+    frozenInCase: 'This registration is in case {{caseNumber}}: the kiosk can no longer amend it. An officer of the case amends it in the case',
+    notOfficerOfCase: 'Only an officer of case {{caseNumber}} (who opened or decided it, or is recorded on it) may amend its registration',
+    caseWithoutRegistration: 'This case was not opened from a registration: there is none to amend',
+    noNumber: 'There is no number here', reveal: 'Show full number', revealed: 'Full number shown (the view is recorded)',
+    needsReissue: 'Reissue needed', amendRegistration: 'Amend registration', amendedNotice: 'Registration amended; the case quantity is now {{netKg}} kg',
+  },
+  storage: {
+    diskFull: 'The disk is full: {{file}} was not written. Free some space and try again (no existing file was changed)',
+    readOnly: 'The disk or USB drive holding {{file}} is read-only: choose a writable place',
+    noPermission: 'No permission to write {{file}}: choose another place or ask the administrator',
+    noFolder: 'The folder of {{file}} does not exist',
+    isFolder: '{{file}} is a folder: give a file name',
+    isDatabase: '{{file}} is the checkpoint database in use (or one of its journal files): choose another file name',
+    exists: '{{file}} already exists and was not replaced; add --force to replace it',
+    databaseFull: 'The disk is full: this action was not saved (records already saved are safe). Free some space and try again',
+    databaseReadOnly: 'The database is read-only (read-only disk or no write permission): this action was not saved. Ask the administrator',
+    databaseUnavailable: 'The database could not be read or written: this action was not saved. Check the disk and try again',
   },
 };
 export default en;

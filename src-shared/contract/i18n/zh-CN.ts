@@ -226,6 +226,10 @@ const zhCN = {
     weightAbsurd: '重量超过 200 吨，请核对', tareAboveGross: '皮重不能大于毛重', choice: '请选择有效选项', boolean: '请选择是或否',
     phone: '电话号码格式不正确', date: '日期格式应为 YYYY-MM-DD', dateRange: '结束日期不能早于开始日期',
     username: '用户名为 3–32 位字母、数字或 _ . -', passwordShort: '密码至少 8 位', stationCode: '检查站代码为 2–12 位大写字母或数字',
+    text: {
+      control: '不能含有控制字符（如 NUL、ESC），请删除后重新输入', bidi: '不能含有改变文字方向的控制符（如 U+202E），请删除后重新输入',
+      surrogate: '含有无法保存的残缺字符，请重新输入', invisible: '内容只有空白或不可见字符，请填写可见的文字',
+    },
     patternSeq: '编号规则必须包含 {seq:N}', patternToken: '编号规则含有无法识别的占位符', manualReason: '手工录入重量必须填写原因',
     plate: {
       character: '车牌只能含汉字、半角或全角字母和数字；ß、ſ、ﬀ 等形似字母的字符不能用于车牌', empty: '请输入车牌号', province: '车牌首字须为省份简称', format: '车牌格式不符合 GA 36', trailer: '挂车号牌应以“挂”结尾',
@@ -295,6 +299,25 @@ const zhCN = {
     resetHelp: '用户下次登录时须改为自己的新密码；其当前登录将结束。', resetDone: '已重置 {{username}} 的密码',
     sessions: '当前登录', startedAt: '登录时间', lastSeenAt: '最近操作', endsAt: '到期时间', locked: '已锁屏',
     endSession: '结束', sessionEnded: '已结束该登录', cancel: '取消',
+  },
+  dataProtection: {
+    frozenInCase: '该登记已列入案件 {{caseNumber}}，检查站不能再更正；如需更正，请由该案件的执法人员在案件中办理',
+    notOfficerOfCase: '只有案件 {{caseNumber}} 的执法人员（立案、决定或记录在案的执法人员）才能更正其登记',
+    caseWithoutRegistration: '该案件不是由过磅登记立案的，没有可更正的登记',
+    noNumber: '该处没有登记号码', reveal: '显示完整号码', revealed: '已显示完整号码（已记录查看）',
+    needsReissue: '需重新出具', amendRegistration: '更正过磅登记', amendedNotice: '登记已更正，案件数量已更新为 {{netKg}} kg',
+  },
+  storage: {
+    diskFull: '磁盘已满，未能写入 {{file}}；请清理磁盘空间后重试（原有文件未改动）',
+    readOnly: '{{file}} 所在的磁盘或U盘是只读的，请换一个可写的位置',
+    noPermission: '没有写入 {{file}} 的权限，请换一个位置或联系管理员',
+    noFolder: '找不到 {{file}} 所在的文件夹',
+    isFolder: '{{file}} 是一个文件夹，请给出文件名',
+    isDatabase: '{{file}} 是正在使用的检查站数据库（或其日志文件），不能写入导出内容；请换一个文件名',
+    exists: '{{file}} 已存在，未覆盖；如确要替换，请加 --force',
+    databaseFull: '磁盘已满，本次操作未保存（已保存的记录不受影响）；请清理磁盘空间后重试',
+    databaseReadOnly: '数据库是只读的（只读磁盘或没有写入权限），本次操作未保存；请联系管理员',
+    databaseUnavailable: '数据库读写失败，本次操作未保存；请检查磁盘后重试',
   },
 };
 export default zhCN;
