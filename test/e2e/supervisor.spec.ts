@@ -34,7 +34,7 @@ test.beforeAll(async () => {
     const weighingId = scale
       ? insertWeighing(db, { weightKg: truck.grossKg, frames: [], protocol: 'test', deviceId: null, deviceLabel: 'test', simulated: false, capturedAt: new Date().toISOString(), capturedBy: 1 })
       : undefined;
-    await api('registrations.create', { ...truck, ...(scale ? { weightSource: 'scale', weighingId } : {}) }, token);
+    await api('registrations.create', { ...truck, ...(scale ? { weightSource: 'scale', weighingId, manualReason: undefined } : {}) }, token);
   }
   db.close();
 });

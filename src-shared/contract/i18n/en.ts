@@ -230,7 +230,7 @@ const en: Catalog<typeof zhCN> = {
     weightAbsurd: 'Over 200 t: please check', tareAboveGross: 'Tare cannot exceed gross', choice: 'Pick a valid option', boolean: 'Choose yes or no',
     phone: 'Invalid phone number', date: 'Dates are YYYY-MM-DD', dateRange: 'The end date is before the start date',
     username: 'Usernames are 3–32 letters, digits or _ . -', passwordShort: 'At least 8 characters', stationCode: '2–12 capital letters or digits',
-    patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason',
+    patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason', scaleNoManualReason: 'A weighbridge weight takes no manual-entry reason',
     plate: {
       character: 'A plate holds only Chinese characters and Latin letters and digits; look-alikes such as ß, ſ or ﬀ are not allowed', empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
     },

@@ -226,7 +226,7 @@ const zhCN = {
     weightAbsurd: '重量超过 200 吨，请核对', tareAboveGross: '皮重不能大于毛重', choice: '请选择有效选项', boolean: '请选择是或否',
     phone: '电话号码格式不正确', date: '日期格式应为 YYYY-MM-DD', dateRange: '结束日期不能早于开始日期',
     username: '用户名为 3–32 位字母、数字或 _ . -', passwordShort: '密码至少 8 位', stationCode: '检查站代码为 2–12 位大写字母或数字',
-    patternSeq: '编号规则必须包含 {seq:N}', patternToken: '编号规则含有无法识别的占位符', manualReason: '手工录入重量必须填写原因',
+    patternSeq: '编号规则必须包含 {seq:N}', patternToken: '编号规则含有无法识别的占位符', manualReason: '手工录入重量必须填写原因', scaleNoManualReason: '地磅称重的重量不填写手工录入原因',
     plate: {
       character: '车牌只能含汉字、半角或全角字母和数字；ß、ſ、ﬀ 等形似字母的字符不能用于车牌', empty: '请输入车牌号', province: '车牌首字须为省份简称', format: '车牌格式不符合 GA 36', trailer: '挂车号牌应以“挂”结尾',
     },
