@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS } from '../../../src-shared/contract/reports.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { getStation } from '../../services/accounts.ts';
-import { exportMonthlyReport, exportWeeklyLog, type Exporter } from '../../services/reports.ts';
+import { exportMonthlyReport, exportRegister, exportWeeklyLog, type Exporter } from '../../services/reports.ts';
 import { getSettings } from '../../services/settings.ts';
 import type { Db } from '../../../db/open.ts';
 import { CliError, parseOptions, type Command } from '../command.ts';
@@ -39,10 +39,11 @@ async function writeExport(out: string | undefined, run: (db: Db) => Promise<{ b
   return 0;
 }
 
-const exportWeekly: Command = {
-  words: ['export', 'weekly'],
-  summary: 'Export the checkpoint log of an ISO week or a date range (xlsx, csv or pdf)',
-  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--unmasked] [--db PATH]`,
+/** The weekly log and the register take the same period and options. */
+const logCommand = (word: string, summary: string, run: typeof exportWeeklyLog): Command => ({
+  words: ['export', word],
+  summary,
+  usage: `checkpoint export ${word} (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--unmasked] [--db PATH]`,
   async run(argv, io) {
     const { values } = parseOptions(argv, {
       ...dbOption, week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
@@ -50,9 +51,11 @@ const exportWeekly: Command = {
     });
     checkFormat(values.format);
     const input = parsed(WeeklyExportInput, { week: values.week, from: values.from, to: values.to, format: values.format, unmasked: values.unmasked });
-    return writeExport(values.out, (db) => exportWeeklyLog(db, cliExporter(db), input), values.db, io);
+    return writeExport(values.out, (db) => run(db, cliExporter(db), input), values.db, io);
   },
-};
+});
+const exportWeekly = logCommand('weekly', 'Export the checkpoint log of an ISO week or a date range (xlsx, csv or pdf)', exportWeeklyLog);
+const exportVehicleRegister = logCommand('register', 'Export the vehicle register (运煤车辆信息登记台账) of a week or a date range (xlsx, csv or pdf)', exportRegister);
 
 const exportMonthly: Command = {
   words: ['export', 'monthly'],
@@ -66,4 +69,4 @@ const exportMonthly: Command = {
   },
 };
 
-export const exportCommands: Command[] = [exportWeekly, exportMonthly];
+export const exportCommands: Command[] = [exportWeekly, exportMonthly, exportVehicleRegister];

@@ -1,0 +1,83 @@
+/**
+ * A ruled table in a pdfkit document that breaks across pages: a row that does not fit starts a new
+ * page under the repeated header row, and the last row can be kept with what must follow it (the
+ * signature block), so that block never stands alone on a page.
+ */
+import type PDFDocument from 'pdfkit';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export interface PdfColumn {
+  header: string;
+  /** Share of the table width, relative to the other columns. */
+  weight: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface PdfFrame {
+  left: number;
+  width: number;
+  /** The lowest y a row may reach on the current page (the footer lives below it, outside the flow). */
+  bottom(): number;
+}
+
+export interface TableOptions {
+  size: number;
+  pad: number;
+  /** Height that must fit on the page after the last row, e.g. the signature block. */
+  keepWithLast?: number;
+}
+
+/** Draws the table; returns the number of body rows drawn. Rows are read once, so they may be streamed. */
+export function drawTable(doc: Doc, frame: PdfFrame, columns: PdfColumn[], rows: Iterable<string[]>, opts: TableOptions): number {
+  const total = columns.reduce((n, c) => n + c.weight, 0);
+  const widths = columns.map((c) => (frame.width * c.weight) / total);
+  const headers = columns.map((c) => c.header);
+  const heightOf = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'body').fontSize(opts.size);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * opts.pad }))) + 2 * opts.pad;
+  };
+  const rule = (y: number, lineWidth: number) => doc.moveTo(frame.left, y).lineTo(frame.left + frame.width, y).lineWidth(lineWidth).stroke();
+  const headerHeight = heightOf(headers, true);
+
+  const paint = (cells: string[], bold: boolean, height: number) => {
+    doc.font(bold ? 'bold' : 'body').fontSize(opts.size);
+    const top = doc.y;
+    let x = frame.left;
+    cells.forEach((c, i) => {
+      const align = bold ? 'center' : (columns[i]!.align ?? 'left');
+      doc.text(c, x + opts.pad, top + opts.pad, { width: widths[i]! - 2 * opts.pad, align });
+      x += widths[i]!;
+    });
+    rule(top + height, bold ? 0.8 : 0.4);
+    doc.x = frame.left;
+    doc.y = top + height;
+  };
+  const newPageWithHeader = () => {
+    doc.addPage();
+    rule(doc.y, 0.8);
+    paint(headers, true, headerHeight);
+  };
+  const place = (cells: string[], reserve: number) => {
+    const height = heightOf(cells, false);
+    if (doc.y + height + reserve > frame.bottom()) newPageWithHeader();
+    paint(cells, false, height);
+  };
+
+  // The header needs at least one row under it, or it would end a page alone.
+  const iterator = rows[Symbol.iterator]();
+  let held = iterator.next();
+  const firstHeight = held.done ? 0 : heightOf(held.value, false);
+  if (doc.y + headerHeight + firstHeight > frame.bottom()) doc.addPage();
+  rule(doc.y, 0.8);
+  paint(headers, true, headerHeight);
+  let drawn = 0;
+  // One row of look-ahead tells which row is the last, so it can be kept with what follows the table.
+  while (!held.done) {
+    const next = iterator.next();
+    place(held.value, next.done ? (opts.keepWithLast ?? 0) : 0);
+    drawn++;
+    held = next;
+  }
+  return drawn;
+}
