@@ -26,6 +26,8 @@ export interface TableOptions {
   pad: number;
   /** Height that must fit on the page after the last row, e.g. the signature block. */
   keepWithLast?: number;
+  /** How many final rows move on to a new page together (with the block after the table). */
+  keepLastRows?: number;
 }
 
 /** Draws the table; returns the number of body rows drawn. Rows are read once, so they may be streamed. */
@@ -58,26 +60,40 @@ export function drawTable(doc: Doc, frame: PdfFrame, columns: PdfColumn[], rows:
     rule(doc.y, 0.8);
     paint(headers, true, headerHeight);
   };
-  const place = (cells: string[], reserve: number) => {
-    const height = heightOf(cells, false);
+  const place = (cells: string[], height: number, reserve: number) => {
     if (doc.y + height + reserve > frame.bottom()) newPageWithHeader();
     paint(cells, false, height);
   };
 
-  // The header needs at least one row under it, or it would end a page alone.
+  // Look-ahead: the last rows are known before they are drawn, so they can move on together with what follows.
+  const keep = Math.max(1, opts.keepLastRows ?? 1);
   const iterator = rows[Symbol.iterator]();
-  let held = iterator.next();
-  const firstHeight = held.done ? 0 : heightOf(held.value, false);
-  if (doc.y + headerHeight + firstHeight > frame.bottom()) doc.addPage();
+  const queue: { cells: string[]; height: number }[] = [];
+  let exhausted = false;
+  const fill = () => {
+    while (queue.length < keep && !exhausted) {
+      const next = iterator.next();
+      exhausted = next.done === true;
+      if (next.done) return;
+      queue.push({ cells: next.value, height: heightOf(next.value, false) });
+    }
+  };
+  fill();
+  // The header needs at least one row under it, or it would end a page alone.
+  if (doc.y + headerHeight + (queue[0]?.height ?? 0) > frame.bottom()) doc.addPage();
   rule(doc.y, 0.8);
   paint(headers, true, headerHeight);
   let drawn = 0;
-  // One row of look-ahead tells which row is the last, so it can be kept with what follows the table.
-  while (!held.done) {
-    const next = iterator.next();
-    place(held.value, next.done ? (opts.keepWithLast ?? 0) : 0);
+  let lastGroupPlaced = false;
+  while (queue.length > 0) {
+    fill();
+    const row = queue.shift()!;
+    // The first of the final rows reserves room for all of them and for the block after the table.
+    const final = !lastGroupPlaced && exhausted;
+    const reserve = final ? queue.reduce((n, r) => n + r.height, 0) + (opts.keepWithLast ?? 0) : 0;
+    if (final) lastGroupPlaced = true;
+    place(row.cells, row.height, reserve);
     drawn++;
-    held = next;
   }
   return drawn;
 }

@@ -88,7 +88,7 @@ export async function reportPdf(report: PdfReport): Promise<Buffer> {
   if (report.register) {
     doc.moveDown(0.8);
     heading(report.register.title);
-    drawTable(doc, frame, report.register.columns, report.register.rows, { size: 7, pad: 2, keepWithLast: SIGNATURE_HEIGHT });
+    drawTable(doc, frame, report.register.columns, report.register.rows, { size: 7, pad: 2, keepWithLast: SIGNATURE_HEIGHT, keepLastRows: 3 });
   }
 
   if (doc.y + SIGNATURE_HEIGHT > frame.bottom()) doc.addPage();

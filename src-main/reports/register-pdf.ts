@@ -15,31 +15,33 @@ interface PrintedColumn extends PdfColumn {
 
 const PRINTED: PrintedColumn[] = [
   { header: '序号', weight: 3, align: 'right', parts: ['序号'] },
-  { header: '登记编号\n版本', weight: 10, parts: ['登记编号', '版本'] },
+  { header: '登记编号\n版本', weight: 10.5, parts: ['登记编号', '版本'] },
   { header: '登记时间', weight: 6, parts: ['登记时间'] },
-  { header: '号牌\n挂车', weight: 6, parts: ['牵引车号牌', '挂车号牌'] },
-  { header: '驾驶员\n电话', weight: 6, parts: ['驾驶员', '联系电话'] },
-  { header: '承运单位', weight: 9, parts: ['承运单位'] },
-  { header: '煤炭来源', weight: 8, parts: ['煤炭来源'] },
+  { header: '号牌\n挂车', weight: 7, parts: ['牵引车号牌', '挂车号牌'] },
+  { header: '驾驶员\n电话', weight: 7, parts: ['驾驶员', '联系电话'] },
+  { header: '承运单位', weight: 8, parts: ['承运单位'] },
+  { header: '煤炭来源', weight: 7, parts: ['煤炭来源'] },
   { header: '目的地', weight: 7, parts: ['目的地'] },
   { header: '煤种\n用途', weight: 5, parts: ['煤种', '用途'] },
-  { header: '净重\n(吨)', weight: 5, align: 'right', parts: ['净重(吨)'] },
-  { header: '称重\n方式', weight: 4, parts: ['称重方式'] },
+  { header: '净重\n(吨)', weight: 6, align: 'right', parts: ['净重(吨)'] },
+  { header: '称重\n方式', weight: 5, parts: ['称重方式'] },
   { header: '专用\n通道', weight: 3, parts: ['专用通道'] },
-  { header: '报告编号\n检测机构 CMA', weight: 12, parts: ['报告编号', '检测机构', 'CMA编号'] },
-  { header: '核查\n处置', weight: 4, parts: ['核查结论', '处置'] },
+  { header: '报告编号\n检测机构 CMA', weight: 11, parts: ['报告编号', '检测机构', 'CMA编号'] },
+  { header: '核查\n处置', weight: 5, parts: ['核查结论', '处置'] },
   { header: '样品编号', weight: 6, parts: ['样品编号'] },
   { header: '案号\n案件状态', weight: 11, parts: ['案号', '案件状态'] },
-  { header: '登记人', weight: 5, parts: ['登记人'] },
+  { header: '登记人', weight: 4.5, parts: ['登记人'] },
 ];
+/** On paper only an amended truck shows its revision; "1" under every record number would be noise. */
+const ORIGINAL_REVISION = '1';
 
 const INDEX = new Map(LOG_COLUMNS.map((c, i) => [c.header, i]));
 
 function printedRow(values: CellValue[]): string[] {
   return PRINTED.map((col) => col.parts
-    .map((p) => INDEX.get(p)!)
-    .map((i) => cellText(values[i]!, LOG_COLUMNS[i]!.kind))
-    .filter((s) => s !== '')
+    .map((p) => [p, cellText(values[INDEX.get(p)!]!, LOG_COLUMNS[INDEX.get(p)!]!.kind)] as const)
+    .filter(([p, s]) => s !== '' && !(p === '版本' && s === ORIGINAL_REVISION))
+    .map(([, s]) => s)
     .join('\n'));
 }
 
