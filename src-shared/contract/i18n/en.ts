@@ -78,7 +78,7 @@ const en: Catalog<typeof zhCN> = {
     failingItems: { ash: 'Ash', sulfur: 'Sulfur', volatiles: 'Volatiles', calorific: 'Calorific value' },
     origin: 'Origin', day: 'Date', hour: 'Hour', count: 'Trucks', records: 'Records', recordsOf: 'Records: {{title}}', more: 'Load more',
     reminder: 'Report for {{month}} due by {{dueDate}} ({{daysLeft}} days left)', reminderToday: 'Report for {{month}} due today ({{dueDate}})',
-    exportWeekly: 'Export week', exportMonthly: 'Export month', unmasked: 'Unmasked (audited)', format: 'Format',
+    exportWeekly: 'Export week', exportRegister: 'Vehicle register', exportMonthly: 'Export month', unmasked: 'Unmasked (audited)', format: 'Format',
     viaRoute: 'Via route', report: 'Report',
     enforcement: {
       tab: 'Seizures & disposal', openCases: 'Cases under seizure', openCasesCount: 'Cases under seizure ({{count}})', inTonnes: '{{label}} (t)', termAlerts: '{{count}} seizure term(s) ending within 5 days or past', noOpenCases: 'No cases under seizure',

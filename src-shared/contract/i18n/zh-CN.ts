@@ -75,7 +75,7 @@ const zhCN = {
     failingItems: { ash: '灰分', sulfur: '硫分', volatiles: '挥发分', calorific: '发热量' },
     origin: '煤炭来源', day: '日期', hour: '时段', count: '车辆（辆）', records: '明细记录', recordsOf: '明细记录：{{title}}', more: '加载更多',
     reminder: '{{month}} 月报须于 {{dueDate}} 前报送（还有 {{daysLeft}} 天）', reminderToday: '{{month}} 月报须于今天（{{dueDate}}）报送',
-    exportWeekly: '导出周报', exportMonthly: '导出月报', unmasked: '不脱敏（将记入审计日志）', format: '格式',
+    exportWeekly: '导出周报', exportRegister: '导出登记台账', exportMonthly: '导出月报', unmasked: '不脱敏（将记入审计日志）', format: '格式',
     viaRoute: '专用通道', report: '质检报告',
     enforcement: {
       tab: '查封扣押与处置', openCases: '在押案件', openCasesCount: '在押案件（{{count}}）', inTonnes: '{{label}}（吨）', termAlerts: '{{count}} 件查封扣押案件期限临近（≤5日）或已届满', noOpenCases: '暂无在押案件',
