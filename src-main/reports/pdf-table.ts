@@ -35,9 +35,20 @@ export function drawTable(doc: Doc, frame: PdfFrame, columns: PdfColumn[], rows:
   const total = columns.reduce((n, c) => n + c.weight, 0);
   const widths = columns.map((c) => (frame.width * c.weight) / total);
   const headers = columns.map((c) => c.header);
+  // Measuring CJK text is the slow part of a long register; carriers, origins and flags repeat row after row.
+  const measured = new Map<string, number>();
+  const cellHeight = (text: string, i: number, bold: boolean) => {
+    const key = `${bold ? 'b' : 'r'}${i}|${text}`;
+    let height = measured.get(key);
+    if (height === undefined) {
+      height = doc.heightOfString(text || ' ', { width: widths[i]! - 2 * opts.pad });
+      measured.set(key, height);
+    }
+    return height;
+  };
   const heightOf = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'body').fontSize(opts.size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * opts.pad }))) + 2 * opts.pad;
+    return Math.max(...cells.map((c, i) => cellHeight(c, i, bold))) + 2 * opts.pad;
   };
   const rule = (y: number, lineWidth: number) => doc.moveTo(frame.left, y).lineTo(frame.left + frame.width, y).lineWidth(lineWidth).stroke();
   const headerHeight = heightOf(headers, true);
