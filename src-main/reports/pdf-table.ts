@@ -96,8 +96,7 @@ export function drawTable(doc: Doc, frame: PdfFrame, columns: PdfColumn[], rows:
   paint(headers, true, headerHeight);
   let drawn = 0;
   let lastGroupPlaced = false;
-  while (queue.length > 0) {
-    fill();
+  for (fill(); queue.length > 0; fill()) {
     const row = queue.shift()!;
     // The first of the final rows reserves room for all of them and for the block after the table.
     const final = !lastGroupPlaced && exhausted;
