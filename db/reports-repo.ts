@@ -151,6 +151,15 @@ export interface TruckRow extends Omit<ReportRecord, 'hasReport' | 'viaDesignate
   reportNumber: string | null;
   viaDesignatedRoute: number;
   operatorName: string;
+  /** From the truck's latest certificate check (null when it was never checked). */
+  lab: string | null;
+  cmaNumber: string | null;
+  verdict: string | null;
+  outcome: string | null;
+  /** The follow-up sample taken at the checkpoint, and the enforcement case opened on the truck. */
+  sampleNumber: string | null;
+  caseNumber: string | null;
+  casePhase: string | null;
 }
 
 const TRUCK_COLUMNS = /* sql */ `
@@ -159,7 +168,17 @@ const TRUCK_COLUMNS = /* sql */ `
   t.consignee, t.destination, t.coal_kind AS coalKind, t.coal_kind_other AS coalKindOther, t.intended_use AS intendedUse,
   t.declared_kg AS declaredKg, t.gross_kg AS grossKg, t.tare_kg AS tareKg, t.net_kg AS netKg, t.weight_source AS weightSource,
   t.manual_reason AS manualReason, t.has_contract AS hasContract, t.has_report AS hasReport, t.report_number AS reportNumber,
-  t.via_designated_route AS viaDesignatedRoute, u.username AS operatorName`;
+  t.via_designated_route AS viaDesignatedRoute, u.username AS operatorName,
+  c.lab, c.cma_number AS cmaNumber, c.verdict, CASE WHEN c.id IS NULL THEN NULL ELSE ${EFFECTIVE_OUTCOME} END AS outcome,
+  (SELECT s.sample_number FROM follow_up_samples s JOIN registrations sr ON sr.id = s.registration_id
+    WHERE sr.record_number = t.record_number ORDER BY s.id DESC LIMIT 1) AS sampleNumber,
+  e.case_number AS caseNumber, e.phase AS casePhase`;
+/** The latest check and the case of each truck, for the register's columns. */
+const TRUCK_JOINS = /* sql */ `
+  JOIN users u ON u.id = t.operator_id
+  LEFT JOIN certificate_checks c ON c.id = ${LATEST_CHECK}
+  LEFT JOIN enforcement_cases e ON e.id = (SELECT MAX(ce.id) FROM enforcement_cases ce JOIN registrations cr ON cr.id = ce.registration_id
+    WHERE cr.record_number = t.record_number)`;
 
 /** Narrows the trucks of a range; each set field adds one fixed condition with a named parameter. */
 export interface TruckFilter {
@@ -217,7 +236,7 @@ function filterSql(filter: TruckFilter): { where: string; params: Record<string,
 export function iterateTrucks(db: Db, range: UtcRange, filter: TruckFilter = {}): IterableIterator<TruckRow> {
   const { where, params } = filterSql(filter);
   return db
-    .prepare(`WITH ${TRUCKS_IN_RANGE} SELECT ${TRUCK_COLUMNS} FROM trucks t JOIN users u ON u.id = t.operator_id ${where} ORDER BY t.passed_at, t.id`)
+    .prepare(`WITH ${TRUCKS_IN_RANGE} SELECT ${TRUCK_COLUMNS} FROM trucks t ${TRUCK_JOINS} ${where} ORDER BY t.passed_at, t.id`)
     .iterate({ ...range, ...params }) as IterableIterator<TruckRow>;
 }
 
@@ -226,7 +245,7 @@ export function truckPage(db: Db, range: UtcRange, filter: TruckFilter, limit: n
   const { where, params } = filterSql(filter);
   const rows = db
     .prepare(
-      `WITH ${TRUCKS_IN_RANGE} SELECT ${TRUCK_COLUMNS} FROM trucks t JOIN users u ON u.id = t.operator_id ${where}
+      `WITH ${TRUCKS_IN_RANGE} SELECT ${TRUCK_COLUMNS} FROM trucks t ${TRUCK_JOINS} ${where}
        ORDER BY t.passed_at DESC, t.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...range, ...params, limit: limit + 1, offset }) as TruckRow[];

@@ -61,7 +61,7 @@ export function sampleRegistration(rnd: () => number, plate = samplePlate(rnd)):
     viaDesignatedRoute: rnd() > 0.06,
     grossKg: tareKg + netKg,
     tareKg,
-    weightSource: rnd() > 0.05 ? 'scale' : 'manual',
-    manualReason: '地磅通讯故障',
+    // Most trucks are weighed by the weighbridge; a manual weight alone carries its reason.
+    ...(rnd() > 0.05 ? { weightSource: 'scale' as const } : { weightSource: 'manual' as const, manualReason: '地磅通讯故障' }),
   };
 }

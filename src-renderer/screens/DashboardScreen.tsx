@@ -320,6 +320,7 @@ function ExportControls() {
       <DatePicker picker="week" allowClear={false} value={week} onChange={(v) => v && setWeek(v)} style={{ width: 130 }} format={(d) => isoWeek(d)} />
       <Checkbox checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)}>{t('reports.unmasked')}</Checkbox>
       <Button type="primary" loading={busy} data-testid="export-weekly" onClick={() => void run(() => call('reports.exportWeekly', { week: isoWeek(week), format, unmasked }))}>{t('reports.exportWeekly')}</Button>
+      <Button loading={busy} data-testid="export-register" onClick={() => void run(() => call('reports.exportRegister', { week: isoWeek(week), format, unmasked }))}>{t('reports.exportRegister')}</Button>
       <DatePicker picker="month" allowClear={false} value={month} onChange={(v) => v && setMonth(v)} style={{ width: 110 }} />
       <Button loading={busy} data-testid="export-monthly" onClick={() => void run(() => call('reports.exportMonthly', { month: month.format('YYYY-MM'), format }))}>{t('reports.exportMonthly')}</Button>
     </Space>

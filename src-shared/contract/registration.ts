@@ -99,6 +99,10 @@ export const RegistrationInput = z
   .strict()
   .superRefine((r, ctx) => {
     if (r.tareKg > r.grossKg) ctx.addIssue({ code: 'custom', path: ['tareKg'], message: 'validation.tareAboveGross' });
+    // A weighbridge weight is what the scale captured; an excuse beside it would mark a captured weight as typed in.
+    if (r.weightSource === 'scale' && r.manualReason) {
+      ctx.addIssue({ code: 'custom', path: ['manualReason'], message: 'validation.scaleNoManualReason' });
+    }
     if (r.coalKind === 'other' && !r.coalKindOther) {
       ctx.addIssue({ code: 'custom', path: ['coalKindOther'], message: 'validation.required' });
     }

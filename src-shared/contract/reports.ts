@@ -298,4 +298,6 @@ export const reportsContract = {
   'reports.enforcementRecords': method<EnforcementRecords>()(EnforcementRecordsInput, ROLE_GROUPS.oversight),
   'reports.exportWeekly': method<ExportedFile>()(WeeklyExportInput, ROLE_GROUPS.viewer),
   'reports.exportMonthly': method<ExportedFile>()(MonthlyExportInput, ROLE_GROUPS.oversight),
+  /** 运煤车辆信息登记台账 for a week or any range: every truck with what was found. */
+  'reports.exportRegister': method<ExportedFile>()(WeeklyExportInput, ROLE_GROUPS.viewer),
 } satisfies Record<string, MethodDef>;

@@ -35,7 +35,7 @@ test.beforeAll(async () => {
     const weighingId = scale
       ? insertWeighing(db, { weightKg: truck.grossKg, frames: [], protocol: 'test', deviceId: null, deviceLabel: 'test', simulated: false, capturedAt: new Date().toISOString(), capturedBy: 1 })
       : undefined;
-    await api('registrations.create', { ...truck, ...(scale ? { weightSource: 'scale', weighingId } : {}) }, token);
+    await api('registrations.create', { ...truck, ...(scale ? { weightSource: 'scale', weighingId, manualReason: undefined } : {}) }, token);
   }
   db.close();
 });
@@ -72,4 +72,16 @@ test('a supervisor sees the dashboard, opens the records behind a figure and exp
   expect(sheet.rowCount).toBe(1 + TRUCKS + 1);
   expect(sheet.getRow(TRUCKS + 2).getCell(2).value).toBe(`${TRUCKS} 辆`);
   expect(wb.getWorksheet('汇总')).toBeDefined();
+
+  // The vehicle register of the same week: the trucks alone, on one sheet.
+  const registering = page.waitForEvent('download');
+  await page.getByTestId('export-register').click();
+  const register = await registering;
+  expect(register.suggestedFilename()).toMatch(/^运煤车辆信息登记台账_CD01_\d{4}-W\d{2}\.xlsx$/);
+  const registerFile = path.join(dir, register.suggestedFilename());
+  await register.saveAs(registerFile);
+  const rb = new ExcelJS.Workbook();
+  await rb.xlsx.readFile(registerFile);
+  expect(rb.worksheets.map((w) => w.name)).toEqual(['登记台账']);
+  expect(rb.getWorksheet('登记台账')!.rowCount).toBe(1 + TRUCKS + 1);
 });

@@ -33,10 +33,11 @@ async function writeExport(out: string | undefined, values: Credentials & { db?:
   return 0;
 }
 
-const exportWeekly: Command = {
-  words: ['export', 'weekly'],
-  summary: 'Export the checkpoint log of an ISO week or a date range (xlsx, csv or pdf)',
-  usage: `checkpoint export weekly (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--force] [--unmasked] [--user NAME --password-stdin] [--db PATH]\n  --unmasked (full ID and phone numbers) needs a supervisor or administrator`,
+/** The weekly log and the vehicle register take the same period and options. */
+const logCommand = (word: string, summary: string, method: 'reports.exportWeekly' | 'reports.exportRegister'): Command => ({
+  words: ['export', word],
+  summary,
+  usage: `checkpoint export ${word} (--week 2026-W48 | --from YYYY-MM-DD --to YYYY-MM-DD) --format ${FORMATS} --out FILE [--force] [--unmasked] [--user NAME --password-stdin] [--db PATH]\n  --unmasked (full ID and phone numbers) needs a supervisor or administrator`,
   async run(argv, io) {
     const { values } = parseOptions(argv, {
       ...dbOption, ...authOptions, week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
@@ -44,9 +45,11 @@ const exportWeekly: Command = {
     });
     checkFormat(values.format);
     const input = parsed(WeeklyExportInput, { week: values.week, from: values.from, to: values.to, format: values.format, unmasked: values.unmasked });
-    return writeExport(values.out, values, io, (client) => client.call('reports.exportWeekly', input));
+    return writeExport(values.out, values, io, (client) => client.call(method, input));
   },
-};
+});
+const exportWeekly = logCommand('weekly', 'Export the checkpoint log of an ISO week or a date range (xlsx, csv or pdf)', 'reports.exportWeekly');
+const exportVehicleRegister = logCommand('register', 'Export the vehicle register (运煤车辆信息登记台账) of a week or a date range (xlsx, csv or pdf)', 'reports.exportRegister');
 
 const exportMonthly: Command = {
   words: ['export', 'monthly'],
@@ -60,4 +63,4 @@ const exportMonthly: Command = {
   },
 };
 
-export const exportCommands: Command[] = [exportWeekly, exportMonthly];
+export const exportCommands: Command[] = [exportWeekly, exportVehicleRegister, exportMonthly];

@@ -1,24 +1,19 @@
 /**
  * CSV as Excel on a Chinese Windows opens it without a wizard: UTF-8 with BOM, CRLF line ends, fields
  * quoted when they hold a comma, quote or line break. The header lines come first, a blank line, then
- * the table.
+ * the table. Every field passes the formula guard.
  */
 import type { TruckRow } from '../../../db/reports-repo.ts';
-import { figureText, headerLines, localMinute, type ExportHeader, type Section } from './content.ts';
-import { LOG_COLUMNS, LogTotals, type CellValue } from './log-columns.ts';
+import { figureText, headerLines, type ExportHeader, type Section } from './content.ts';
+import { neutralisedCsvText } from './formula-guard.ts';
+import { cellText, LOG_COLUMNS, LogTotals } from './log-columns.ts';
 
-export function csvField(value: string): string {
+export function csvField(raw: string): string {
+  const value = neutralisedCsvText(raw);
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 const csvLine = (fields: string[]) => fields.map(csvField).join(',') + '\r\n';
-
-function cellText(value: CellValue, kind: string): string {
-  if (value === null) return '';
-  if (value instanceof Date) return localMinute(value);
-  if (kind === 'tonnes' && typeof value === 'number') return value.toFixed(3);
-  return String(value);
-}
 
 function csvDocument(lines: string[]): Buffer {
   return Buffer.from('\uFEFF' + lines.join(''), 'utf8');

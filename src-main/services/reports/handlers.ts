@@ -5,11 +5,13 @@ import { actorOf, type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import type { DomainHandlers } from '../handler.ts';
 import { enforcementRecords } from './enforcement-figures.ts';
-import { dashboardFigures, exportMonthlyReport, exportWeeklyLog, reportRecords, type Exporter } from './reports.ts';
+import { dashboardFigures, exportMonthlyReport, exportRegister, exportWeeklyLog, reportRecords, type Exporter } from './reports.ts';
 import { getSettings } from '../accounts/settings.ts';
 
-function exporterOf(ctx: CallContext): Exporter {
+/** Anyone who keeps the log may export it masked; full ID and phone numbers only for oversight. */
+function exporterOf(ctx: CallContext, input: { unmasked?: boolean } = {}): Exporter {
   const user = ctx.session.user;
+  if (input.unmasked && !holdsAny(user.roles, ROLE_GROUPS.oversight)) throw new ServiceError('forbidden', 'errors.forbidden');
   return { station: requireStation(ctx.db), actor: actorOf(ctx.session), displayName: `${user.displayName}（${user.username}）`, at: ctx.now() };
 }
 
@@ -18,13 +20,8 @@ export function reportsHandlers(): DomainHandlers<typeof reportsContract> {
     'reports.dashboard': (ctx, input) => dashboardFigures(ctx.db, ctx.now(), getSettings(ctx.db), input),
     'reports.records': (ctx, input) => reportRecords(ctx.db, input),
     'reports.enforcementRecords': (ctx, input) => enforcementRecords(ctx.db, ctx.now(), input),
-    'reports.exportWeekly': (ctx, input) => {
-      // Anyone who keeps the log may export it masked; full ID and phone numbers only for oversight.
-      if (input.unmasked && !holdsAny(ctx.session.user.roles, ROLE_GROUPS.oversight)) {
-        throw new ServiceError('forbidden', 'errors.forbidden');
-      }
-      return exportWeeklyLog(ctx.db, exporterOf(ctx), input);
-    },
+    'reports.exportWeekly': (ctx, input) => exportWeeklyLog(ctx.db, exporterOf(ctx, input), input),
+    'reports.exportRegister': (ctx, input) => exportRegister(ctx.db, exporterOf(ctx, input), input),
     'reports.exportMonthly': (ctx, input) => exportMonthlyReport(ctx.db, exporterOf(ctx), getSettings(ctx.db), input),
   };
 }

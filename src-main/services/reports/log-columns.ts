@@ -7,8 +7,17 @@ import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { maskIdNumber } from '../../../src-shared/domain/id-number.ts';
 import { maskPhone } from '../../../src-shared/domain/phone-mask.ts';
 import { formatPlate } from '../../../src-shared/domain/plate.ts';
+import { localMinute } from './content.ts';
 
 export type CellValue = string | number | Date | null;
+
+/** A cell as text (csv, paper): Beijing minute for times, tonnes with three decimals. */
+export function cellText(value: CellValue, kind: LogColumn['kind']): string {
+  if (value === null) return '';
+  if (value instanceof Date) return localMinute(value);
+  if (kind === 'tonnes' && typeof value === 'number') return value.toFixed(3);
+  return String(value);
+}
 
 export interface LogColumn {
   header: string;
@@ -22,14 +31,18 @@ export interface LogColumn {
 
 const zh = (key: string) => translate('zh-CN', key);
 const yesNo = (flag: number) => (flag === 1 ? '是' : '否');
+const coalKindText = (r: TruckRow): string => (r.coalKind === 'other' && r.coalKindOther ? r.coalKindOther : zh(`coalKinds.${r.coalKind}`));
 const tonnes = (header: string, kgOf: (r: TruckRow) => number): LogColumn => ({
   header, width: 11, kind: 'tonnes', value: (r) => kgOf(r) / 1000, kg: kgOf,
 });
 
+const outcomeText = (r: TruckRow) => (r.outcome ? zh(`certificates.outcomes.${r.outcome}`) : r.hasReport === 1 ? '未核验' : '');
+
 export const LOG_COLUMNS: LogColumn[] = [
   { header: '序号', width: 7, kind: 'count', value: (_, i) => i + 1 },
   { header: '登记编号', width: 19, kind: 'text', value: (r) => r.recordNumber },
-  { header: '版本', width: 6, kind: 'count', value: (r) => r.revision },
+  // An amended truck shows its current revision, marked so a reader knows the first entry was corrected.
+  { header: '版本', width: 10, kind: 'text', value: (r) => (r.revision === 1 ? '1' : `${r.revision}（已更正）`) },
   { header: '登记时间', width: 17, kind: 'datetime', value: (r) => new Date(r.passedAt) },
   { header: '牵引车号牌', width: 12, kind: 'text', value: (r) => formatPlate(r.plate) },
   { header: '挂车号牌', width: 12, kind: 'text', value: (r) => (r.trailerPlate ? formatPlate(r.trailerPlate) : '') },
@@ -40,7 +53,7 @@ export const LOG_COLUMNS: LogColumn[] = [
   { header: '煤炭来源', width: 16, kind: 'text', value: (r) => r.origin },
   { header: '收货单位', width: 20, kind: 'text', value: (r) => r.consignee },
   { header: '目的地', width: 16, kind: 'text', value: (r) => r.destination },
-  { header: '煤种', width: 10, kind: 'text', value: (r) => (r.coalKind === 'other' && r.coalKindOther ? r.coalKindOther : zh(`coalKinds.${r.coalKind}`)) },
+  { header: '煤种', width: 10, kind: 'text', value: coalKindText },
   { header: '用途', width: 6, kind: 'text', value: (r) => zh(`uses.${r.intendedUse}`) },
   tonnes('申报重量(吨)', (r) => r.declaredKg),
   tonnes('毛重(吨)', (r) => r.grossKg),
@@ -48,10 +61,17 @@ export const LOG_COLUMNS: LogColumn[] = [
   tonnes('净重(吨)', (r) => r.netKg),
   { header: '称重方式', width: 9, kind: 'text', value: (r) => zh(`weightSources.${r.weightSource}`) },
   { header: '手工录入原因', width: 16, kind: 'text', value: (r) => r.manualReason ?? '' },
+  { header: '专用通道', width: 8, kind: 'text', value: (r) => yesNo(r.viaDesignatedRoute) },
   { header: '购销合同', width: 8, kind: 'text', value: (r) => yesNo(r.hasContract) },
   { header: '质检报告', width: 8, kind: 'text', value: (r) => yesNo(r.hasReport) },
   { header: '报告编号', width: 14, kind: 'text', value: (r) => r.reportNumber ?? '' },
-  { header: '专用通道', width: 8, kind: 'text', value: (r) => yesNo(r.viaDesignatedRoute) },
+  { header: '检测机构', width: 20, kind: 'text', value: (r) => r.lab ?? '' },
+  { header: 'CMA编号', width: 14, kind: 'text', value: (r) => r.cmaNumber ?? '' },
+  { header: '核查结论', width: 9, kind: 'text', value: (r) => (r.verdict ? zh(`certificates.verdicts.${r.verdict}`) : '') },
+  { header: '处置', width: 9, kind: 'text', value: outcomeText },
+  { header: '样品编号', width: 14, kind: 'text', value: (r) => r.sampleNumber ?? '' },
+  { header: '案号', width: 22, kind: 'text', value: (r) => r.caseNumber ?? '' },
+  { header: '案件状态', width: 11, kind: 'text', value: (r) => (r.casePhase ? zh(`cases.phases.${r.casePhase}`) : '') },
   { header: '登记人', width: 10, kind: 'text', value: (r) => r.operatorName },
 ];
 

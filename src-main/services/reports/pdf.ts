@@ -1,26 +1,44 @@
 /**
- * A report on paper for signing: title, the header lines, each section as a ruled table, notes, and
- * signature lines; "第x页 共y页" at the foot. Uses the bundled CJK fonts of the document printer.
+ * A report on paper for signing: title, the header lines, each section as a ruled table, notes, an
+ * optional register (one row per truck, landscape), and the signature lines kept with the content above
+ * them. "第x页 共y页" is drawn in a last pass over the buffered pages with the bottom margin lifted:
+ * text written below the margin inside the flow would make pdfkit start a new, empty page.
  */
 import PDFDocument from 'pdfkit';
 import { resolveFonts } from '../documents/pdf/fonts.ts';
 import { figureText, headerLines, type ExportHeader, type Section } from './content.ts';
+import { drawTable, type PdfColumn, type PdfFrame } from './pdf-table.ts';
 
-const MARGIN = 56;
-const ROW_PAD = 3;
 const SIZE = 10;
+const SIGNATURE_HEIGHT = 48;
+
+export interface PdfRegister {
+  title: string;
+  columns: PdfColumn[];
+  /** Body rows, then the totals row; read once. */
+  rows: Iterable<string[]>;
+}
 
 export interface PdfReport {
   header: ExportHeader;
   sections: Section[];
   /** Findings in plain sentences (problems found, figures not yet available). */
   notes?: { title: string; lines: string[] };
+  /** Written passages (the monthly report's 工作进展 etc.), each a heading and paragraphs. */
+  passages?: { title: string; text: string }[];
+  register?: PdfRegister;
   signatures: string[];
+  layout?: 'portrait' | 'landscape';
 }
 
 export async function reportPdf(report: PdfReport): Promise<Buffer> {
   const fonts = resolveFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${report.header.title} ${report.header.periodLabel}`, Creator: 'Coal Checkpoint' } });
+  const landscape = report.layout === 'landscape';
+  const margin = landscape ? 36 : 56;
+  const doc = new PDFDocument({
+    size: 'A4', layout: report.layout ?? 'portrait', margin, bufferPages: true,
+    info: { Title: `${report.header.title} ${report.header.periodLabel}`, Creator: 'Coal Checkpoint' },
+  });
   doc.registerFont('body', fonts.regular.source, fonts.regular.family);
   doc.registerFont('bold', fonts.bold.source, fonts.bold.family);
   const chunks: Buffer[] = [];
@@ -29,8 +47,8 @@ export async function reportPdf(report: PdfReport): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const width = doc.page.width - 2 * MARGIN;
-  const bottom = () => doc.page.height - MARGIN - 20;
+  const width = doc.page.width - 2 * margin;
+  const frame: PdfFrame = { left: margin, width, bottom: () => doc.page.height - doc.page.margins.bottom - 2 };
   const h = report.header;
 
   doc.font('bold').fontSize(16).text(h.title, { align: 'center' });
@@ -40,58 +58,59 @@ export async function reportPdf(report: PdfReport): Promise<Buffer> {
 
   for (const section of report.sections) {
     doc.moveDown(0.8);
-    if (doc.y + 60 > bottom()) doc.addPage();
-    doc.font('bold').fontSize(11).text(section.title, MARGIN, doc.y);
-    doc.moveDown(0.3);
-    table(section.columns, section.rows.map((r) => r.map(figureText)));
+    heading(section.title);
+    const first = section.columns.length <= 2 ? 55 : 34;
+    const rest = (100 - first) / Math.max(1, section.columns.length - 1);
+    const columns = section.columns.map((header, i): PdfColumn => ({ header, weight: i === 0 ? first : rest, align: i === 0 ? 'left' : 'right' }));
+    drawTable(doc, frame, columns, section.rows.map((r) => r.map(figureText)), { size: SIZE, pad: 3 });
   }
 
-  if (report.notes && report.notes.lines.length > 0) {
+  for (const p of report.passages ?? []) {
     doc.moveDown(0.8);
-    doc.font('bold').fontSize(11).text(report.notes.title, MARGIN, doc.y);
-    doc.font('body').fontSize(SIZE);
-    report.notes.lines.forEach((line, i) => doc.text(`${i + 1}. ${line}`, MARGIN, doc.y, { width }));
+    heading(p.title);
+    doc.font('body').fontSize(SIZE).text(p.text.trim() || '（未填写）', margin, doc.y, { width, paragraphGap: 4 });
   }
 
-  doc.moveDown(2);
-  if (doc.y + 40 > bottom()) doc.addPage();
+  const notes = report.notes?.lines ?? [];
+  if (notes.length > 0) {
+    doc.moveDown(0.8);
+    heading(report.notes!.title);
+    doc.font('body').fontSize(SIZE);
+    notes.forEach((line, i) => {
+      const text = `${i + 1}. ${line}`;
+      // The last finding stays with the signatures when the page is nearly full.
+      const reserve = !report.register && i === notes.length - 1 ? SIGNATURE_HEIGHT : 0;
+      if (doc.y + doc.heightOfString(text, { width }) + reserve > frame.bottom()) doc.addPage();
+      doc.text(text, margin, doc.y, { width });
+    });
+  }
+
+  if (report.register) {
+    doc.moveDown(0.8);
+    heading(report.register.title);
+    drawTable(doc, frame, report.register.columns, report.register.rows, { size: 7, pad: 2, keepWithLast: SIGNATURE_HEIGHT, keepLastRows: 3 });
+  }
+
+  if (doc.y + SIGNATURE_HEIGHT > frame.bottom()) doc.addPage();
+  doc.y += SIGNATURE_HEIGHT - 16;
   const y = doc.y;
   const slot = width / report.signatures.length;
   doc.font('body').fontSize(11);
-  report.signatures.forEach((s, i) => doc.text(`${s}：__________`, MARGIN + i * slot, y, { width: slot, lineBreak: false }));
+  report.signatures.forEach((s, i) => doc.text(`${s}：__________`, margin + i * slot, y, { width: slot, lineBreak: false }));
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    doc.font('body').fontSize(9).text(`第 ${i + 1} 页 共 ${range.count} 页`, MARGIN, doc.page.height - MARGIN + 10, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = 0;
+    doc.font('body').fontSize(9).text(`第 ${i + 1} 页 共 ${range.count} 页`, margin, doc.page.height - margin + 12, { width, align: 'center', lineBreak: false });
   }
   doc.end();
   return done;
 
-  /** Ruled rows; the first column is wider (labels), numbers align right. A row that does not fit starts a page under a repeated header. */
-  function table(columns: string[], rows: string[][]): void {
-    const first = columns.length <= 2 ? width * 0.55 : width * 0.34;
-    const rest = (width - first) / Math.max(1, columns.length - 1);
-    const widths = columns.map((_, i) => (i === 0 ? first : rest));
-    const drawRow = (cells: string[], bold: boolean) => {
-      doc.font(bold ? 'bold' : 'body').fontSize(SIZE);
-      const height = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * ROW_PAD }))) + 2 * ROW_PAD;
-      if (doc.y + height > bottom()) {
-        doc.addPage();
-        if (!bold) drawRow(columns, true);
-      }
-      const top = doc.y;
-      let x = MARGIN;
-      cells.forEach((c, i) => {
-        doc.text(c, x + ROW_PAD, top + ROW_PAD, { width: widths[i]! - 2 * ROW_PAD, align: i === 0 ? 'left' : 'right' });
-        x += widths[i]!;
-      });
-      doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).lineWidth(0.5).stroke();
-      doc.x = MARGIN;
-      doc.y = top + height;
-    };
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.8).stroke();
-    drawRow(columns, true);
-    for (const r of rows) drawRow(r, false);
+  /** A section heading never ends a page: it moves on with room for a few lines under it. */
+  function heading(title: string): void {
+    if (doc.y + 60 > frame.bottom()) doc.addPage();
+    doc.font('bold').fontSize(11).text(title, margin, doc.y);
+    doc.moveDown(0.3);
   }
 }

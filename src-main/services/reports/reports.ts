@@ -23,6 +23,7 @@ import { shanghaiDate } from '../../../src-shared/domain/seizure-term.ts';
 import { count, kg, share, text, type ExportHeader, type Section, shareText } from './content.ts';
 import { logCsv, sectionsCsv } from './csv.ts';
 import { reportPdf } from './pdf.ts';
+import { registerForPdf } from './register-pdf.ts';
 import { logWorkbook, sectionsWorkbook } from './xlsx.ts';
 import { appendAudit } from '../audit.ts';
 import type { Actor } from '../context.ts';
@@ -219,35 +220,50 @@ export function weeklyPeriod(input: { week?: string; from?: string; to?: string 
   return { period, label: `${period.from} 至 ${period.to}`, slug: `${period.from}_${period.to}` };
 }
 
+/** Which log: the register alone (运煤车辆信息登记台账), or the weekly log, which is the register plus the summary. */
+type LogKind = 'register' | 'weekly';
+const LOG_TITLES: Record<LogKind, string> = { register: '运煤车辆信息登记台账', weekly: '运煤车辆登记周报' };
+
 /** The checkpoint log of a week or range. Every export is audited, saying whether numbers were masked. */
-export async function exportWeeklyLog(db: Db, who: Exporter, input: z.output<typeof WeeklyExportInput>): Promise<ExportedFile> {
+export const exportWeeklyLog = (db: Db, who: Exporter, input: z.output<typeof WeeklyExportInput>) => exportLog(db, who, input, 'weekly');
+export const exportRegister = (db: Db, who: Exporter, input: z.output<typeof WeeklyExportInput>) => exportLog(db, who, input, 'register');
+
+async function exportLog(db: Db, who: Exporter, input: z.output<typeof WeeklyExportInput>, kind: LogKind): Promise<ExportedFile> {
   const { period, label, slug } = weeklyPeriod(input);
   const r = bounds(period);
-  const header: ExportHeader = {
-    title: '运煤车辆登记周报', station: who.station, periodLabel: label, exportedBy: who.displayName, exportedAt: who.at, masked: !input.unmasked,
-  };
+  const title = LOG_TITLES[kind];
+  const header: ExportHeader = { title, station: who.station, periodLabel: label, exportedBy: who.displayName, exportedAt: who.at, masked: !input.unmasked };
+  // The csv carries the rows only, so it needs no figures.
+  const summary = kind === 'weekly' && input.format !== 'csv' ? weeklySummary(db, who, period) : { sections: [], problems: [] };
+  let out: { bytes: Buffer; trucks: number };
+  if (input.format === 'xlsx') out = await logWorkbook(header, iterateTrucks(db, r), summary.sections);
+  else if (input.format === 'csv') out = logCsv(header, iterateTrucks(db, r));
+  else {
+    const { register, totals } = registerForPdf(iterateTrucks(db, r), !input.unmasked);
+    const bytes = await reportPdf({
+      header, sections: summary.sections, notes: { title: '发现的问题', lines: summary.problems }, register,
+      signatures: ['填报人', '审核人（主管）', '日期'], layout: 'landscape',
+    });
+    out = { bytes, trucks: totals.trucks };
+  }
+  audited(db, who, kind === 'weekly' ? 'reports.exportWeekly' : 'reports.exportRegister', { period: slug, format: input.format, unmasked: input.unmasked, trucks: out.trucks });
+  return file(`${title}_${who.station.code}_${slug}`, input.format, out.bytes, out.trucks);
+}
+
+/** The weekly log's figures: the week beside the heating season to date, and the problems to explain. */
+function weeklySummary(db: Db, who: Exporter, period: LocalPeriod): { sections: Section[]; problems: string[] } {
+  const r = bounds(period);
   const tallied = tallyWithGaps(db, r);
-  const { gaps } = tallied;
-  // The enforcement table gives the week beside the heating season to date, as the monthly report does.
   const season = seasonToDate(period, getSettings(db).heatingSeasonStart);
   const today = shanghaiDate(who.at);
   const enforcement = [enforcementColumn(db, period, today), enforcementColumn(db, season, today)];
-  const enforcementTables = enforcementSections(enforcement, ['本周期', `采暖季累计（${season.from} 至 ${season.to}）`], stockAtEndOf(db, period));
-  const summary = (figures: PeriodFigures): Section[] => [
+  const figures = periodFigures(db, r, tallied);
+  const sections = [
     { title: '总体情况', columns: ['项目', '数值'], rows: overviewRows([figures]) },
-    ...enforcementTables,
-    ...breakdownSections(db, r, gaps, '按日统计'),
+    ...enforcementSections(enforcement, ['本周期', `采暖季累计（${season.from} 至 ${season.to}）`], stockAtEndOf(db, period)),
+    ...breakdownSections(db, r, tallied.gaps, '按日统计'),
   ];
-  let out: { bytes: Buffer; trucks: number };
-  if (input.format === 'xlsx') out = await logWorkbook(header, iterateTrucks(db, r), summary(periodFigures(db, r, tallied)));
-  else if (input.format === 'csv') out = logCsv(header, iterateTrucks(db, r));
-  else {
-    const figures = periodFigures(db, r, tallied);
-    const notes = { title: '发现的问题', lines: [...problemsFound(figures.tally, figures.certificates, gaps), ...termProblems(enforcement[1]!)] };
-    out = { bytes: await reportPdf({ header, sections: summary(figures), notes, signatures: ['填报人', '审核人（主管）', '日期'] }), trucks: figures.tally.trucks };
-  }
-  audited(db, who, 'reports.exportWeekly', { period: slug, format: input.format, unmasked: input.unmasked, trucks: out.trucks });
-  return file(`运煤车辆登记周报_${who.station.code}_${slug}`, input.format, out.bytes, out.trucks);
+  return { sections, problems: [...problemsFound(figures.tally, figures.certificates, tallied.gaps), ...termProblems(enforcement[1]!)] };
 }
 
 /** The month's figures beside those since the heating season began, ready to send to the county. */

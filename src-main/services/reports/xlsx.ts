@@ -114,7 +114,7 @@ function logCell(value: CellValue): ExcelJS.CellValue {
 }
 
 /**
- * The weekly log: sheet 登记台账 (one row per truck and a totals row) and sheet 汇总. Streamed: each row
+ * The register: sheet 登记台账 (one row per truck and a totals row) and, for the weekly log, sheet 汇总. Streamed: each row
  * is committed once written (everything about a sheet's layout is set before its first row goes out).
  */
 export async function logWorkbook(h: ExportHeader, rows: Iterable<TruckRow>, summary: Section[]): Promise<{ bytes: Buffer; trucks: number }> {
@@ -138,7 +138,7 @@ export async function logWorkbook(h: ExportHeader, rows: Iterable<TruckRow>, sum
   totalRow.font = { bold: true };
   totalRow.eachCell((c) => { c.border = { top: { style: 'thin' } }; });
   totalRow.commit();
-  addSectionsSheet(wb, '汇总', h, summary);
+  if (summary.length > 0) addSectionsSheet(wb, '汇总', h, summary);
   await wb.commit();
   return { bytes: await bytes, trucks: totals.trucks };
 }

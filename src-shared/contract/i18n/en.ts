@@ -78,7 +78,7 @@ const en: Catalog<typeof zhCN> = {
     failingItems: { ash: 'Ash', sulfur: 'Sulfur', volatiles: 'Volatiles', calorific: 'Calorific value' },
     origin: 'Origin', day: 'Date', hour: 'Hour', count: 'Trucks', records: 'Records', recordsOf: 'Records: {{title}}', more: 'Load more',
     reminder: 'Report for {{month}} due by {{dueDate}} ({{daysLeft}} days left)', reminderToday: 'Report for {{month}} due today ({{dueDate}})',
-    exportWeekly: 'Export week', exportMonthly: 'Export month', unmasked: 'Unmasked (audited)', format: 'Format',
+    exportWeekly: 'Export week', exportRegister: 'Vehicle register', exportMonthly: 'Export month', unmasked: 'Unmasked (audited)', format: 'Format',
     viaRoute: 'Via route', report: 'Report',
     enforcement: {
       tab: 'Seizures & disposal', openCases: 'Cases under seizure', openCasesCount: 'Cases under seizure ({{count}})', inTonnes: '{{label}} (t)', termAlerts: '{{count}} seizure term(s) ending within 5 days or past', noOpenCases: 'No cases under seizure',
@@ -234,7 +234,7 @@ const en: Catalog<typeof zhCN> = {
       control: 'Must not contain control characters (such as NUL or ESC)', bidi: 'Must not contain text-direction controls (such as U+202E)',
       surrogate: 'Contains a broken character that cannot be stored; type it again', invisible: 'Only blank or invisible characters: type visible text',
     },
-    patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason',
+    patternSeq: 'The pattern needs {seq:N}', patternToken: 'The pattern has an unknown placeholder', manualReason: 'A manual weight needs a reason', scaleNoManualReason: 'A weighbridge weight takes no manual-entry reason',
     plate: {
       character: 'A plate holds only Chinese characters and Latin letters and digits; look-alikes such as ß, ſ or ﬀ are not allowed', empty: 'Enter the plate', province: 'A plate starts with a province character', format: 'Not a GA 36 plate', trailer: 'A trailer plate ends in 挂',
     },

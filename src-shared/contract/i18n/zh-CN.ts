@@ -75,7 +75,7 @@ const zhCN = {
     failingItems: { ash: '灰分', sulfur: '硫分', volatiles: '挥发分', calorific: '发热量' },
     origin: '煤炭来源', day: '日期', hour: '时段', count: '车辆（辆）', records: '明细记录', recordsOf: '明细记录：{{title}}', more: '加载更多',
     reminder: '{{month}} 月报须于 {{dueDate}} 前报送（还有 {{daysLeft}} 天）', reminderToday: '{{month}} 月报须于今天（{{dueDate}}）报送',
-    exportWeekly: '导出周报', exportMonthly: '导出月报', unmasked: '不脱敏（将记入审计日志）', format: '格式',
+    exportWeekly: '导出周报', exportRegister: '导出登记台账', exportMonthly: '导出月报', unmasked: '不脱敏（将记入审计日志）', format: '格式',
     viaRoute: '专用通道', report: '质检报告',
     enforcement: {
       tab: '查封扣押与处置', openCases: '在押案件', openCasesCount: '在押案件（{{count}}）', inTonnes: '{{label}}（吨）', termAlerts: '{{count}} 件查封扣押案件期限临近（≤5日）或已届满', noOpenCases: '暂无在押案件',
@@ -230,7 +230,7 @@ const zhCN = {
       control: '不能含有控制字符（如 NUL、ESC），请删除后重新输入', bidi: '不能含有改变文字方向的控制符（如 U+202E），请删除后重新输入',
       surrogate: '含有无法保存的残缺字符，请重新输入', invisible: '内容只有空白或不可见字符，请填写可见的文字',
     },
-    patternSeq: '编号规则必须包含 {seq:N}', patternToken: '编号规则含有无法识别的占位符', manualReason: '手工录入重量必须填写原因',
+    patternSeq: '编号规则必须包含 {seq:N}', patternToken: '编号规则含有无法识别的占位符', manualReason: '手工录入重量必须填写原因', scaleNoManualReason: '地磅称重的重量不填写手工录入原因',
     plate: {
       character: '车牌只能含汉字、半角或全角字母和数字；ß、ſ、ﬀ 等形似字母的字符不能用于车牌', empty: '请输入车牌号', province: '车牌首字须为省份简称', format: '车牌格式不符合 GA 36', trailer: '挂车号牌应以“挂”结尾',
     },

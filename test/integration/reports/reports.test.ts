@@ -26,10 +26,11 @@ async function at(iso: string, role: 'admin' | 'supervisor' | 'officer' = 'admin
 /** A weighbridge weight must cite a captured weighing of the same gross. */
 function withEvidence(input: InputOf<'registrations.create'>): InputOf<'registrations.create'> {
   if (input.weightSource !== 'scale') return input;
+  const { manualReason: _reason, ...scale } = input;
   const weighingId = insertWeighing(f.app.db, {
     weightKg: input.grossKg, frames: [], protocol: 'test', deviceId: null, deviceLabel: 'test', simulated: false, capturedAt: f.clock.now.toISOString(), capturedBy: 1,
   });
-  return { ...input, weighingId };
+  return { ...scale, weighingId };
 }
 async function registerAt(iso: string, seed: number, overrides: Partial<InputOf<'registrations.create'>>) {
   const token = await at(iso);
