@@ -7,12 +7,15 @@ import { DeviceManager, type DeviceManagerOptions } from './services/devices.ts'
 import { PrintService } from './services/printing.ts';
 import { CupsPrinter } from './printing/cups-printer.ts';
 import type { PrinterBackend } from './printing/printer.ts';
+import { BackupScheduler } from './services/backup/scheduler.ts';
 
 export interface App {
   db: Db;
   ctx: ServiceContext;
   dispatch: Dispatch;
   devices: DeviceManager;
+  /** Scheduled backups; a shell awaits `backups.beforeQuit()` before quitting. */
+  backups: BackupScheduler;
   close(): void;
 }
 
@@ -21,15 +24,19 @@ export function createApp(options: {
   dbPath: string; now?: () => Date; requestQuit?: () => void; devices?: DeviceManagerOptions;
   /** The Electron shell passes its own on Windows; CUPS serves everywhere else. */
   printer?: PrinterBackend;
+  appVersion?: string;
 }): App {
   const db = openDatabase(options.dbPath);
-  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit };
+  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit, appVersion: options.appVersion };
   const sessions = new SessionStore();
   const devices = new DeviceManager(db, options.devices);
   const dispatch = createDispatcher(ctx, sessions, createHandlers(sessions, devices, new PrintService(options.printer ?? new CupsPrinter())));
+  const backups = new BackupScheduler(ctx, sessions);
+  backups.start();
   return {
-    db, ctx, dispatch, devices,
+    db, ctx, dispatch, devices, backups,
     close: () => {
+      backups.stop();
       // Timers stop at once; ports finish closing on their own (nothing below touches the database).
       void devices.stop();
       db.close();

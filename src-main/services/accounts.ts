@@ -128,6 +128,11 @@ export class SessionStore {
   close(token: string): void {
     this.sessions.delete(token);
   }
+
+  /** Sessions still alive: when it falls to 0 the shift has ended (the backup scheduler watches it). */
+  activeCount(nowMs: number): number {
+    return [...this.sessions.values()].filter((s) => nowMs - s.lastSeenMs <= SESSION_IDLE_MS).length;
+  }
 }
 
 function loginResult(db: Db, session: Session): LoginResult {

@@ -21,6 +21,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Set by the Electron shell; the loopback host has no window to close. */
   requestQuit?: () => void;
+  /** The app's version, recorded in backup manifests; set by the shell that knows it. */
+  appVersion?: string;
 }
 
 export interface CallContext extends ServiceContext {

@@ -13,6 +13,7 @@ import type { DeviceManager } from './devices.ts';
 import { printingHandlers, type PrintService } from './printing.ts';
 import { custodyHandlers } from './custody-handlers.ts';
 import { vehiclesHandlers } from './vehicles-handlers.ts';
+import { backupHandlers } from './backup/handlers.ts';
 
 export type Handler<M extends MethodName> = Contract[M]['roles'] extends 'public'
   ? (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>
@@ -34,6 +35,7 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...registrationSaveHandlers(),
     ...custodyHandlers(),
     ...vehiclesHandlers(),
+    ...backupHandlers(),
   };
 }
 

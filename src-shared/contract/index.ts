@@ -12,6 +12,7 @@ import { printingContract } from './printing.ts';
 import { registrationSaveContract } from './registration-save.ts';
 import { custodyContract } from './custody.ts';
 import { vehiclesContract } from './vehicles.ts';
+import { backupContract } from './backup.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -59,6 +60,7 @@ export const contract = {
   ...registrationSaveContract,
   ...custodyContract,
   ...vehiclesContract,
+  ...backupContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -82,3 +84,4 @@ export * from './printing.ts';
 export * from './registration-save.ts';
 export * from './custody.ts';
 export * from './vehicles.ts';
+export * from './backup.ts';

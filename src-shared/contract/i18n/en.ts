@@ -277,5 +277,30 @@ const en: Catalog<typeof zhCN> = {
   tickets: {
     print: 'Print weighing ticket', queue: 'Printer queue (empty: download a file)', sendFailed: 'The weighing ticket did not reach the printer: {{error}}', download: 'Download the ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
+  backup: {
+    title: 'Backup and recovery', lastGood: 'Last good backup', never: 'No good backup yet', age: '{{hours}} h ago', warnOld: 'No good backup for over 24 hours: check the backup target',
+    warnNone: 'No verified backup yet: set a target and back up now', runNow: 'Back up now', running: 'Backing up…', done: 'Backed up and verified: {{name}}',
+    target: 'Target folder (USB drive, second disk or network share)', dailyAt: 'Daily at (Beijing time)', atShiftEnd: 'At shift end (last user logs out)', onQuit: 'On quitting the app',
+    keepDaily: 'Keep daily', keepWeekly: 'Keep weekly', keepMonthly: 'Keep monthly', save: 'Save backup settings', saved: 'Backup settings saved',
+    sets: 'Backups in the target', createdAt: 'Created', schema: 'Schema', registrations: 'Registrations', auditEntries: 'Audit entries', attachments: 'Attachments', size: 'Size',
+    check: 'Verify', checkOk: 'Verified: file hashes, database integrity and audit chain all good', checkFailed: 'Verification failed: this set cannot be restored',
+    later: 'The current database holds {{auditEntries}} audit entries and {{registrations}} registrations more than this set; they will not be in the restored data (the current database is kept aside, not deleted)',
+    restoreHint: 'Restore with the app closed, as an administrator: checkpoint backup restore "SET FOLDER" [--force]',
+    export: 'Export encrypted archive', passphrase: 'Passphrase (12+ characters; tell the recipient separately)', exported: 'Exported: {{file}}',
+    lastRun: 'Last backup', result: 'Result', ok: 'OK', failed: 'Failed', trigger: 'Trigger',
+    triggers: { manual: 'Manual', daily: 'Daily', 'shift-end': 'Shift end', quit: 'Quit', cli: 'Command line' },
+    notConfigured: 'No backup target set', targetMissing: 'Backup target {{target}} is missing or not connected (is the USB drive in?); nothing was backed up',
+    targetFull: 'Backup target {{target}} is full; nothing was backed up', targetReadOnly: 'Backup target {{target}} cannot be written; nothing was backed up',
+    writeFailed: 'Writing to {{target}} failed: {{reason}}', attachmentMissing: 'The file of attachment {{sha256}} is missing; the backup was not completed',
+    attachmentCorrupt: 'The file of attachment {{sha256}} is damaged; the backup was not completed', setNotFound: 'No backup {{name}}',
+    restoreRefused: 'The set failed verification; restore refused ({{reasons}})',
+    restoreOlder: 'This set is older: {{auditEntries}} audit entries and {{registrations}} registrations of the current database would be missing; add --force to go ahead',
+    wrongPassphrase: 'Wrong passphrase or damaged archive', archiveExists: 'File {{file}} already exists',
+    problem: {
+      noManifest: 'No manifest (manifest.json)', fileMissing: 'File {{file}} is missing', fileChanged: 'File {{file}} does not match its hash in the manifest',
+      dbUnreadable: 'The database copy cannot be opened: {{reason}}', integrity: 'Database integrity check failed: {{reason}}', audit: 'Audit chain broken at entry {{seq}}: {{reason}}',
+      contentsDiffer: 'The copy\'s row counts or audit head differ from the manifest',
+    },
+  },
 };
 export default en;

@@ -273,5 +273,30 @@ const zhCN = {
   tickets: {
     print: '打印过磅单', queue: '打印机队列（留空则下载文件）', sendFailed: '过磅单未能送到打印机：{{error}}', download: '下载过磅单', printed: '过磅单已生成（原件）', reprinted: '过磅单已生成：补打第 {{n}} 次', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm 热敏' },
   },
+  backup: {
+    title: '数据备份与恢复', lastGood: '最近一次有效备份', never: '尚无有效备份', age: '{{hours}} 小时前', warnOld: '超过 24 小时没有有效备份，请检查备份位置',
+    warnNone: '尚未做过经核验的备份，请设置备份位置并立即备份', runNow: '立即备份', running: '正在备份…', done: '备份完成并已核验：{{name}}',
+    target: '备份位置（U盘、第二块硬盘或网络共享文件夹）', dailyAt: '每日备份时间（北京时间）', atShiftEnd: '交班时备份（最后一名用户退出时）', onQuit: '退出程序时备份',
+    keepDaily: '保留每日备份（份）', keepWeekly: '保留每周备份（份）', keepMonthly: '保留每月备份（份）', save: '保存备份设置', saved: '备份设置已保存',
+    sets: '备份位置中的备份', createdAt: '备份时间', schema: '数据版本', registrations: '登记', auditEntries: '审计记录', attachments: '附件', size: '大小',
+    check: '核验', checkOk: '核验通过：文件哈希、数据库完整性和审计链均正常', checkFailed: '核验未通过，不能用于恢复',
+    later: '当前数据库比此备份多 {{auditEntries}} 条审计记录、{{registrations}} 条登记；恢复后这些记录将不在恢复的数据中（原数据库另存，不删除）',
+    restoreHint: '恢复须关闭程序后由系统管理员在命令行执行：checkpoint backup restore “备份文件夹” [--force]',
+    export: '导出加密包', passphrase: '加密口令（至少 12 位，交接时另行告知对方）', exported: '已导出：{{file}}',
+    lastRun: '最近一次备份', result: '结果', ok: '成功', failed: '失败', trigger: '方式',
+    triggers: { manual: '手动', daily: '每日定时', 'shift-end': '交班', quit: '退出程序', cli: '命令行' },
+    notConfigured: '尚未设置备份位置', targetMissing: '备份位置 {{target}} 不存在或未连接（U盘是否已插好？），本次未备份',
+    targetFull: '备份位置 {{target}} 空间已满，本次未备份', targetReadOnly: '备份位置 {{target}} 不可写入，本次未备份',
+    writeFailed: '写入备份位置 {{target}} 失败：{{reason}}', attachmentMissing: '附件 {{sha256}} 的文件缺失，备份未完成',
+    attachmentCorrupt: '附件 {{sha256}} 的文件内容已损坏，备份未完成', setNotFound: '找不到备份 {{name}}',
+    restoreRefused: '备份未通过核验，拒绝恢复（{{reasons}}）',
+    restoreOlder: '此备份较旧：当前数据库多出 {{auditEntries}} 条审计记录、{{registrations}} 条登记，恢复后将不在数据中；确认后请加 --force',
+    wrongPassphrase: '口令错误或加密包已损坏', archiveExists: '文件 {{file}} 已存在',
+    problem: {
+      noManifest: '缺少备份清单（manifest.json）', fileMissing: '缺少文件 {{file}}', fileChanged: '文件 {{file}} 的内容与清单中的哈希不符',
+      dbUnreadable: '数据库副本无法打开：{{reason}}', integrity: '数据库完整性检查未通过：{{reason}}', audit: '审计链在第 {{seq}} 条断开：{{reason}}',
+      contentsDiffer: '数据库副本的记录数或审计链末端与清单不符',
+    },
+  },
 };
 export default zhCN;
