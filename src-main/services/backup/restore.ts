@@ -9,7 +9,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../db/open.ts';
 import { localDateCompact, toLocalIso } from '../../../src-shared/domain/local-time.ts';
+import { rolesOf } from '../accounts.ts';
 import { appendAudit } from '../audit.ts';
+import { verifyPassword } from '../passwords.ts';
 import type { Actor } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { listFiles, syncDir } from './files.ts';
@@ -110,4 +112,21 @@ export async function restoreBackupSet(options: { setDir: string; dbPath: string
     db.close();
   }
   return { manifest, keptAside, later: preview.later };
+}
+
+/**
+ * Who may restore a set: an active administrator of the data being restored, by that data's own password,
+ * so a restore onto a new PC (no database yet) is still an administrator's act.
+ */
+export function administratorOfSet(setDir: string, username: string, password: string): Actor {
+  const copy = new Database(path.join(setDir, DB_FILE), { readonly: true, fileMustExist: true });
+  try {
+    const row = copy.prepare('SELECT id, username, password_hash, active FROM users WHERE username = ?').get(username) as
+      | { id: number; username: string; password_hash: string; active: number } | undefined;
+    if (!row || row.active !== 1 || !verifyPassword(password, row.password_hash)) throw new ServiceError('unauthorized', 'errors.badCredentials');
+    if (!rolesOf(copy, row.id).includes('admin')) throw new ServiceError('forbidden', 'errors.forbidden');
+    return { id: row.id, name: row.username };
+  } finally {
+    copy.close();
+  }
 }
