@@ -1,0 +1,15 @@
+// Child process for the backup kill test: backs up into the target folder again and again (each run also
+// records its result in the live database) and prints each set's name once its run has returned.
+import fs from 'node:fs';
+import { openDatabase } from '../../db/open.ts';
+import { runBackup } from '../../src-main/services/backup/runs.ts';
+
+const db = openDatabase(process.argv[2]!);
+let tick = Date.now();
+fs.writeSync(1, 'ready\n');
+for (;;) {
+  // A distinct time per set, so that names differ and pruning (7 daily by default) keeps them all within a day.
+  const run = await runBackup(db, { trigger: 'cli', actor: { id: null, name: 'kill-test' }, now: () => new Date((tick += 1000)), appVersion: 'test' });
+  if (!run.ok) throw new Error(JSON.stringify(run.problem));
+  fs.writeSync(1, `${run.setName}\n`);
+}
