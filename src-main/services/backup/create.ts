@@ -54,8 +54,8 @@ async function poolAttachment(liveDir: string, poolDir: string, sha256: string):
   const source = path.join(liveDir, sha256);
   if (!fs.existsSync(source)) throw new ServiceError('conflict', 'backup.attachmentMissing', { sha256 });
   const tmp = `${target}.${process.pid}.tmp`;
-  fs.copyFileSync(source, tmp);
-  fsyncFile(tmp);
+  await fs.promises.copyFile(source, tmp);
+  await fsyncFile(tmp);
   if ((await sha256File(tmp)) !== sha256) {
     fs.rmSync(tmp, { force: true });
     throw new ServiceError('conflict', 'backup.attachmentCorrupt', { sha256 });
@@ -111,7 +111,7 @@ export async function createBackupSet(db: Db, options: CreateOptions): Promise<{
       format: MANIFEST_FORMAT, name, createdAt: toLocalIso(now), createdAtUtc: now.toISOString(), appVersion: options.appVersion,
       ...described, files, attachments,
     };
-    for (const f of files) fsyncFile(path.join(partial, f.path));
+    for (const f of files) await fsyncFile(path.join(partial, f.path));
     writeFileAtomic(path.join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     syncDir(partial);
     fs.renameSync(partial, finalDir);
@@ -124,8 +124,8 @@ export async function createBackupSet(db: Db, options: CreateOptions): Promise<{
   }
 }
 
-/** Copies reach the disk before the manifest (or pool name) that vouches for them does. */
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+/** Copies reach the disk before the manifest (or pool name) that vouches for them does; off the event loop, as a large copy's fsync takes long. */
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try { await handle.sync(); } finally { await handle.close(); }
 }

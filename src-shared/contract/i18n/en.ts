@@ -278,7 +278,7 @@ const en: Catalog<typeof zhCN> = {
     print: 'Print weighing ticket', queue: 'Printer queue (empty: download a file)', sendFailed: 'The weighing ticket did not reach the printer: {{error}}', download: 'Download the ticket', printed: 'Weighing ticket ready (original)', reprinted: 'Weighing ticket ready: reprint no. {{n}}', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm thermal' },
   },
   backup: {
-    title: 'Backup and recovery', lastGood: 'Last good backup', never: 'No good backup yet', age: '{{hours}} h ago', warnOld: 'No good backup for over 24 hours: check the backup target',
+    title: 'Backup and recovery', nav: 'Backups', lastGood: 'Last good backup', never: 'No good backup yet', age: '{{hours}} h ago', warnOld: 'No good backup for over 24 hours: check the backup target',
     warnNone: 'No verified backup yet: set a target and back up now', runNow: 'Back up now', running: 'Backing up…', done: 'Backed up and verified: {{name}}',
     target: 'Target folder (USB drive, second disk or network share)', dailyAt: 'Daily at (Beijing time)', atShiftEnd: 'At shift end (last user logs out)', onQuit: 'On quitting the app',
     keepDaily: 'Keep daily', keepWeekly: 'Keep weekly', keepMonthly: 'Keep monthly', save: 'Save backup settings', saved: 'Backup settings saved',

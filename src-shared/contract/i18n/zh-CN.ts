@@ -274,7 +274,7 @@ const zhCN = {
     print: '打印过磅单', queue: '打印机队列（留空则下载文件）', sendFailed: '过磅单未能送到打印机：{{error}}', download: '下载过磅单', printed: '过磅单已生成（原件）', reprinted: '过磅单已生成：补打第 {{n}} 次', formats: { 'pdf-a5': 'A5 PDF', 'pdf-a4': 'A4 PDF', 'escpos-80': '80 mm 热敏' },
   },
   backup: {
-    title: '数据备份与恢复', lastGood: '最近一次有效备份', never: '尚无有效备份', age: '{{hours}} 小时前', warnOld: '超过 24 小时没有有效备份，请检查备份位置',
+    title: '数据备份与恢复', nav: '数据备份', lastGood: '最近一次有效备份', never: '尚无有效备份', age: '{{hours}} 小时前', warnOld: '超过 24 小时没有有效备份，请检查备份位置',
     warnNone: '尚未做过经核验的备份，请设置备份位置并立即备份', runNow: '立即备份', running: '正在备份…', done: '备份完成并已核验：{{name}}',
     target: '备份位置（U盘、第二块硬盘或网络共享文件夹）', dailyAt: '每日备份时间（北京时间）', atShiftEnd: '交班时备份（最后一名用户退出时）', onQuit: '退出程序时备份',
     keepDaily: '保留每日备份（份）', keepWeekly: '保留每周备份（份）', keepMonthly: '保留每月备份（份）', save: '保存备份设置', saved: '备份设置已保存',

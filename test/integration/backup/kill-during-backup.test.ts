@@ -42,9 +42,9 @@ describe('a backup killed at any moment', () => {
     const kiosk = await f.tokenFor('kiosk');
     const reg = await f.call('registrations.create', validRegistration(1), kiosk);
     for (let i = 0; i < 6; i++) await f.call('attachments.add', { registrationId: reg.id, fileName: `s${i}.png`, mime: 'image/png', contentBase64: png(i) }, kiosk);
-    // Bulk so that a backup takes long enough to be killed in the middle of it (~8 MB of audited history).
+    // Bulk so that a backup takes long enough to be killed in the middle of it (~3 MB of audited history).
     f.app.db.transaction(() => {
-      for (let i = 0; i < 8000; i++) appendAudit(f.app.db, { actor: SYSTEM_ACTOR, action: 'bulk', entity: 'bulk', after: { i, pad: 'x'.repeat(900) }, at: f.clock.now });
+      for (let i = 0; i < 3000; i++) appendAudit(f.app.db, { actor: SYSTEM_ACTOR, action: 'bulk', entity: 'bulk', after: { i, pad: 'x'.repeat(900) }, at: f.clock.now });
     })();
     const target = tempDir('kill-usb-');
     configureBackup(f.app.db, SYSTEM_ACTOR, { targetDir: target }, f.clock.now);
@@ -74,5 +74,5 @@ describe('a backup killed at any moment', () => {
     const recorded = (db.prepare('SELECT set_name FROM backup_runs WHERE ok = 1').all() as { set_name: string }[]).map((r) => r.set_name);
     expect(recorded).toEqual(expect.arrayContaining(finished));
     db.close();
-  }, 240_000);
+  }, 420_000);
 });
