@@ -8,8 +8,9 @@ const db = openDatabase(process.argv[2]!);
 let tick = Date.now();
 fs.writeSync(1, 'ready\n');
 for (;;) {
-  // A distinct time per set, so that names differ and pruning (7 daily by default) keeps them all within a day.
-  const run = await runBackup(db, { trigger: 'cli', actor: { id: null, name: 'kill-test' }, now: () => new Date((tick += 1000)), appVersion: 'test' });
+  // One Beijing day per set, so that each is its day's newest and retention (set to keep a year of days) keeps them all.
+  const at = new Date((tick += 86400_000));
+  const run = await runBackup(db, { trigger: 'cli', actor: { id: null, name: 'kill-test' }, now: () => at, appVersion: 'test' });
   if (!run.ok) throw new Error(JSON.stringify(run.problem));
   fs.writeSync(1, `${run.setName}\n`);
 }
