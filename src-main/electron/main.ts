@@ -33,6 +33,7 @@ void app.whenReady().then(() => {
   const rendererDir = path.join(app.getAppPath(), 'dist-renderer');
   const core = createApp({
     dbPath: resolveDbPath(dbArg),
+    appVersion: app.getVersion(),
     // Windows has no CUPS; elsewhere the default CUPS backend prints.
     printer: process.platform === 'win32' ? new ElectronPrinter() : undefined,
     requestQuit: () => {

@@ -18,10 +18,10 @@ export function BackupAge({ status: given }: { status?: BackupStatus | null }) {
   const status = given ?? loaded;
   if (!status) return null;
   const failed = status.lastRun && !status.lastRun.ok && status.lastRun.problem ? t(status.lastRun.problem.key, status.lastRun.problem.params) : null;
-  const age = status.ageHours === null ? t('backup.never') : `${t('backup.lastGood')}：${t('backup.age', { hours: status.ageHours })}（${status.lastGood?.setName}）`;
+  const age = status.ageHours === null ? t('backup.never') : t('backup.lastGood', { age: t('backup.age', { hours: status.ageHours }), name: status.lastGood?.setName });
   return (
     <Alert type={status.warn ? 'warning' : 'success'} showIcon style={{ marginBottom: 8 }} data-testid="backup-age"
       title={status.warn ? `${t(status.ageHours === null ? 'backup.warnNone' : 'backup.warnOld')} · ${age}` : age}
-      description={failed ? `${t('backup.lastRun')}：${t('backup.failed')} — ${failed}` : undefined} />
+      description={failed ? t('backup.lastRun', { reason: failed }) : undefined} />
   );
 }

@@ -68,10 +68,10 @@ export function BackupScreen() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('backup.title')}</Typography.Title>
       <BackupAge status={status} />
       <Row gutter={12}>
-        <Col span={9}>
-          <Card size="small" title={t('backup.save')}>
+        <Col span={10}>
+          <Card size="small" title={t('backup.settings')}>
             <Form form={form} layout="vertical" onFinish={save} size="small">
-              <Form.Item name="targetDir" label={t('backup.target')}><Input placeholder="E:\\checkpoint-backup" /></Form.Item>
+              <Form.Item name="targetDir" label={t('backup.target')} extra={t('backup.targetHelp')}><Input placeholder="E:\\checkpoint-backup" /></Form.Item>
               <Form.Item name="dailyAt" label={t('backup.dailyAt')}><Input style={{ width: 100 }} /></Form.Item>
               <Space size="large">
                 <Form.Item name="atShiftEnd" label={t('backup.atShiftEnd')} valuePropName="checked"><Switch /></Form.Item>
@@ -87,7 +87,7 @@ export function BackupScreen() {
             </Form>
           </Card>
         </Col>
-        <Col span={15}>
+        <Col span={14}>
           <Card size="small" title={t('backup.sets')}>
             <Table<BackupSetSummary> size="small" rowKey="name" dataSource={sets} pagination={{ pageSize: 8, size: 'small' }} data-testid="backup-sets"
               columns={[

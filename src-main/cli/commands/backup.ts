@@ -16,7 +16,8 @@ import { dbOption, withCliDb } from '../db-option.ts';
 
 const zh = (p: Problem) => translate('zh-CN', p.key, p.params);
 
-function appVersion(): string {
+/** The version from package.json, for the manifests the CLI and the loopback host write. */
+export function appVersion(): string {
   const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../package.json');
   return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
 }

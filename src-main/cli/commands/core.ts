@@ -14,6 +14,7 @@ import { startLoopbackHost } from '../../host/loopback-host.ts';
 import { migrate } from '../../../db/open.ts';
 import { CliError, parseOptions, readAll, writeJsonLine, type Command } from '../command.ts';
 import { dbOption, withCliDb } from '../db-option.ts';
+import { appVersion } from './backup.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -25,7 +26,7 @@ const serve: Command = {
     const { values } = parseOptions(argv, { ...dbOption, port: { type: 'string', default: '5178' } });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${values.port}"`);
-    const app = createApp({ dbPath: resolveDbPath(values.db) });
+    const app = createApp({ dbPath: resolveDbPath(values.db), appVersion: appVersion() });
     const host = await startLoopbackHost({ port, rendererDir: path.join(projectRoot, 'dist-renderer'), dispatch: app.dispatch });
     io.stdout.write(`Coal Checkpoint listening on ${host.url}\n`);
     await new Promise<void>((resolve) => {

@@ -24,14 +24,15 @@ export interface RestorePreview {
   later: { auditEntries: number; registrations: number } | null;
 }
 
-function currentState(dbPath: string): { auditSeq: number; registrations: number } | null {
+/** What the current database holds beyond the set's audit head; the backups' own result entries do not count. */
+function laterThan(dbPath: string, setHeadSeq: number): { auditEntries: number; registrations: number } | null {
   if (!fs.existsSync(dbPath)) return null;
   try {
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     try {
-      const seq = (db.prepare('SELECT MAX(seq) AS s FROM audit_log').get() as { s: number | null }).s ?? 0;
+      const auditEntries = (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE seq > ? AND action NOT LIKE 'backup.%'").get(setHeadSeq) as { n: number }).n;
       const registrations = (db.prepare('SELECT COUNT(*) AS n FROM registrations').get() as { n: number }).n;
-      return { auditSeq: seq, registrations };
+      return { auditEntries, registrations };
     } finally {
       db.close();
     }
@@ -43,16 +44,10 @@ function currentState(dbPath: string): { auditSeq: number; registrations: number
 /** What restoring the set would mean: its verification, and what the current database holds beyond it. */
 export async function previewRestore(setDir: string, dbPath: string): Promise<RestorePreview> {
   const verification = await verifyBackupSet(setDir);
-  const current = currentState(dbPath);
   const m = verification.manifest;
+  const current = m ? laterThan(dbPath, m.auditHead?.seq ?? 0) : null;
   if (!current || !m) return { verification, later: null };
-  return {
-    verification,
-    later: {
-      auditEntries: Math.max(0, current.auditSeq - (m.auditHead?.seq ?? 0)),
-      registrations: Math.max(0, current.registrations - (m.rowCounts.registrations ?? 0)),
-    },
-  };
+  return { verification, later: { ...current, registrations: Math.max(0, current.registrations - (m.rowCounts.registrations ?? 0)) } };
 }
 
 function moveAside(dbPath: string, now: Date): string | null {
