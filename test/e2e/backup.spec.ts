@@ -49,6 +49,6 @@ test('the administrator sets a target, backs up, sees the set verified; the dash
   const supervisor = await (await browser.newContext()).newPage();
   await supervisor.setViewportSize({ width: 1366, height: 768 });
   await logIn(supervisor, host.url, 'super1', 'user-pass-1');
-  await expect(supervisor.getByTestId('backup-age')).toContainText('0');
+  await expect(supervisor.getByTestId('backup-age')).toContainText('最近一次有效备份：0 小时前', { timeout: 30_000 });
   await supervisor.screenshot({ path: 'test-results/backup-dashboard.png' });
 });
