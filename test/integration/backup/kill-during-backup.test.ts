@@ -16,8 +16,8 @@ import { png, tempDir } from './helpers.ts';
 const KILLS = 22;
 
 /** Starts the backup loop and SIGKILLs it at a random moment; returns the sets it finished and whether it died mid-backup. */
-function runAndKill(dbPath: string, withinMs: number): Promise<{ done: string[]; midway: boolean }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'test/support/backup-loop.ts'), dbPath], {
+function runAndKill(dbPath: string, index: number, withinMs: number): Promise<{ done: string[]; midway: boolean }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'test/support/backup-loop.ts'), dbPath, String(index)], {
     cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const done: string[] = [];
@@ -60,7 +60,7 @@ describe('a backup killed at any moment', () => {
     // Kills land anywhere from start-up to well after a whole backup, so some hit a set mid-write and some after it.
     let midway = 0;
     for (let i = 0; i < KILLS; i++) {
-      const r = await runAndKill(f.dbPath, 1500 + 2.5 * backupMs);
+      const r = await runAndKill(f.dbPath, i, 1500 + 2.5 * backupMs);
       finished.push(...r.done);
       if (r.midway) midway++;
     }
