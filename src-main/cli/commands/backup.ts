@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
-import { openDatabase } from '../../../db/open.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { SYSTEM_ACTOR } from '../../services/context.ts';
 import { ServiceError } from '../../services/errors.ts';
@@ -107,8 +106,6 @@ const restore: Command = {
     io.stdout.write(`restored ${done.manifest.name} (${done.manifest.createdAt}) into ${dbPath}\n`);
     if (done.keptAside) io.stdout.write(`the previous database is kept in ${done.keptAside}\n`);
     if (done.later && done.later.auditEntries > 0) io.stdout.write(`warning: ${done.later.auditEntries} later audit entries and ${done.later.registrations} registrations are not in the restored data\n`);
-    // Leaves the restored file at the app's schema, so the next start does not migrate under a user.
-    openDatabase(dbPath).close();
     return 0;
   },
 };
