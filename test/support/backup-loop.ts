@@ -5,8 +5,8 @@ import { openDatabase } from '../../db/open.ts';
 import { runBackup } from '../../src-main/services/backup/runs.ts';
 
 const db = openDatabase(process.argv[2]!);
-// Each run of the loop starts 8 days after the previous one's start (argv[3] is its index), so no two runs share a day.
-let tick = Date.now() + Number(process.argv[3] ?? 0) * 8 * 86400_000;
+// Each run of the loop starts 100 days after the previous one's start (argv[3] is its index), so no two runs share a day.
+let tick = Date.now() + Number(process.argv[3] ?? 0) * 100 * 86400_000;
 fs.writeSync(1, 'ready\n');
 for (;;) {
   // One Beijing day per set, so that each is its day's newest and retention (set to keep a year of days) keeps them all.
