@@ -10,6 +10,7 @@ import { benchLedger } from './ledger.ts';
 import { benchReports } from './reports.ts';
 import { benchKioskActions, benchTickets } from './kiosk.ts';
 import { benchLoginRefusals } from './login-timing.ts';
+import { benchBackup } from './backup.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -32,4 +33,5 @@ print('Enforcement documents', await benchDocuments());
 print('Disposal-point ledger', await benchLedger());
 print('Devices', await benchDrivers());
 print('Kiosk at shift speed', { ...(await benchKioskActions()), ...(await benchTickets()) });
+print('Backups', await benchBackup(db));
 db.close();

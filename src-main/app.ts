@@ -8,6 +8,7 @@ import { PrintService } from './services/printing/printing.ts';
 import { EventHub } from './services/events.ts';
 import { CupsPrinter } from './services/printing/cups-printer.ts';
 import type { PrinterBackend } from './services/printing/printer.ts';
+import { BackupScheduler } from './services/backup/scheduler.ts';
 
 export interface App {
   db: Db;
@@ -16,6 +17,8 @@ export interface App {
   devices: DeviceManager;
   /** Pushed events for the shells' streams (loopback host SSE, Electron IPC). */
   events: EventHub;
+  /** Scheduled backups; a shell awaits `backups.beforeQuit()` before quitting. */
+  backups: BackupScheduler;
   close(): void;
 }
 
@@ -36,9 +39,11 @@ export function createApp(options: {
   printer?: PrinterBackend;
   /** The browser host's one-time first-run code (printed in its terminal); Electron passes none. */
   setupCode?: string;
+  /** Recorded in backup manifests; set by the shell that knows it. */
+  appVersion?: string;
 }): App {
   const db = openDatabase(options.dbPath);
-  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit, setupCode: options.setupCode };
+  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit, setupCode: options.setupCode, appVersion: options.appVersion };
   const sessions = new SessionStore();
   const devices = new DeviceManager(db, ctx.now, options.devices);
   const events = new EventHub(db, sessions, ctx.now);
@@ -49,9 +54,12 @@ export function createApp(options: {
     if (result.ok && PRINT_QUEUE_METHODS.has(name)) events.publish({ name: 'printing.queue', payload: { jobId: jobIdOf(result.value) } });
     return result;
   };
+  const backups = new BackupScheduler(ctx, sessions);
+  backups.start();
   return {
-    db, ctx, dispatch, devices, events,
+    db, ctx, dispatch, devices, events, backups,
     close: () => {
+      backups.stop();
       events.close();
       // Timers stop at once; ports finish closing on their own (nothing below touches the database).
       void devices.stop();

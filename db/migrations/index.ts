@@ -13,6 +13,7 @@ import seizureFacts from './012-seizure-facts.ts';
 import cliTokens from './016-cli-tokens.ts';
 import accountLifecycle from './013-account-lifecycle.ts';
 import frozenRegistrations from './017-frozen-registrations.ts';
+import backups from './015-backups.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
@@ -23,4 +24,5 @@ export const migrations: readonly string[] = [
   cliTokens,
   accountLifecycle,
   frozenRegistrations,
+  backups,
 ];

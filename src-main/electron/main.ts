@@ -41,6 +41,7 @@ function main(): void {
     const rendererDir = path.join(app.getAppPath(), 'dist-renderer');
     const core = createApp({
       dbPath: resolveDbPath(dbArg),
+      appVersion: app.getVersion(),
       // Windows has no CUPS; elsewhere the default CUPS backend prints.
       printer: process.platform === 'win32' ? new ElectronPrinter() : undefined,
       requestQuit: () => {
@@ -64,6 +65,15 @@ function main(): void {
       if (!quitAuthorised) event.preventDefault();
     });
     void window.loadURL(`${APP_ORIGIN}/index.html`);
+    // The quit backup runs once, before the database closes; quitting goes on whether it succeeded or not
+    // (its result is recorded and shown on the next start).
+    let quitBackupDone = false;
+    app.on('before-quit', (event) => {
+      if (quitBackupDone) return;
+      event.preventDefault();
+      quitBackupDone = true;
+      void core.backups.beforeQuit().finally(() => app.quit());
+    });
     app.on('will-quit', () => core.close());
   });
 

@@ -23,6 +23,8 @@ export interface ServiceContext {
   requestQuit?: () => void;
   /** Set by the browser host: first-run set-up must quote this code, printed in the host's terminal. */
   setupCode?: string;
+  /** The app's version, recorded in backup manifests; set by the shell that knows it. */
+  appVersion?: string;
 }
 
 export interface CallContext extends ServiceContext {

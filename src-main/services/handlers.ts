@@ -18,6 +18,7 @@ import { confiscationsHandlers } from './confiscations/handlers.ts';
 import { cliTokenHandlers } from './accounts/cli-tokens.ts';
 import { accountLifecycleHandlers } from './accounts/account-lifecycle-handlers.ts';
 import { dataProtectionHandlers } from './data-protection/handlers.ts';
+import { backupHandlers } from './backup/handlers.ts';
 
 /**
  * Binds every contract method to its service function: each feature's `<feature>/handlers.ts` spreads in.
@@ -41,5 +42,6 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...cliTokenHandlers(sessions),
     ...accountLifecycleHandlers(sessions),
     ...dataProtectionHandlers(),
+    ...backupHandlers(),
   };
 }

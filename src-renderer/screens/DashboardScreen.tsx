@@ -15,6 +15,7 @@ import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { RegistrationDetail } from '../components/RegistrationDetail.tsx';
 import { EmptyGradesWarning } from '../components/EmptyGradesWarning.tsx';
 import { HolidayCalendarNotice } from '../components/HolidayCalendarNotice.tsx';
+import { BackupAge } from '../components/BackupAge.tsx';
 import { EnforcementDrawer, EnforcementPanel, TermAlertBanner, type EnforcementDrill } from '../components/EnforcementFigures.tsx';
 
 const tonnes = (kg: number) => (kg / 1000).toFixed(3);
@@ -67,6 +68,7 @@ export function DashboardScreen() {
       <EmptyGradesWarning />
       {figures && <TermAlertBanner cases={figures.enforcement.openCases} onOpen={setEnforcementDrill} />}
       <HolidayCalendarNotice />
+      <BackupAge />
       {figures && (
         <>
           <Row gutter={8} style={{ marginBottom: 8 }}>

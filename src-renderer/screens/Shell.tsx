@@ -18,6 +18,7 @@ import { DisposalScreen } from './DisposalScreen.tsx';
 import { EnforcementSettingsScreen } from './EnforcementSettingsScreen.tsx';
 import { TermWarnings } from '../components/TermWarnings.tsx';
 import { ChangePasswordButton } from '../components/ChangePassword.tsx';
+import { BackupScreen } from './BackupScreen.tsx';
 
 /** Where a role starts: its daily work (a supervisor's is the dashboard, not the kiosk form). */
 const LANDING: Record<Role, string> = { kiosk: 'kiosk', officer: 'cases', disposal: 'disposal', supervisor: 'dashboard', admin: 'kiosk' };
@@ -44,6 +45,7 @@ export function Shell() {
     { key: 'standards', label: t('certificates.standards'), roles: ROLE_GROUPS.admin, render: () => <StandardsScreen /> },
     { key: 'enforcement-settings', label: t('enforcementSettings.nav'), roles: ROLE_GROUPS.admin, render: () => <EnforcementSettingsScreen /> },
     { key: 'settings', label: t('nav.settings'), roles: ROLE_GROUPS.admin, render: () => <SettingsScreen /> },
+    { key: 'backup', label: t('backup.nav'), roles: ROLE_GROUPS.admin, render: () => <BackupScreen /> },
   ].filter((s) => hasRole(session.login, s.roles));
   const [current, setCurrent] = useState(session.login.user.roles.map((r) => LANDING[r]).find(Boolean) ?? screens[0]?.key ?? '');
   const screen = screens.find((s) => s.key === current) ?? screens[0];

@@ -19,6 +19,7 @@ import { vehiclesContract } from './vehicles.ts';
 import { cliAuthContract } from './cli-auth.ts';
 import { accountLifecycleContract } from './account-lifecycle.ts';
 import { dataProtectionContract } from './data-protection.ts';
+import { backupContract } from './backup.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -74,6 +75,7 @@ export const contract = {
   ...cliAuthContract,
   ...accountLifecycleContract,
   ...dataProtectionContract,
+  ...backupContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -105,3 +107,4 @@ export * from './vehicles.ts';
 export * from './cli-auth.ts';
 export * from './account-lifecycle.ts';
 export * from './data-protection.ts';
+export * from './backup.ts';

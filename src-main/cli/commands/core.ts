@@ -11,6 +11,7 @@ import { resolveDbPath } from '../../paths.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
 import { asUser, authOptions, dbOption, withApp } from '../client.ts';
+import { appVersion } from './backup.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -23,7 +24,7 @@ const serve: Command = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${values.port}"`);
     const setupCode = newSetupCode();
-    const app = createApp({ dbPath: resolveDbPath(values.db), setupCode });
+    const app = createApp({ dbPath: resolveDbPath(values.db), setupCode, appVersion: appVersion() });
     const host = await startLoopbackHost({ port, rendererDir: path.join(projectRoot, 'dist-renderer'), dispatch: app.dispatch, events: app.events });
     // Only someone at this terminal can set up a fresh station: a web page cannot read it.
     if (!getStation(app.db)) io.stdout.write(`First-run set-up code: ${setupCode}\n`);

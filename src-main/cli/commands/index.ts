@@ -6,6 +6,7 @@ import { certificateCommands } from './certificate.ts';
 import { exportCommands } from './export.ts';
 import { casesCommands } from './cases.ts';
 import { signInCommands } from './sign-in.ts';
+import { backupCommands } from './backup.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   ...certificateCommands,
   ...exportCommands,
   ...casesCommands,
+  ...backupCommands,
 ];

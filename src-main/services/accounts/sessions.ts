@@ -65,6 +65,11 @@ export class SessionStore {
     return session;
   }
 
+  /** Sessions still within their shift and not idle-locked: when none is left, the shift is over (a backup runs). */
+  activeCount(nowMs: number, limits: SessionLimits): number {
+    return [...this.sessions.values()].filter((s) => nowMs - s.startedMs < limits.lifetimeMs && !s.locked && nowMs - s.lastSeenMs < limits.lockAfterMs).length;
+  }
+
   lock(token: string): void {
     const session = this.sessions.get(token);
     if (session) session.locked = true;
