@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrations } from './migrations/index.ts';
+import { registerRowAuditFunctions } from './row-audit.ts';
 
 export type Db = Database.Database;
 
@@ -18,6 +19,7 @@ export function openDatabase(file: string, options: { migrate?: boolean; readonl
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
   }
+  registerRowAuditFunctions(db);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   if (options.migrate ?? true) migrate(db);

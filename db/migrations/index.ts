@@ -10,6 +10,7 @@ import manualReview from './009-manual-review.ts';
 import vehicleRegister from './010-vehicle-register.ts';
 import custodyAndRoles from './011-custody-and-roles.ts';
 import seizureFacts from './012-seizure-facts.ts';
+import rowAudit from './018-row-audit.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
@@ -17,4 +18,5 @@ import seizureFacts from './012-seizure-facts.ts';
  */
 export const migrations: readonly string[] = [
   core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister, custodyAndRoles, seizureFacts,
+  rowAudit,
 ];

@@ -3,9 +3,10 @@ import { contract, type ApiError, type ApiResult, type Envelope, type MethodName
 import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
 import { withCurrentRoles, type SessionStore } from './accounts.ts';
 import { holdsAny } from '../../src-shared/contract/roles.ts';
-import type { ServiceContext } from './context.ts';
+import type { CallContext, ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import type { Handlers } from './handlers.ts';
+import { runAsActor } from '../../db/row-audit.ts';
 
 function issuesOf(error: z.ZodError, lang: Lang) {
   return error.issues.map((issue) => {
@@ -44,7 +45,10 @@ export function createDispatcher(ctx: ServiceContext, sessions: SessionStore, ha
         return { ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues } };
       }
       const handler = handlers[name as MethodName] as (c: ServiceContext, i: unknown) => unknown;
-      return { ok: true, value: (await handler(callCtx, parsed.data)) ?? null };
+      // Every row the call writes is audited under the caller's name and the call's time.
+      const session = 'session' in callCtx ? (callCtx as CallContext).session : undefined;
+      const actor = { id: session?.user.id ?? null, name: session?.user.username ?? 'system', at: ctx.now().toISOString() };
+      return { ok: true, value: (await runAsActor(actor, () => handler(callCtx, parsed.data))) ?? null };
     } catch (err) {
       if (err instanceof ServiceError) {
         const issues = err.issues?.map((i) => ({ ...i, message: translate(lang, i.key, err.params) }));

@@ -3,7 +3,8 @@ import type { ServiceContext, CallContext } from './context.ts';
 import { createUser, listUsers, logIn, sessionInfo, setUp, getStation, type SessionStore } from './accounts.ts';
 import { amendRegistration, createRegistration, findRegistrations, registerTruck, registrationHistory, rememberedTare } from './registrations.ts';
 import { getSettings, updateSettings } from './settings.ts';
-import { appendAudit, verifyAudit } from './audit.ts';
+import { appendAudit } from './audit.ts';
+import { verifyEvidence } from './evidence/verify.ts';
 import { actorOf } from './context.ts';
 import { reportsHandlers } from './reports-handlers.ts';
 import { certificatesHandlers } from './certificates-handlers.ts';
@@ -63,7 +64,7 @@ function coreHandlers(sessions: SessionStore): DomainHandlers<typeof coreContrac
     'registrations.get': (ctx, input) => registrationHistory(ctx.db, input.id),
     'registrations.search': (ctx, input) => findRegistrations(ctx.db, input),
     'registrations.lastTare': (ctx, input) => rememberedTare(ctx.db, input.plate),
-    'audit.verify': (ctx) => verifyAudit(ctx.db),
+    'audit.verify': (ctx) => verifyEvidence(ctx.db),
     'app.quit': (ctx) => {
       appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'app.quit', entity: 'app', at: ctx.now() });
       ctx.requestQuit?.();
