@@ -4,7 +4,8 @@ import { rowAuditBaselineSql, rowAuditTriggersSql, ROW_AUDIT_SEED_TRIGGER, type 
  * Row audit: every table holding business data or configuration gets triggers that append its after-image
  * to a hash-chained log (row_audit), so every write is covered whichever code makes it. The column lists
  * are frozen here as they stood at this migration; a later migration that adds a column recreates that
- * table's triggers. ledger_balances is left out: `audit verify` recomputes it from the movements.
+ * table's triggers. A private key (older installations) is imaged by its hash only, never copied into the
+ * log. ledger_balances is left out: `audit verify` recomputes it from the movements.
  */
 const TABLES: Record<string, AuditedTable> = {
   attachments: { pk: ['id'], columns: 'id registration_id sha256 mime size_bytes file_name added_at added_by' },
@@ -13,7 +14,7 @@ const TABLES: Record<string, AuditedTable> = {
   certificate_checks: { pk: ['id'], columns: 'id registration_id report_number lab cma_number sample_origin sampled_on reported_on input_json results_json verdict outcome provisional checked_json items_json missing_json signals_json reasons_json policy_version limits_version checked_at checked_by' },
   certificate_overrides: { pk: ['id'], columns: 'id check_id outcome reason overridden_at overridden_by' },
   certificate_reviews: { pk: ['id'], columns: 'id check_id outcome reason decided_at decided_by' },
-  checkpoint_key: { pk: ['id'], columns: 'id checkpoint_id public_key_pem private_key_pem created_at' },
+  checkpoint_key: { pk: ['id'], columns: 'id checkpoint_id public_key_pem private_key_pem created_at', blobs: ['private_key_pem'] },
   confiscation_notices: { pk: ['id'], columns: 'id uid direction case_ref disposal_point_code penalty_decision_no penalty_decision_date record_json content_hash signature_qr_text signed_file_text recorded_by recorded_at' },
   counters: { pk: ['name'], columns: 'name last_value' },
   device_settings: { pk: ['id'], columns: 'id training_mode updated_at wedge_prefix wedge_suffix wedge_min_length wedge_max_inter_key_ms wedge_updated_at' },

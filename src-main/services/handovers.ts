@@ -1,6 +1,6 @@
 /**
  * Signed handovers (移交单): the checkpoint signs the cases it hands to a disposal point with its own
- * Ed25519 key (made on first use, private key kept in this database); the disposal point imports the
+ * Ed25519 key (made on first use, private key kept in a key file beside the database); the disposal point imports the
  * QR text or signed file only when the signature verifies against a registered public key, once.
  */
 import { createPublicKey, randomUUID } from 'node:crypto';
@@ -14,6 +14,7 @@ import { getCaseConfiscation } from '../../db/confiscations-repo.ts';
 import type { HandoverSummary, SignedHandoverOutput } from '../../src-shared/contract/cases.ts';
 import { generateCheckpointKeyPair, QR_PREFIX, signHandover, verifyHandover, type HandoverRecord } from '../signing/handover-signature.ts';
 import { appendAudit } from './audit.ts';
+import { KeyMissingError, loadPrivateKey, moveKeyOutOfDatabase, storePrivateKey } from '../signing/key-store.ts';
 import { actorOf, SYSTEM_ACTOR, type Actor, type CallContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { refusal } from './domain-refusal.ts';
@@ -24,14 +25,26 @@ import { moveCase, requireCase } from './cases.ts';
 /** This checkpoint's key pair, generated on first use. */
 export function checkpointKey(db: Db, actor: Actor = SYSTEM_ACTOR, at = new Date()): KeyRow {
   const existing = getCheckpointKey(db);
-  if (existing) return existing;
+  if (existing) return { ...existing, private_key_pem: privateKeyOf(db, existing) };
   return db.transaction(() => {
     const station = requireStation(db);
     const pair = generateCheckpointKeyPair();
-    insertCheckpointKey(db, { checkpointId: station.code, ...pair, at: at.toISOString() });
+    // The private half goes to the key file only: the database (and its row audit) never holds it.
+    storePrivateKey(db, station.code, pair.privateKeyPem);
+    insertCheckpointKey(db, { checkpointId: station.code, publicKeyPem: pair.publicKeyPem, privateKeyPem: '', at: at.toISOString() });
     appendAudit(db, { actor, action: 'checkpointKey.create', entity: 'checkpoint_key', entityId: station.code, after: { checkpointId: station.code, publicKeyPem: pair.publicKeyPem }, at });
-    return getCheckpointKey(db)!;
+    return { ...getCheckpointKey(db)!, private_key_pem: pair.privateKeyPem };
   })();
+}
+
+function privateKeyOf(db: Db, row: KeyRow): string {
+  if (row.private_key_pem !== '') moveKeyOutOfDatabase(db);
+  try {
+    return loadPrivateKey(db, row.checkpoint_id);
+  } catch (err) {
+    if (err instanceof KeyMissingError) throw new ServiceError('conflict', 'errors.signingKeyMissing', { checkpointId: row.checkpoint_id });
+    throw err;
+  }
 }
 
 /** Only an Ed25519 public key can verify a handover: anything else pasted in is refused before it is stored. */

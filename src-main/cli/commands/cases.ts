@@ -7,7 +7,7 @@ import { holdsAny, type Role } from '../../../src-shared/contract/roles.ts';
 import { listUsers } from '../../services/accounts.ts';
 import type { CallContext } from '../../services/context.ts';
 import { listCases } from '../../services/cases.ts';
-import { renderCaseDocument, verifyDocument } from '../../services/documents.ts';
+import { renderCaseDocument } from '../../services/documents.ts';
 import { importHandover } from '../../services/handovers.ts';
 import { balances } from '../../services/ledger.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
@@ -93,22 +93,6 @@ export function pdfContentHash(file: string): string | null {
   return FULL_HASH.exec(readFileSync(file).toString('latin1'))?.[1] ?? null;
 }
 
-const documentsVerify: Command = {
-  words: ['documents', 'verify'],
-  summary: 'Check a printed PDF against the document records (exit 1 when unknown)',
-  usage: 'checkpoint documents verify FILE.pdf [--db PATH]',
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, dbOption, true);
-    const file = positionals[0];
-    if (!file) throw new CliError('FILE.pdf is required');
-    const hash = pdfContentHash(file);
-    if (!hash) throw new CliError(`${file}: no content hash found (not a document printed by Coal Checkpoint?)`);
-    const record = await withCliDb(values.db, (db) => verifyDocument(db, hash));
-    writeJsonLine(io, { file, contentHash: hash, found: record !== null, record });
-    return record ? 0 : 1;
-  },
-};
-
 const ledgerBalance: Command = {
   words: ['ledger', 'balance'],
   summary: 'Stock per disposal point (received, disposed, in stock)',
@@ -117,7 +101,7 @@ const ledgerBalance: Command = {
     const { values } = parseOptions(argv, { ...dbOption, point: { type: 'string' }, json: { type: 'boolean' } });
     const pointId = values.point === undefined ? undefined : Number(values.point);
     if (pointId !== undefined && (!Number.isInteger(pointId) || pointId < 1)) throw new CliError('--point must be a disposal point id');
-    const rows = await withCliDb(values.db, (db) => balances(db, pointId));
+    const rows = await withCliDb(values.db, (db) => balances(db, pointId), { readonly: true });
     for (const p of rows) {
       const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, releasedKg: p.releasedKg, stockKg: p.stockKg, custodyKg: p.custodyKg, confiscatedKg: p.confiscatedKg, proceedsFen: p.proceedsFen };
       if (values.json) writeJsonLine(io, line);
@@ -142,4 +126,4 @@ const handoverImport: Command = {
   },
 };
 
-export const casesCommands: Command[] = [casesList, documentsRender, documentsVerify, ledgerBalance, handoverImport];
+export const casesCommands: Command[] = [casesList, documentsRender, ledgerBalance, handoverImport];

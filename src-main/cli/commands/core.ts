@@ -5,14 +5,13 @@ import { isValidDate } from '../../../src-shared/domain/local-time.ts';
 import { createApp } from '../../app.ts';
 import { createUser } from '../../services/accounts.ts';
 import { SYSTEM_ACTOR } from '../../services/context.ts';
-import { verifyAudit } from '../../services/audit.ts';
 import { findRegistrations } from '../../services/registrations.ts';
 import { SearchInput } from '../../../src-shared/contract/registration.ts';
 import { toLocalIso } from '../../../src-shared/domain/local-time.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
 import { migrate } from '../../../db/open.ts';
-import { CliError, parseOptions, readAll, writeJsonLine, type Command } from '../command.ts';
+import { CliError, parseOptions, readAll, type Command } from '../command.ts';
 import { dbOption, withCliDb } from '../db-option.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -102,18 +101,4 @@ const registrationsList: Command = {
   },
 };
 
-const auditVerify: Command = {
-  words: ['audit', 'verify'],
-  summary: 'Check the audit chain and audited records; exit 1 at the first broken entry',
-  usage: 'checkpoint audit verify [--json] [--db PATH]',
-  async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, json: { type: 'boolean' } });
-    const result = await withCliDb(values.db, verifyAudit);
-    if (values.json) writeJsonLine(io, result);
-    else if (result.ok) io.stdout.write(`OK: ${result.entries} audit entries, chain intact\n`);
-    else io.stdout.write(`BROKEN at entry ${result.brokenAt!.seq}: ${result.brokenAt!.reason}\n`);
-    return result.ok ? 0 : 1;
-  },
-};
-
-export const coreCommands: Command[] = [serve, dbMigrate, usersAdd, registrationsList, auditVerify];
+export const coreCommands: Command[] = [serve, dbMigrate, usersAdd, registrationsList];

@@ -5,6 +5,7 @@ import { demoCommands } from './demo.ts';
 import { certificateCommands } from './certificate.ts';
 import { exportCommands } from './export.ts';
 import { casesCommands } from './cases.ts';
+import { evidenceCommands } from './evidence.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ...certificateCommands,
   ...exportCommands,
   ...casesCommands,
+  ...evidenceCommands,
 ];
