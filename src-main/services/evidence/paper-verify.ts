@@ -34,7 +34,7 @@ export function verifyPaperBytes(db: Db, bytes: Buffer, claimedContentHash: stri
   ).get(sha256) as (Omit<IssuedPaper, 'voided'> & { voided: number }) | undefined;
   if (row) return { genuine: true, sha256, paper: { ...row, voided: row.voided === 1 } };
   if (claimedContentHash) {
-    const claimed = db.prepare('SELECT document_number FROM printed_documents WHERE substr(content_hash, 1, length(?1)) = ?1 LIMIT 1').get(claimedContentHash) as
+    const claimed = db.prepare('SELECT document_number FROM printed_documents WHERE substr(content_hash, 1, length(@h)) = @h LIMIT 1').get({ h: claimedContentHash }) as
       | { document_number: string }
       | undefined;
     if (claimed) return { genuine: false, sha256, reason: 'altered-or-forged', claims: claimed.document_number };
