@@ -9,6 +9,7 @@ import { benchDrivers } from './drivers.ts';
 import { benchLedger } from './ledger.ts';
 import { benchReports } from './reports.ts';
 import { benchKioskActions, benchTickets } from './kiosk.ts';
+import { benchEvidence } from './evidence.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -30,4 +31,5 @@ print('Enforcement documents', await benchDocuments());
 print('Disposal-point ledger', await benchLedger());
 print('Devices', await benchDrivers());
 print('Kiosk at shift speed', { ...(await benchKioskActions()), ...(await benchTickets()) });
+print('Evidence (row audit, verify)', benchEvidence());
 db.close();
