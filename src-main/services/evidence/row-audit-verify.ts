@@ -40,19 +40,23 @@ export function compareAuditedTables(db: Db): AuditFinding[] {
     for (const op of ['insert', 'update', 'delete']) {
       if (!triggers.has(`row_audit_${table}_${op}`)) findings.push({ table, key: '', problem: 'unaudited-trigger', detail: `${op} trigger missing` });
     }
-    const rows = db.prepare(
-      `WITH latest AS (SELECT pk, after_json, MAX(seq) AS seq FROM row_audit WHERE tbl = ? GROUP BY pk),
-            cur AS (SELECT ${keyExpr('', t.pk)} AS pk, ${imageExpr('', columnsOf(db, table), t.blobs)} AS img FROM ${table})
-       SELECT cur.pk AS curKey, latest.pk AS auditKey, latest.after_json IS NULL AS gone
-       FROM cur FULL OUTER JOIN latest ON cur.pk = latest.pk
-       WHERE cur.img IS NOT latest.after_json
-       ORDER BY coalesce(cur.pk, latest.pk)`,
-    ).all(table) as { curKey: string | null; auditKey: string | null; gone: number }[];
-    for (const r of rows) {
-      if (r.curKey === null) findings.push({ table, key: r.auditKey!, problem: 'deleted' });
-      else if (r.auditKey === null || r.gone) findings.push({ table, key: r.curKey, problem: 'inserted' });
-      else findings.push({ table, key: r.curKey, problem: 'changed' });
-    }
+    // Both directions go through the (tbl, pk, seq) index or an IN-list index: no row-by-row scan of the log.
+    // The audited row is aliased: its columns (seq, at…) must not resolve to the log's.
+    const key = keyExpr('', t.pk);
+    const rowKey = keyExpr('r.', t.pk);
+    const differing = db.prepare(
+      `SELECT k, latest IS NULL AS unaudited FROM (
+         SELECT ${rowKey} AS k, ${imageExpr('r.', columnsOf(db, table), t.blobs)} AS img,
+                (SELECT a.after_json FROM row_audit a WHERE a.tbl = @table AND a.pk = ${rowKey} ORDER BY a.seq DESC LIMIT 1) AS latest
+         FROM ${table} AS r)
+       WHERE img IS NOT latest ORDER BY k`,
+    ).all({ table }) as { k: string; unaudited: number }[];
+    for (const r of differing) findings.push({ table, key: r.k, problem: r.unaudited ? 'inserted' : 'changed' });
+    const deleted = db.prepare(
+      `SELECT pk FROM (SELECT pk, after_json, MAX(seq) FROM row_audit WHERE tbl = @table GROUP BY pk)
+       WHERE after_json IS NOT NULL AND pk NOT IN (SELECT ${key} FROM ${table}) ORDER BY pk`,
+    ).pluck().all({ table }) as string[];
+    for (const k of deleted) findings.push({ table, key: k, problem: 'deleted' });
   }
   return findings;
 }
