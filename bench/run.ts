@@ -11,6 +11,7 @@ import { benchReports } from './reports.ts';
 import { benchKioskActions, benchTickets } from './kiosk.ts';
 import { benchLoginRefusals } from './login-timing.ts';
 import { benchBackup } from './backup.ts';
+import { benchEvidence } from './evidence.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -34,4 +35,5 @@ print('Disposal-point ledger', await benchLedger());
 print('Devices', await benchDrivers());
 print('Kiosk at shift speed', { ...(await benchKioskActions()), ...(await benchTickets()) });
 print('Backups', await benchBackup(db));
+print('Evidence (row audit, verify)', benchEvidence());
 db.close();

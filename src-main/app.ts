@@ -1,4 +1,6 @@
 import { openDatabase, type Db } from '../db/open.ts';
+import { moveKeyOutOfDatabase } from './signing/key-store.ts';
+import { widerThanOwner } from './services/evidence/file-modes.ts';
 import { SessionStore } from './services/accounts/sessions.ts';
 import { createDispatcher, type Dispatch } from './services/dispatch.ts';
 import { createHandlers } from './services/handlers.ts';
@@ -43,6 +45,8 @@ export function createApp(options: {
   appVersion?: string;
 }): App {
   const db = openDatabase(options.dbPath);
+  moveKeyOutOfDatabase(db);
+  for (const line of widerThanOwner(options.dbPath)) console.warn(`[files] ${line}`);
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()), requestQuit: options.requestQuit, setupCode: options.setupCode, appVersion: options.appVersion };
   const sessions = new SessionStore();
   const devices = new DeviceManager(db, ctx.now, options.devices);

@@ -10,10 +10,11 @@ import manualReview from './009-manual-review.ts';
 import vehicleRegister from './010-vehicle-register.ts';
 import custodyAndRoles from './011-custody-and-roles.ts';
 import seizureFacts from './012-seizure-facts.ts';
-import cliTokens from './016-cli-tokens.ts';
 import accountLifecycle from './013-account-lifecycle.ts';
-import frozenRegistrations from './017-frozen-registrations.ts';
+import cliTokens from './014-cli-tokens.ts';
 import backups from './015-backups.ts';
+import frozenRegistrations from './016-frozen-registrations.ts';
+import rowAudit from './017-row-audit.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
@@ -21,8 +22,5 @@ import backups from './015-backups.ts';
  */
 export const migrations: readonly string[] = [
   core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister, custodyAndRoles, seizureFacts,
-  cliTokens,
-  accountLifecycle,
-  frozenRegistrations,
-  backups,
+  accountLifecycle, cliTokens, backups, frozenRegistrations, rowAudit,
 ];

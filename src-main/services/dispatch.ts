@@ -4,10 +4,11 @@ import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
 import { currentSession } from './accounts/accounts.ts';
 import type { SessionStore } from './accounts/sessions.ts';
 import { holdsAny } from '../../src-shared/contract/roles.ts';
-import type { ServiceContext } from './context.ts';
+import type { CallContext, ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { databaseRefusal } from './storage-errors.ts';
 import type { Handlers } from './handler.ts';
+import { runAsActor } from '../../db/row-audit.ts';
 
 function issuesOf(error: z.ZodError, lang: Lang) {
   return error.issues.map((issue) => {
@@ -46,7 +47,10 @@ export function createDispatcher(ctx: ServiceContext, sessions: SessionStore, ha
         return { ok: false, error: { code: 'invalid-input', key: 'errors.invalidInput', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues } };
       }
       const handler = handlers[name as MethodName] as (c: ServiceContext, i: unknown) => unknown;
-      return { ok: true, value: (await handler(callCtx, parsed.data)) ?? null };
+      // Every row the call writes is audited under the caller's name and the call's time.
+      const session = 'session' in callCtx ? (callCtx as CallContext).session : undefined;
+      const actor = { id: session?.user.id ?? null, name: session?.user.username ?? 'system', at: ctx.now().toISOString() };
+      return { ok: true, value: (await runAsActor(actor, () => handler(callCtx, parsed.data))) ?? null };
     } catch (caught) {
       // A full or read-only disk under the database is a refusal to show, not an internal error.
       const err = caught instanceof ServiceError ? caught : (databaseRefusal(caught) ?? caught);

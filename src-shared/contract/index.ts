@@ -27,6 +27,17 @@ export interface AuditVerifyResult {
   ok: boolean;
   entries: number;
   brokenAt?: { seq: number; reason: string };
+  /** Row-audit findings: each names the table and key of a row changed, added or removed behind the app. */
+  findings?: AuditFinding[];
+  /** The row-audit chain's head, as printed on reports and written to anchors. */
+  head?: { seq: number; hash: string };
+}
+
+export interface AuditFinding {
+  table: string;
+  key: string;
+  problem: 'changed' | 'inserted' | 'deleted' | 'unaudited-trigger' | 'chain' | 'anchor' | 'derived';
+  detail?: string;
 }
 
 /** Accounts, settings, registrations and audit: the methods every other part builds on. */

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { verifyDocument } from '../../services/documents/documents.ts';
 import { balances } from '../../services/ledger/ledger.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { checkTarget, writeFileSafely } from '../../services/safe-file.ts';
+import { withReadOnlyDb } from '../read-only-db.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
-import { asUser, authOptions, dbOption, withApp } from '../client.ts';
+import { asUser, authOptions, dbOption } from '../client.ts';
 
 const casesList: Command = {
   words: ['cases', 'list'],
@@ -81,23 +81,6 @@ export function pdfContentHash(file: string): string | null {
   return FULL_HASH.exec(readFileSync(file).toString('latin1'))?.[1] ?? null;
 }
 
-const documentsVerify: Command = {
-  words: ['documents', 'verify'],
-  summary: 'Check a printed PDF against the document records (exit 1 when unknown)',
-  usage: 'checkpoint documents verify FILE.pdf [--db PATH]   (no sign-in: reads and changes nothing)',
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, dbOption, true);
-    const file = positionals[0];
-    if (!file) throw new CliError('FILE.pdf is required');
-    const hash = pdfContentHash(file);
-    if (!hash) throw new CliError(`${file}: no content hash found (not a document printed by Coal Checkpoint?)`);
-    // No sign-in: whoever holds a paper and a copy of the database may check one against the other.
-    const record = await withApp(values.db, (app) => verifyDocument(app.db, hash));
-    writeJsonLine(io, { file, contentHash: hash, found: record !== null, record });
-    return record ? 0 : 1;
-  },
-};
-
 const ledgerBalance: Command = {
   words: ['ledger', 'balance'],
   summary: 'Stock per disposal point (received, disposed, in stock)',
@@ -106,8 +89,8 @@ const ledgerBalance: Command = {
     const { values } = parseOptions(argv, { ...dbOption, point: { type: 'string' }, json: { type: 'boolean' } });
     const pointId = values.point === undefined ? undefined : Number(values.point);
     if (pointId !== undefined && (!Number.isInteger(pointId) || pointId < 1)) throw new CliError('--point must be a disposal point id');
-    // No sign-in: quantities per point, no personal data; an auditor with a copy needs no account.
-    const rows = await withApp(values.db, (app) => balances(app.db, pointId));
+    // No sign-in: quantities per point, no personal data; an auditor with a write-protected copy needs no account.
+    const rows = await withReadOnlyDb(values.db, (db) => balances(db, pointId));
     for (const p of rows) {
       const line = { id: p.id, name: p.name, receivedKg: p.receivedKg, disposedKg: p.disposedKg, gainKg: p.gainKg, lossKg: p.lossKg, releasedKg: p.releasedKg, stockKg: p.stockKg, custodyKg: p.custodyKg, confiscatedKg: p.confiscatedKg, proceedsFen: p.proceedsFen };
       if (values.json) writeJsonLine(io, line);
@@ -132,4 +115,4 @@ const handoverImport: Command = {
   },
 };
 
-export const casesCommands: Command[] = [casesList, documentsRender, documentsVerify, ledgerBalance, handoverImport];
+export const casesCommands: Command[] = [casesList, documentsRender, ledgerBalance, handoverImport];

@@ -6,10 +6,9 @@ import type { Role } from '../../../src-shared/contract/roles.ts';
 import { createApp } from '../../app.ts';
 import { getStation } from '../../services/accounts/accounts.ts';
 import { newSetupCode } from '../../host/setup-code.ts';
-import { verifyAudit } from '../../services/audit.ts';
 import { resolveDbPath } from '../../paths.ts';
 import { startLoopbackHost } from '../../host/loopback-host.ts';
-import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
+import { CliError, parseOptions, type Command } from '../command.ts';
 import { asUser, authOptions, dbOption, withApp } from '../client.ts';
 import { appVersion } from './backup.ts';
 
@@ -103,19 +102,4 @@ const registrationsList: Command = {
   },
 };
 
-const auditVerify: Command = {
-  words: ['audit', 'verify'],
-  summary: 'Check the audit chain and audited records; exit 1 at the first broken entry',
-  usage: 'checkpoint audit verify [--json] [--db PATH]   (no sign-in: reads and changes nothing)',
-  async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, json: { type: 'boolean' } });
-    // No sign-in: an auditor holding a copy of the file may have no account, and the check shows no personal data.
-    const result = await withApp(values.db, (app) => verifyAudit(app.db));
-    if (values.json) writeJsonLine(io, result);
-    else if (result.ok) io.stdout.write(`OK: ${result.entries} audit entries, chain intact\n`);
-    else io.stdout.write(`BROKEN at entry ${result.brokenAt!.seq}: ${result.brokenAt!.reason}\n`);
-    return result.ok ? 0 : 1;
-  },
-};
-
-export const coreCommands: Command[] = [serve, dbMigrate, usersAdd, registrationsList, auditVerify];
+export const coreCommands: Command[] = [serve, dbMigrate, usersAdd, registrationsList];

@@ -7,6 +7,7 @@ import { exportCommands } from './export.ts';
 import { casesCommands } from './cases.ts';
 import { signInCommands } from './sign-in.ts';
 import { backupCommands } from './backup.ts';
+import { evidenceCommands } from './evidence.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   ...exportCommands,
   ...casesCommands,
   ...backupCommands,
+  ...evidenceCommands,
 ];

@@ -1,10 +1,11 @@
 import type { coreContract } from '../../../src-shared/contract/index.ts';
 import type { DomainHandlers } from '../handler.ts';
 import { actorOf } from '../context.ts';
-import { appendAudit, verifyAudit } from '../audit.ts';
+import { appendAudit } from '../audit.ts';
 import { createUser, getStation, listUsers, logIn, sessionInfo, setRoles, setUp } from './accounts.ts';
 import type { SessionStore } from './sessions.ts';
 import { getSettings, updateSettings } from './settings.ts';
+import { verifyEvidence } from '../evidence/verify.ts';
 
 /** Binds set-up, sign-in, users, settings, the audit check and quitting: the core contract without registrations. */
 export function accountsHandlers(sessions: SessionStore): DomainHandlers<Omit<typeof coreContract, `registrations.${string}`>> {
@@ -25,7 +26,7 @@ export function accountsHandlers(sessions: SessionStore): DomainHandlers<Omit<ty
     'users.setRoles': (ctx, input) => setRoles(ctx.db, actorOf(ctx.session), input.id, input.roles, ctx.now()),
     'settings.get': (ctx) => getSettings(ctx.db),
     'settings.update': (ctx, input) => updateSettings(ctx.db, actorOf(ctx.session), input, ctx.now()),
-    'audit.verify': (ctx) => verifyAudit(ctx.db),
+    'audit.verify': (ctx) => verifyEvidence(ctx.db),
     'app.quit': (ctx) => {
       appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'app.quit', entity: 'app', at: ctx.now() });
       ctx.requestQuit?.();

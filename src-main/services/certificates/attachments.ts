@@ -46,9 +46,9 @@ function decode(input: z.output<typeof ReportAttachmentInput>): Buffer {
 function storeContent(dir: string, sha256: string, bytes: Buffer): void {
   const file = path.join(dir, sha256);
   if (fs.existsSync(file)) return;
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes, { flush: true });
+  fs.writeFileSync(tmp, bytes, { flush: true, mode: 0o600 });
   fs.renameSync(tmp, file);
 }
 

@@ -1,6 +1,6 @@
 /**
  * Signed handovers (移交单): the checkpoint signs the cases it hands to a disposal point with its own
- * Ed25519 key (made on first use, private key kept in this database); the disposal point imports the
+ * Ed25519 key (made on first use, private key kept in a key file beside the database); the disposal point imports the
  * QR text or signed file only when the signature verifies against a registered public key, once.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * This checkpoint's signing key (Ed25519, made on first use, private key kept in this database) and the
+ * This checkpoint's signing key (Ed25519, made on first use, private key kept in a key file beside the database, owner-only) and the
  * other checkpoints whose signed handovers and notices it accepts.
  */
 import { createPublicKey } from 'node:crypto';
@@ -11,18 +11,32 @@ import { type Actor, type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { requireStation } from '../accounts/accounts.ts';
 import { mutate } from '../mutate.ts';
+import { KeyMissingError, loadPrivateKey, moveKeyOutOfDatabase, storePrivateKey } from '../../signing/key-store.ts';
 
 /** This checkpoint's key pair, generated on first use. */
 export function checkpointKey(db: Db, actor: Actor, at: Date): KeyRow {
   const existing = getCheckpointKey(db);
-  if (existing) return existing;
+  if (existing) return { ...existing, private_key_pem: privateKeyOf(db, existing) };
   return db.transaction(() => {
     const station = requireStation(db);
     const pair = generateCheckpointKeyPair();
-    insertCheckpointKey(db, { checkpointId: station.code, ...pair, at: at.toISOString() });
+    // The private half goes to the key file only: the database (and its row audit) never holds it.
+    storePrivateKey(db, station.code, pair.privateKeyPem);
+    insertCheckpointKey(db, { checkpointId: station.code, publicKeyPem: pair.publicKeyPem, privateKeyPem: '', at: at.toISOString() });
     appendAudit(db, { actor, action: 'checkpointKey.create', entity: 'checkpoint_key', entityId: station.code, after: { checkpointId: station.code, publicKeyPem: pair.publicKeyPem }, at });
-    return getCheckpointKey(db)!;
+    return { ...getCheckpointKey(db)!, private_key_pem: pair.privateKeyPem };
   })();
+}
+
+/** The private key from its file; a key still in an old database is moved out first. */
+function privateKeyOf(db: Db, row: KeyRow): string {
+  if (row.private_key_pem !== '') moveKeyOutOfDatabase(db);
+  try {
+    return loadPrivateKey(db, row.checkpoint_id);
+  } catch (err) {
+    if (err instanceof KeyMissingError) throw new ServiceError('conflict', 'errors.signingKeyMissing', { checkpointId: row.checkpoint_id });
+    throw err;
+  }
 }
 
 /** Only an Ed25519 public key can verify a handover: anything else pasted in is refused before it is stored. */

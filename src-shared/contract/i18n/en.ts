@@ -254,6 +254,7 @@ const en: Catalog<typeof zhCN> = {
     notSetUp: 'The checkpoint is not set up', alreadySetUp: 'The checkpoint is already set up', usernameTaken: 'Username {{username}} is taken', userNotFound: 'User not found', lastAdmin: 'This is the only administrator: the admin role cannot be removed',
     registrationNotFound: 'Registration not found', notCurrentRevision: 'Only the latest revision can be amended', internal: 'Internal error: contact the administrator',
     network: 'Cannot reach the local service',
+    signingKeyMissing: 'The signing key file of checkpoint {{checkpointId}} (keys folder) is missing: nothing can be signed',
   },
   kiosk: {
     noReport: 'No report shown', reportChoice: 'Enter the report number, or switch on “No inspection report presented”', chooseReport: 'The verdict appears once a report number is entered or “no report” is chosen',

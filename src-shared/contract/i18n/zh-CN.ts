@@ -250,6 +250,7 @@ const zhCN = {
     notSetUp: '检查站尚未设置', alreadySetUp: '检查站已设置', usernameTaken: '用户名 {{username}} 已存在', userNotFound: '找不到该用户', lastAdmin: '这是唯一的系统管理员，不能取消其管理员角色',
     registrationNotFound: '找不到该登记记录', notCurrentRevision: '只能更正最新版本', internal: '系统错误，请联系管理员',
     network: '无法连接到本机服务',
+    signingKeyMissing: '找不到检查站 {{checkpointId}} 的签名密钥文件（keys 文件夹），不能签发',
   },
   kiosk: {
     noReport: '未提供检验检测报告', reportChoice: '请填写报告编号，或打开“未提供检验检测报告”', chooseReport: '填写报告编号或选择“未提供检验检测报告”后显示判定',

@@ -38,11 +38,15 @@ describe('checkpoint command line', () => {
     }
     expect(cli(['audit', 'verify', '--db', db])).toMatchObject({ code: 0, out: expect.stringContaining('OK') });
     const raw = new Database(db);
+    // A bare connection cannot write an audited table until its row-audit trigger is dropped.
+    expect(() => raw.prepare('UPDATE registrations SET net_kg = 1 WHERE id = 3').run()).toThrow(/no such function/);
+    raw.exec('DROP TRIGGER row_audit_registrations_update');
     raw.prepare('UPDATE registrations SET gross_kg = gross_kg + 500, net_kg = net_kg + 500 WHERE id = 3').run();
     raw.close();
     const broken = cli(['audit', 'verify', '--db', db]);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('registration 3 differs');
+    expect(broken.out).toContain('BROKEN registrations 3: changed');
   });
 
   it('sets up a fresh database without sign-in, once', { timeout: 60_000 }, () => {
