@@ -62,7 +62,8 @@ export class DemoClient {
       if (!this.tokens.has(username)) await this.login(username);
       const result = await this.app.dispatch(method, { token: this.tokens.get(username), lang: 'zh-CN', input });
       if (result.ok) return result.value as OutputOf<M>;
-      if (result.error.code === 'unauthorized' && attempt === 0) {
+      // A lapsed or idle-locked session on the demo's clock: sign in again, as a person coming back would.
+      if ((result.error.code === 'unauthorized' || result.error.code === 'locked') && attempt === 0) {
         this.tokens.delete(username);
         continue;
       }

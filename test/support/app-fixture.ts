@@ -28,9 +28,32 @@ export async function createFixture(options: { devices?: DeviceManagerOptions; p
   const dbPath = tempDbPath();
   const clock = { now: new Date('2026-11-28T08:00:00Z') };
   const app = createApp({ dbPath, now: () => clock.now, devices: options.devices, printer: options.printer, requestQuit: options.requestQuit });
-  const raw = (method: string, input: unknown, token?: string) => app.dispatch(method, { token, input });
+  // The server locks a session idle past the lock time, and the tests' clock jumps by hours and days. `call`
+  // does what the person at the screen does: types the password to unlock (the token rotates; the old one
+  // stays usable in the test as an alias of the new). `raw` never unlocks, so tests of the lock see it.
+  const passwords = new Map<string, string>();
+  const current = new Map<string, string>();
+  const live = (token?: string) => (token ? current.get(token) ?? token : token);
+  const raw = async (method: string, input: unknown, token?: string) => {
+    const result = await app.dispatch(method, { token: live(token), input });
+    if (result.ok && (method === 'auth.login' || method === 'setup.init')) {
+      const password = method === 'auth.login' ? (input as { password: string }).password : (input as { admin: { password: string } }).admin.password;
+      passwords.set((result.value as { token: string }).token, password);
+    }
+    return result;
+  };
   const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {
-    const result = await raw(method, input, token);
+    let result = await raw(method, input, token);
+    const password = token ? passwords.get(token) : undefined;
+    if (!result.ok && result.error.code === 'locked' && token && password && method !== 'auth.unlock') {
+      const unlocked = await app.dispatch('auth.unlock', { token: live(token), input: { password } });
+      if (unlocked.ok) {
+        const fresh = (unlocked.value as { token: string }).token;
+        current.set(token, fresh);
+        passwords.set(fresh, password);
+        result = await raw(method, input, token);
+      }
+    }
     if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
     return result.value as OutputOf<M>;
   };

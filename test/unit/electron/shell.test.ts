@@ -71,10 +71,10 @@ describe('Electron main', () => {
       return {
         app: Object.assign(appEvents, {
           requestSingleInstanceLock: vi.fn(() => true), quit: vi.fn(), setPath: vi.fn(), whenReady: () => ready,
-          getAppPath: () => os.tmpdir(),
+          getAppPath: () => os.tmpdir(), getVersion: () => '0.1.0', isPackaged: false,
         }),
         BrowserWindow,
-        ipcMain: { handle: vi.fn() },
+        ipcMain: { handle: vi.fn(), on: vi.fn() },
         Menu: { setApplicationMenu: vi.fn() },
         protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
         session: { defaultSession: session },
