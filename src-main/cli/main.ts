@@ -40,7 +40,7 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     // A refused file write (exists, is the database, disk full, read-only) is its own one-line message.
     if (err instanceof ServiceError) {
       io.stderr.write(`checkpoint ${match.words.join(' ')}: ${translate('zh-CN', err.key, err.params)}\n`);
-      return 1;
+      return 2;
     }
     // A full or read-only disk under the database is one line a person can act on, not a stack trace.
     const storage = databaseRefusal(err);

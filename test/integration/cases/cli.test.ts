@@ -61,7 +61,7 @@ describe('checkpoint cases / documents / ledger / handover', { timeout: 120_000 
     expect(render.out).toContain('seizure-decision.pdf');
     const verified = cli('documents', 'verify', path.join(out, 'seizure-decision.pdf'));
     expect(verified.code).toBe(0);
-    expect(verified.json()[0]).toMatchObject({ found: true, record: { caseId: seized.id, kind: 'seizure-decision' } });
+    expect(verified.json()[0]).toMatchObject({ genuine: true, paper: { kind: 'seizure-decision', caseNumber: seized.number, copyNumber: 1 } });
   });
 
   it('reports a PDF it never printed as unknown', async () => {
@@ -69,7 +69,7 @@ describe('checkpoint cases / documents / ledger / handover', { timeout: 120_000 
     writeFileSync(foreign, await renderDocument('seizure-decision', sampleCase()));
     const r = cli('documents', 'verify', foreign);
     expect(r.code).toBe(1);
-    expect(r.json()[0]).toMatchObject({ found: false });
+    expect(r.json()[0]).toMatchObject({ genuine: false, reason: 'not-issued-here' });
   });
 
   it('imports a signed handover once, from QR text or file', async () => {

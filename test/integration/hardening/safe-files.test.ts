@@ -9,12 +9,15 @@ import { databaseRefusal } from '../../../src-main/services/storage-errors.ts';
 import { ServiceError } from '../../../src-main/services/errors.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { createFixture, tempDbPath, validRegistration } from '../../support/app-fixture.ts';
+import { DEMO_PASSWORD } from '../../../src-main/demo/demo-client.ts';
 
-async function cli(args: string[]) {
+async function cli(args: string[], stdinText = '') {
   const out: string[] = [];
   const err: string[] = [];
   const sink = (into: string[]) => { const s = new PassThrough(); s.on('data', (d: Buffer) => into.push(d.toString())); return s; };
-  const code = await main(args, { stdout: sink(out), stderr: sink(err), stdin: new PassThrough() });
+  const stdin = new PassThrough();
+  stdin.end(stdinText);
+  const code = await main(args, { stdout: sink(out), stderr: sink(err), stdin });
   return { code, out: out.join(''), err: err.join('') };
 }
 
@@ -36,7 +39,9 @@ describe('exports never write over the database or an existing file (issue 14 it
     db = tempDbPath();
     expect((await cli(['demo', '--db', db, '--days', '2', '--per-day', '3'])).code).toBe(0);
   });
-  const weekly = (out: string, ...extra: string[]) => cli(['export', 'weekly', '--week', '2026-W48', '--format', 'csv', '--out', out, '--db', db, ...extra]);
+  // As the demo's supervisor, who signs in: a refused --out is refused before the password is even checked.
+  const weekly = (out: string, ...extra: string[]) =>
+    cli(['export', 'weekly', '--week', '2026-W48', '--format', 'csv', '--out', out, '--db', db, '--user', 'supervisor', '--password-stdin', ...extra], `${DEMO_PASSWORD}\n`);
 
   it.each(['', '-wal', '-shm'])('refuses --out onto the open database%s, even with --force; the database stays whole', async (side) => {
     const before = countRegistrations(db);
