@@ -52,6 +52,9 @@ export class IdCardSimulator {
 
   async start(): Promise<void> {
     if (!this.transport.isOpen) await this.transport.open();
+    // A reader that starts empty gets its first card as it would get every later one.
+    const after = this.options.reinsertAfterMs;
+    if (this.state === 'absent' && after !== undefined) this.reinsertTimer = setTimeout(() => this.insertCard(), after);
   }
 
   async stop(): Promise<void> {

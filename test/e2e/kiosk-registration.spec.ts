@@ -27,6 +27,8 @@ test('first run: set up the checkpoint and add a kiosk operator', async ({ page 
   await page.getByLabel('管理员姓名').fill('管理员');
   await page.getByLabel('管理员密码').fill('admin-pass-1');
   await page.getByLabel('再次输入密码').fill('admin-pass-1');
+  // The one-time code the host printed in its terminal: only someone at this machine can set it up.
+  await page.getByLabel('设置码').fill(host.setupCode!);
   await page.getByRole('button', { name: '完成设置' }).click();
   await page.getByRole('menuitem', { name: '用户管理' }).click();
   await page.getByLabel('用户名').fill('kiosk1');

@@ -46,6 +46,7 @@ const SCREENS: Record<string, Screen> = {
   standards: { key: 'standards', menu: { zh: '标准与限值', en: 'Standards' }, shows: firstRow },
   'enforcement-settings': { key: 'enforcement-settings', menu: { zh: '执法设置', en: 'Enforcement' }, shows: (p) => p.getByTestId('disposal-points').getByText('CDX01') },
   settings: { key: 'settings', menu: { zh: '系统设置', en: 'Settings' }, shows: (p) => p.locator('main form').first() },
+  backup: { key: 'backup', menu: { zh: '数据备份', en: 'Backups' }, shows: (p) => p.locator('main form').first() },
 };
 const ROLES: Record<string, string[]> = {
   kiosk: ['kiosk', 'ledger'],
@@ -53,7 +54,7 @@ const ROLES: Record<string, string[]> = {
   disposal: ['disposal'],
   // The disposal screen records ledger movements: only the disposal role, never implied by seniority.
   supervisor: ['kiosk', 'ledger', 'cases', 'dashboard'],
-  admin: ['kiosk', 'ledger', 'cases', 'dashboard', 'users', 'devices', 'standards', 'enforcement-settings', 'settings'],
+  admin: ['kiosk', 'ledger', 'cases', 'dashboard', 'users', 'devices', 'standards', 'enforcement-settings', 'settings', 'backup'],
 };
 
 /** `section.key` as printed when a translation is missing. */

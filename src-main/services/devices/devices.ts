@@ -226,7 +226,9 @@ export class DeviceManager {
 
     const cards = sim.cards ?? sampleCards;
     const [cardHost, cardDevice] = createInProcessPair();
-    const cardSim = new IdCardSimulator(cardDevice, { card: cards[0] ?? sampleCard, reinsertAfterMs: sim.cardEveryMs ?? 45_000 });
+    // The simulated driver walks up to the reader: no card is in the field when the kiosk opens (a card already
+    // lying there would be pushed into the first form of the session as if just swiped).
+    const cardSim = new IdCardSimulator(cardDevice, { card: cards[0] ?? sampleCard, cardPresent: false, reinsertAfterMs: sim.cardEveryMs ?? 45_000 });
     this.simulators.push(cardSim);
     this.channels.push(
       new IdCardChannel({ key: 'sim-idcard', label: 'simulator (SAM)', simulated: true, deviceId: null }, cardHost, (card, ch) => {

@@ -110,10 +110,10 @@ describe('checkpoint device commands against the simulators', () => {
     pty = await openPtyPair(dir);
     const script = join(dir, 'short.json');
     writeFileSync(script, JSON.stringify([{ weightKg: 100, holdMs: 300 }, { weightKg: 200, holdMs: 300 }]));
-    const started = Date.now();
+    // A simulator that never ended would hold this test until its time-out: exiting 0 is the proof (no timed
+    // assertion, which a loaded machine would break).
     const r = await run(['simulate', 'scale', '--port', pty.b, '--protocol', 'yaohua-tf0', '--script', script]);
     expect(r.code).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('rejects bad options with exit 2 and times out with a clear message', async () => {
