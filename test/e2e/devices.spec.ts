@@ -35,10 +35,6 @@ test('training kiosk: the simulated weighbridge shows live, its stable weight is
   await expect(page.getByTestId('training-banner')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('health-sim-scale')).toHaveAttribute('data-status', 'online');
 
-  // The simulated ID-card reader starts empty; its sample driver swipes a card about every 45 s.
-  await expect(page.getByLabel('驾驶员姓名')).toHaveValue('张三', { timeout: 60_000 });
-  await expect(page.getByLabel('身份证号码')).toHaveValue('110101198001010010');
-
   // Auto-capture is on by default: a truck drives on (~24 s cycle) and its stable weight fills the gross, no click.
   await expect(page.getByTestId('auto-capture')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('grossKg')).not.toHaveValue('', { timeout: 45_000 });
@@ -50,6 +46,10 @@ test('training kiosk: the simulated weighbridge shows live, its stable weight is
   await expect(page.getByLabel('手工录入原因')).toHaveCount(0);
   await expect(page.getByTestId('live-weight')).toContainText('kg');
   await page.screenshot({ path: 'test-results/kiosk-live-weight.png' });
+
+  // The simulated ID-card reader starts empty; its sample driver swipes a card about every 45 s.
+  await expect(page.getByLabel('驾驶员姓名')).toHaveValue('张三', { timeout: 60_000 });
+  await expect(page.getByLabel('身份证号码')).toHaveValue('110101198001010010');
 
   await page.getByTestId('plate').fill('冀H23456');
   await page.getByLabel('联系电话').fill('13912345678');
