@@ -113,10 +113,15 @@ test('technician sets the keyboard-wedge scanner; the kiosk then takes a slow, p
   await expect(kiosk.getByTestId('plate')).toBeVisible();
   await settingsLoaded;
   await kiosk.getByLabel('联系电话').click();
-  // Playwright waits `delay` inside each press and again after it: keys ~40 ms apart, typing under the defaults
-  // (30 ms), a scan under the stored 200 ms — with room for a loaded CI machine, where a 150 ms gap was missed.
-  await kiosk.keyboard.type('#ZJ2026-00871', { delay: 18 });
-  await kiosk.keyboard.press('Tab');
+  // The scanner's keys 45 ms apart, timed by the page's own clock (Playwright's key presses go through the
+  // browser protocol, whose gaps a loaded CI machine stretches past any setting): typing under the defaults
+  // (30 ms), a scan under the stored 200 ms.
+  await kiosk.evaluate(async (keys) => {
+    for (const key of keys) {
+      (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      await new Promise((r) => setTimeout(r, 45));
+    }
+  }, [...'#ZJ2026-00871', 'Tab']);
   await expect(kiosk.getByText('扫码：报告编号 ZJ2026-00871')).toBeVisible();
   await expect(kiosk.getByLabel('联系电话')).toHaveValue('');
   await kiosk.close();
