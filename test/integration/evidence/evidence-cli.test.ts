@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '../../../src-main/demo/demo-client.ts';
 import { describe, expect, it, beforeAll } from 'vitest';
 import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,10 @@ async function cli(...argv: string[]) {
   let stderr = '';
   out.on('data', (c) => (stdout += String(c)));
   err.on('data', (c) => (stderr += String(c)));
-  const code = await main(argv, { stdout: out, stderr: err, stdin: new PassThrough() });
+  // Commands that sign in read the demo's password from standard input; the others never read it.
+  const stdin = new PassThrough();
+  stdin.end(`${DEMO_PASSWORD}\n`);
+  const code = await main(argv, { stdout: out, stderr: err, stdin });
   return { code, out: stdout, err: stderr };
 }
 
@@ -90,13 +94,14 @@ describe('papers verify by their bytes', () => {
     const caseId = (db.prepare('SELECT case_id FROM document_numbers WHERE case_id IS NOT NULL ORDER BY id LIMIT 1').get() as { case_id: number }).case_id;
     const caseNumber = (db.prepare('SELECT case_number FROM enforcement_cases WHERE id = ?').pluck().get(caseId)) as string;
     db.close();
-    expect((await cli('documents', 'render', '--case', String(caseId), '--out', out, '--db', file)).code).toBe(0);
+    expect((await cli('documents', 'render', '--case', String(caseId), '--out', out, '--db', file, '--user', 'officer1', '--password-stdin')).code).toBe(0);
     const pdf = path.join(out, readdirSync(out).find((f) => f.endsWith('.pdf'))!);
     const original = readFileSync(pdf);
     const first = await cli('documents', 'verify', pdf, '--db', file);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.out)).toMatchObject({ genuine: true, paper: { caseNumber, copyNumber: 1, printedBy: expect.any(String) } });
-    await cli('documents', 'render', '--case', String(caseId), '--out', out, '--db', file);
+    // A copy (补打) over the same file, which the officer replaces on purpose.
+    await cli('documents', 'render', '--case', String(caseId), '--out', out, '--db', file, '--user', 'officer1', '--password-stdin', '--force');
     expect(JSON.parse((await cli('documents', 'verify', pdf, '--db', file)).out)).toMatchObject({ genuine: true, paper: { copyNumber: 2 } });
     writeFileSync(`${pdf}.orig.pdf`, original);
     expect((await cli('documents', 'verify', `${pdf}.orig.pdf`, '--db', file)).code).toBe(0);
