@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
-import { hostApi, logIn } from '../support/e2e.ts';
+import { earlierToday, hostApi, logIn } from '../support/e2e.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 
 // 行政强制法 art.26: coal handed over while only seized stays in custody at the disposal point until the
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   await api('users.create', { username: 'disposal1', displayName: '处置点 孙敏', roles: ['disposal'], password: 'user-pass-1' }, admin);
   const point = await api<{ id: number }>('disposalPoints.create', { code: 'CDX01', name: '承德县发改局煤炭处置点', address: '承德县下板城镇' }, admin);
   const officer = await login('officer1');
-  const opened = await api<{ id: number }>('cases.open', { draft: { ...completeDraft(point.id), seizedAt: new Date(Date.now() - 3_600_000).toISOString(), approval: { approverName: '王局长', approvedAt: new Date(Date.now() - 7_200_000).toISOString(), emergency: false } } }, officer);
+  const opened = await api<{ id: number }>('cases.open', { draft: { ...completeDraft(point.id), seizedAt: earlierToday(60), approval: { approverName: '王局长', approvedAt: new Date(Date.now() - 7_200_000).toISOString(), emergency: false } } }, officer);
   const decided = await api<{ id: number; caseNumber: string }>('cases.decide', { id: opened.id }, officer);
   caseId = decided.id;
   caseNumber = decided.caseNumber;

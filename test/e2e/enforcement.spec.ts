@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
-import { hostApi, logIn } from '../support/e2e.ts';
+import { earlierToday, hostApi, logIn } from '../support/e2e.ts';
 import { validRegistration } from '../support/app-fixture.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 
@@ -86,7 +86,7 @@ test('officer opens a case from a registration, decides it, prints the seizure d
       ...base, parties: (base.parties ?? []).map((p) => ({ ...p, name: reg.driverName })), vehiclePlates: opened.draft.vehiclePlates,
       // The weighed cargo stays as taken over from the registration; only the seals are added.
       items: opened.draft.items.map((i) => ({ ...i, sealNumbers: ['FT-01'] })),
-      seizedAt: new Date(Date.now() - 3600_000).toISOString(), approval: { approverName: '王局长', approvedAt: new Date(Date.now() - 4000_000).toISOString(), emergency: false },
+      seizedAt: earlierToday(60), approval: { approverName: '王局长', approvedAt: new Date(Date.now() - 4000_000).toISOString(), emergency: false },
     },
   }, officer);
   await page.keyboard.press('Escape');

@@ -29,3 +29,15 @@ export async function logIn(page: Page, url: string, username: string, password:
   // antd puts a space between two CJK characters of a button's label.
   await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
 }
+
+/**
+ * An instant `minutes` ago, but never before this Beijing day began: a seizure "an hour ago" at 00:30 Beijing
+ * time would be yesterday's, and its decision today would lawfully need a late-decision reason (art. 24).
+ */
+export function earlierToday(minutes: number): string {
+  const dayMs = 86_400_000;
+  const beijingOffsetMs = 8 * 3_600_000;
+  const now = Date.now();
+  const dayStart = Math.floor((now + beijingOffsetMs) / dayMs) * dayMs - beijingOffsetMs;
+  return new Date(Math.max(now - minutes * 60_000, dayStart)).toISOString();
+}
