@@ -293,7 +293,7 @@ function RecordsDrawer({ drill, onClose }: { drill: Drill; onClose(): void }) {
 /** Weekly log for a picked week, monthly report for a picked month; both download as files. */
 function ExportControls() {
   const { t } = useTranslation();
-  const [week, setWeek] = useState<Dayjs>(dayjs());
+  const [week, setWeek] = useState<Dayjs>(dayjs(localDate(new Date())));
   // The month in progress (Beijing time): the report is what a supervisor checks during the month, to date.
   const [month, setMonth] = useState<Dayjs>(dayjs(localDate(new Date())));
   const [format, setFormat] = useState<ExportFormat>('xlsx');
