@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHostProcess, type HostProcess } from '../support/host-process.ts';
-import { hostApi, logIn } from '../support/e2e.ts';
+import { earlierToday, hostApi, logIn } from '../support/e2e.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 
 // Real CUPS with two cups-pdf queues; "Jammed" rejects jobs until it is accepted again.
@@ -39,7 +39,7 @@ test.beforeAll(async () => {
   const officer = (await api<{ token: string }>('auth.login', { username: 'officer1', password: 'user-pass-1' })).token;
   // Taken minutes ago and decided now, on the spot (行政强制法 art.24): the real clock runs in the host.
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-  const draft = completeDraft(pointId, { seizedAt: minutesAgo(5), approval: { approverName: '王局长', approvedAt: minutesAgo(10), emergency: false } });
+  const draft = completeDraft(pointId, { seizedAt: earlierToday(5), approval: { approverName: '王局长', approvedAt: minutesAgo(10), emergency: false } });
   const opened = await api<{ id: number }>('cases.open', { draft }, officer);
   await api('cases.decide', { id: opened.id }, officer);
 });
