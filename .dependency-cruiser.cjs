@@ -3,10 +3,10 @@
  *   src-renderer ─┐
  *   services ─────┼─► src-shared (contract, pure rules, the data they read)
  *   db, drivers ──┘
- *   services ─► db, drivers;   shells (electron, host, cli, demo) ─► services
+ *   services (src-main/services, the city hub's src-main/hub, …) ─► db, drivers;   shells (electron, host, cli, demo) ─► services
  * Type-only imports count: a cycle through types is still a cycle for a reader.
  */
-const SERVICES = '^src-main/(services|tickets|security|signing|paths[.]ts|app[.]ts)';
+const SERVICES = '^src-main/(services|hub|tickets|security|signing|paths[.]ts|app[.]ts)';
 const SHELLS = '^src-main/(electron|host|cli|demo)/';
 
 /** A layer may import itself, the layers named, npm packages and (except where said) nothing else. */

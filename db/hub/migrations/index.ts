@@ -1,0 +1,4 @@
+import hub from './001-hub.ts';
+
+/** The hub's migrations in order (PostgreSQL); the hub records the applied count in `hub_schema`. */
+export const hubMigrations: readonly string[] = [hub];
