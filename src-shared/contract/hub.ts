@@ -154,3 +154,11 @@ export interface HubFigures {
   seizures: number;
   lastSyncAt: string | null;
 }
+
+/** An installation as administrators see it: its lag and the state of the chain the hub holds for it. */
+export interface HubInstallationStatus extends HubInstallation {
+  /** Seconds since its last push reached the hub; null before the first. */
+  lagSeconds: number | null;
+  /** `intact`: every held entry links to the one before, from the genesis to the head. */
+  chain: 'empty' | 'intact' | 'broken';
+}

@@ -349,5 +349,23 @@ const en: Catalog<typeof zhCN> = {
       contentsDiffer: 'The copy\'s row counts or audit head differ from the manifest',
     },
   },
+  hub: {
+    refused: {
+      'unknown-installation': 'This installation is not registered on the city hub (id {{installationId}}); ask the hub administrator to run checkpoint hub register with its public key',
+      revoked: 'This installation\'s registration on the hub is revoked; the hub no longer accepts its data', 'bad-signature': 'Bad signature: not signed with the key registered for this installation; refused',
+      malformed: 'Malformed request; refused', gap: 'Entries missing (a gap); refused. Resume from the hub\'s head',
+      fork: 'Differs from what the hub already holds (a fork of the chain at entry {{seq}}); refused', 'bad-hash': 'Entry {{seq}}: hash does not match its content; refused',
+      'not-own-data': 'Entry {{seq}} belongs to another station ({{owner}}): an installation may upload only its own data', 'too-large': 'Request too large; refused',
+    },
+    errors: {
+      badId: 'The installation id may hold letters, digits, _ and - (1–40) and must be the station\'s code', badKey: 'Not a valid Ed25519 public key (PEM)',
+      keyTaken: 'This public key is already registered to {{id}}', alreadyRegistered: '{{id}} is registered and not revoked', unknownInstallation: 'No installation {{id}} on the hub', alreadyRevoked: '{{id}} is already revoked',
+      notLoopback: 'Without a TLS certificate the hub listens on the loopback address (127.0.0.1) only; add --tls-cert and --tls-key to serve other machines', notFound: 'No such path',
+      postOnly: 'POST only', jsonOnly: 'JSON only (Content-Type: application/json)', notJson: 'The body is not valid JSON', tooLarge: 'Request too large',
+      internal: 'Hub error; contact the hub administrator', unreachable: 'Cannot reach the city hub {{url}}: {{reason}}', badAnswer: 'The hub\'s answer is not understood (HTTP {{status}})',
+      noHub: 'No hub address set: add --hub URL',
+    },
+    sync: { ahead: 'The hub holds entry {{hubHeadSeq}} but this installation only {{localHeadSeq}}: was the database restored from an older backup? Contact the hub administrator', behind: '{{pending}} entries not yet uploaded', caughtUp: 'All uploaded to the city hub (entry {{headSeq}})', never: 'Never synced' },
+  },
 };
 export default en;

@@ -345,5 +345,23 @@ const zhCN = {
       contentsDiffer: '数据库副本的记录数或审计链末端与清单不符',
     },
   },
+  hub: {
+    refused: {
+      'unknown-installation': '本站未在市级平台登记（编号 {{installationId}}），请平台管理员用 checkpoint hub register 登记本站公钥',
+      revoked: '本站在市级平台的登记已注销，平台不再接收本站数据', 'bad-signature': '签名无效：不是用本站登记的密钥签署的，平台拒收',
+      malformed: '请求格式不正确，平台拒收', gap: '数据不连续（缺少中间记录），平台拒收；请从平台已收到的进度重新同步',
+      fork: '与平台已收到的记录不一致（审计链分叉，第 {{seq}} 条），平台拒收', 'bad-hash': '第 {{seq}} 条记录的哈希与内容不符，平台拒收',
+      'not-own-data': '第 {{seq}} 条记录属于其他站点（{{owner}}），一个站点只能上传本站的数据', 'too-large': '请求过大，平台拒收',
+    },
+    errors: {
+      badId: '安装编号只能由字母、数字、下划线和连字符组成（1–40 位），应与该站的检查站代码一致', badKey: '不是有效的 Ed25519 公钥（PEM 格式）',
+      keyTaken: '该公钥已登记给 {{id}}', alreadyRegistered: '{{id}} 已登记且未注销', unknownInstallation: '平台上没有 {{id}} 的登记', alreadyRevoked: '{{id}} 已经注销',
+      notLoopback: '未配置 TLS 证书时，平台只能监听本机地址（127.0.0.1）；要对外提供服务请加 --tls-cert 与 --tls-key', notFound: '没有这个地址',
+      postOnly: '只接受 POST 请求', jsonOnly: '只接受 JSON 请求（Content-Type: application/json）', notJson: '请求体不是有效的 JSON', tooLarge: '请求过大',
+      internal: '平台内部错误，请联系平台管理员', unreachable: '无法连接市级平台 {{url}}：{{reason}}', badAnswer: '市级平台的应答无法识别（HTTP {{status}}）',
+      noHub: '尚未设置市级平台地址：请加 --hub 地址',
+    },
+    sync: { ahead: '平台已收到第 {{hubHeadSeq}} 条，本站只有 {{localHeadSeq}} 条：本站数据库可能是从较旧的备份恢复的，请联系平台管理员', behind: '本站还有 {{pending}} 条记录未上传', caughtUp: '已全部上传到市级平台（第 {{headSeq}} 条）', never: '尚未同步过' },
+  },
 };
 export default zhCN;
