@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { HUB_PATHS, type HubRefusal } from '../../src-shared/contract/hub.ts';
 import type { ApiResult } from '../../src-shared/contract/define.ts';
 import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
-import type { HubSql } from '../../db/hub/sql.ts';
+import type { HubSql } from '../hub/hub-db.ts';
 import { hubHead, hubPush } from '../hub/push.ts';
 import { HubRefusedError } from '../hub/signed-request.ts';
 import { ServiceError } from '../services/errors.ts';

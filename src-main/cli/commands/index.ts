@@ -8,6 +8,8 @@ import { casesCommands } from './cases.ts';
 import { signInCommands } from './sign-in.ts';
 import { backupCommands } from './backup.ts';
 import { evidenceCommands } from './evidence.ts';
+import { hubCommands } from './hub.ts';
+import { syncCommands } from './sync.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
@@ -20,4 +22,6 @@ export const commands: Command[] = [
   ...casesCommands,
   ...backupCommands,
   ...evidenceCommands,
+  ...hubCommands,
+  ...syncCommands,
 ];

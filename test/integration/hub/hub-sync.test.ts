@@ -1,0 +1,73 @@
+/**
+ * Issue 17 item 2: three checkpoints and a disposal point push their row audit into one hub, on a real
+ * PostgreSQL server and on PGlite; the hub then holds every entry exactly once and current rows equal to
+ * each installation's tables, through later work, a repeat push and an offline catch-up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pushToHub } from '../../../src-main/services/sync/sync.ts';
+import { validRegistration } from '../../support/app-fixture.ts';
+import { listInstallations } from '../../../src-main/hub/installations.ts';
+import { ENGINES, addRegistrations, expectHubHoldsAll, hubClock, register, startHub, stopCluster, type HubUnderTest } from './helpers.ts';
+import { closeWorld, makeWorld, type World } from './world.ts';
+
+let world: World;
+beforeAll(async () => {
+  world = await makeWorld();
+});
+afterAll(async () => {
+  closeWorld(world);
+  await stopCluster();
+});
+
+describe.each(ENGINES)('city hub on %s', (engine) => {
+  let hub: HubUnderTest;
+  beforeAll(async () => {
+    hub = await startHub(engine);
+    for (const inst of world.all) await register(hub.sql, inst);
+  });
+  afterAll(() => hub.close());
+
+  it('every installation pushes in signed batches; the hub holds each entry once and the same current rows', async () => {
+    const [cd01, cd02, cd03] = world.checkpoints as [typeof world.disposal, typeof world.disposal, typeof world.disposal];
+    // Small batches for CD01, so the feed is cut and chained across many requests.
+    const local = (cd01.app.db.prepare('SELECT COUNT(*) AS n FROM row_audit').get() as { n: number }).n;
+    const first = await pushToHub(cd01.app.db, { hubUrl: hub.url, now: () => cd01.clock.now, actor: { id: 1, name: 'admin' }, maxEntries: 37 });
+    expect(first).toMatchObject({ ok: true, installationId: 'CD01', stored: local, duplicates: 0, hubHeadSeq: local, localHeadSeq: local });
+    expect(first.batches).toBe(Math.ceil(local / 37));
+    for (const inst of [cd02, cd03, world.disposal]) {
+      const r = await inst.call('sync.push', { hubUrl: hub.url }, inst.admin);
+      expect(r, inst.code).toMatchObject({ ok: true, duplicates: 0, installationId: inst.code });
+      expect(r.stored).toBe(r.localHeadSeq);
+    }
+    for (const inst of world.all) await expectHubHoldsAll(hub.sql, inst);
+    // The disposal point's incoming handover names CD01 and is still its own data; its ledger reached the hub.
+    const moves = (await hub.sql.query<{ n: number }>("SELECT COUNT(*) AS n FROM hub_rows WHERE installation_id = 'DX01' AND tbl = 'ledger_movements'")).rows[0]!;
+    expect(Number(moves.n)).toBe(1);
+    const users = (await hub.sql.query<{ n: number }>("SELECT COUNT(*) AS n FROM hub_entries WHERE tbl = 'users' AND after_json IS NOT NULL")).rows[0]!;
+    expect(Number(users.n), 'password hashes never leave the installation').toBe(0);
+  });
+
+  it('days offline, then one push catches up; a repeat push stores nothing; status shows nothing pending', async () => {
+    const [, cd02, cd03] = world.checkpoints as [typeof world.disposal, typeof world.disposal, typeof world.disposal];
+    await addRegistrations(cd02, 6, 40 + ENGINES.indexOf(engine));
+    // A correction at CD03: the amended revision and the updated vehicle register reach the hub too.
+    const latest = cd03.app.db.prepare('SELECT id FROM registrations ORDER BY id DESC LIMIT 1').get() as { id: number };
+    await cd03.call('registrations.amend', { id: latest.id, reason: '车牌录入错误', changes: { ...validRegistration(3000 + ENGINES.indexOf(engine)), plate: '冀H99999' } }, cd03.admin);
+    hubClock.now = new Date(hubClock.now.getTime() + 7 * 86_400_000);
+    for (const inst of [cd02, cd03]) {
+      const before = (await hub.sql.query<{ head_seq: number }>('SELECT head_seq FROM installations WHERE id = $1', [inst.code])).rows[0]!.head_seq;
+      const r = await inst.call('sync.push', {}, inst.admin);
+      expect(r).toMatchObject({ ok: true, duplicates: 0, hubUrl: hub.url });
+      expect(r.stored).toBe(r.localHeadSeq - before);
+      await expectHubHoldsAll(hub.sql, inst);
+      const again = await inst.call('sync.push', {}, inst.admin);
+      expect(again).toMatchObject({ ok: true, stored: 0, batches: 0, hubHeadSeq: r.localHeadSeq });
+      const status = await inst.call('sync.status', {}, inst.admin);
+      expect(status).toMatchObject({ live: true, pending: 0, hubHeadSeq: r.localHeadSeq, lastOkAt: expect.any(String) });
+    }
+    const listed = await listInstallations(hub.sql, () => hubClock.now);
+    expect(listed.map((i) => [i.id, i.chain, i.revokedAt])).toEqual([['CD01', 'intact', null], ['CD02', 'intact', null], ['CD03', 'intact', null], ['DX01', 'intact', null]]);
+    expect(listed.find((i) => i.id === 'CD02')!.lagSeconds).toBe(0);
+    expect(listed.find((i) => i.id === 'CD01')!.lagSeconds).toBe(7 * 86_400);
+  });
+});
