@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { method, type MethodDef } from './define.ts';
 import { ROLE_GROUPS } from './roles.ts';
+import { MAX_BATCH_ENTRIES } from './hub.ts';
 
 const HubUrl = z.string().trim().max(300).regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'validation.invalid_format' });
 /** The hub's CA certificate (PEM) when it uses a self-signed or private one. */
 const CaPem = z.string().trim().startsWith('-----BEGIN CERTIFICATE-----', { message: 'validation.invalid_format' }).max(20_000);
 
 export const SyncTarget = z.object({ hubUrl: HubUrl.optional(), caPem: CaPem.optional() }).strict();
+/** Smaller batches suit a poor line: each acknowledged batch is kept even if the next one fails. */
+export const SyncPushInput = SyncTarget.extend({ batchEntries: z.int().min(1).max(MAX_BATCH_ENTRIES).optional() }).strict();
 
 /** What one push did: how far it got, and why it stopped when it did not reach the local head. */
 export interface SyncResult {
@@ -42,5 +45,5 @@ export interface SyncStatus {
 export const syncContract = {
   'sync.status': method<SyncStatus>()(SyncTarget, ROLE_GROUPS.admin),
   /** Pushes everything the hub does not hold yet, in signed batches, from the hub's own head. */
-  'sync.push': method<SyncResult>()(SyncTarget, ROLE_GROUPS.admin),
+  'sync.push': method<SyncResult>()(SyncPushInput, ROLE_GROUPS.admin),
 } satisfies Record<string, MethodDef>;

@@ -1,6 +1,7 @@
 /** On an installation: its public key for the hub's register, and its sync with the city hub. */
 import fs from 'node:fs';
 import type { SyncResult, SyncStatus } from '../../../src-shared/contract/sync.ts';
+import { MAX_BATCH_ENTRIES } from '../../../src-shared/contract/hub.ts';
 import { installationIdentity } from '../../services/sync/identity.ts';
 import { CliError, parseOptions, writeJsonLine, type CliIo, type Command } from '../command.ts';
 import { asUser, authOptions, dbOption } from '../client.ts';
@@ -44,10 +45,14 @@ function printResult(io: CliIo, r: SyncResult): void {
 const syncPush: Command = {
   words: ['sync', 'push'],
   summary: 'Push every change the city hub does not hold yet (resumes from the hub\'s head)',
-  usage: 'checkpoint sync push [--hub URL] [--hub-ca FILE] [--json] --user ADMIN --password-stdin [--db PATH]   (the hub address is remembered after the first push)',
+  usage: 'checkpoint sync push [--hub URL] [--hub-ca FILE] [--batch N] [--json] --user ADMIN --password-stdin [--db PATH]   (the hub address is remembered after the first push)',
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, ...hubOptions, json: { type: 'boolean' } });
-    const result = await asUser(values.db, values, io, ({ call }) => call('sync.push', hubTarget(values)));
+    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, ...hubOptions, json: { type: 'boolean' }, batch: { type: 'string' } });
+    const batchEntries = values.batch === undefined ? undefined : Number(values.batch);
+    if (batchEntries !== undefined && !(Number.isInteger(batchEntries) && batchEntries >= 1 && batchEntries <= MAX_BATCH_ENTRIES)) {
+      throw new CliError(`--batch 应为 1–${MAX_BATCH_ENTRIES} 的整数`);
+    }
+    const result = await asUser(values.db, values, io, ({ call }) => call('sync.push', { ...hubTarget(values), ...(batchEntries ? { batchEntries } : {}) }));
     if (values.json) writeJsonLine(io, result);
     else printResult(io, result);
     return result.ok ? 0 : 1;

@@ -7,6 +7,6 @@ import { pushToHub, syncStatus } from './sync.ts';
 export function syncHandlers(): DomainHandlers<typeof syncContract> {
   return {
     'sync.status': (ctx, input) => syncStatus(ctx.db, { ...input, now: ctx.now, actor: actorOf(ctx.session) }),
-    'sync.push': (ctx, input) => pushToHub(ctx.db, { ...input, now: ctx.now, actor: actorOf(ctx.session) }),
+    'sync.push': (ctx, { batchEntries, ...target }) => pushToHub(ctx.db, { ...target, maxEntries: batchEntries, now: ctx.now, actor: actorOf(ctx.session) }),
   };
 }

@@ -16,6 +16,7 @@ import { imageExpr, keyExpr } from '../../../db/row-audit-sql.ts';
 import { REDACTED_TABLES, type InstallationKind } from '../../../src-shared/contract/hub.ts';
 import type { InputOf, MethodName, OutputOf } from '../../../src-shared/contract/index.ts';
 import { validRegistration } from '../../support/app-fixture.ts';
+import { pgliteDataDir } from '../../support/pglite-template.ts';
 import { postgresBinDir, startPostgres, type PgCluster } from '../../support/postgres.ts';
 
 export type Engine = 'postgresql' | 'pglite';
@@ -74,7 +75,7 @@ let databases = 0;
 
 /** A fresh hub database on the engine (one shared cluster per test file for the real server). */
 export async function hubDatabase(engine: Engine): Promise<{ pgUrl?: string; dataDir?: string }> {
-  if (engine === 'pglite') return { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hub-pglite-')) };
+  if (engine === 'pglite') return { dataDir: await pgliteDataDir() };
   cluster ??= await startPostgres();
   return { pgUrl: await cluster.freshDatabase(`hub_${process.pid}_${++databases}`) };
 }

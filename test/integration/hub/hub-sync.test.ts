@@ -7,15 +7,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushToHub } from '../../../src-main/services/sync/sync.ts';
 import { validRegistration } from '../../support/app-fixture.ts';
 import { listInstallations } from '../../../src-main/hub/installations.ts';
-import { ENGINES, addRegistrations, expectHubHoldsAll, hubClock, register, startHub, stopCluster, type HubUnderTest } from './helpers.ts';
+import { ENGINES, addRegistrations, makeInstallation, type Installation, expectHubHoldsAll, hubClock, register, startHub, stopCluster, type HubUnderTest } from './helpers.ts';
 import { closeWorld, makeWorld, type World } from './world.ts';
+import { refusalSuite } from './refusals.ts';
 
 let world: World;
+/** A checkpoint kept for the forgeries, so the others' chains stay clean. */
+let cd09: Installation;
 beforeAll(async () => {
   world = await makeWorld();
+  cd09 = await makeInstallation('CD09', '平泉市入市煤炭检查站');
+  await addRegistrations(cd09, 6, 9);
 });
 afterAll(async () => {
   closeWorld(world);
+  cd09?.app.close();
   await stopCluster();
 });
 
@@ -70,4 +76,6 @@ describe.each(ENGINES)('city hub on %s', (engine) => {
     expect(listed.find((i) => i.id === 'CD02')!.lagSeconds).toBe(0);
     expect(listed.find((i) => i.id === 'CD01')!.lagSeconds).toBe(7 * 86_400);
   });
+
+  describe('forged, replayed, out-of-order and foreign batches', () => refusalSuite(() => hub, () => cd09, () => world.checkpoints[0]!));
 });
