@@ -136,10 +136,15 @@ function isApiResult(v: unknown): v is ApiResult<unknown> {
   return (r.ok === true && 'value' in r && Object.keys(r).length === 2) || (r.ok === false && typeof r.error?.code === 'string' && r.error.code in HTTP_STATUS);
 }
 
-/** Starts the hub; refuses (HubHostError, Chinese message) to listen beyond loopback without TLS. */
+/** Without TLS the hub may listen on a loopback address only (HubHostError, with the Chinese message). */
+export function refuseOpenWithoutTls(host: string, tls: unknown): void {
+  if (!tls && !LOOPBACK_NAMES.includes(host)) throw new HubHostError(translate('zh-CN', 'hub.errors.notLoopback'));
+}
+
+/** Starts the hub; refuses to listen beyond loopback without TLS. */
 export async function createHubHost(o: HubHostOptions): Promise<HubHost> {
   const host = o.host ?? '127.0.0.1';
-  if (!o.tls && !LOOPBACK_NAMES.includes(host)) throw new HubHostError(translate('zh-CN', 'hub.errors.notLoopback'));
+  refuseOpenWithoutTls(host, o.tls);
   const scheme = o.tls ? 'https' : 'http';
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!o.tls && !isLoopbackAddress(req.socket.remoteAddress)) return plainError(res, 403, 'hub.errors.notLoopback');

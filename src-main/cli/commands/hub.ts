@@ -12,7 +12,7 @@ import { openHub, type HubSql } from '../../hub/hub-db.ts';
 import { listInstallations, registerInstallation, revokeInstallation } from '../../hub/installations.ts';
 import { defaultDataDir } from '../../paths.ts';
 import { ServiceError } from '../../services/errors.ts';
-import { createHubHost, HubHostError } from '../../host/hub-host.ts';
+import { createHubHost, HubHostError, refuseOpenWithoutTls } from '../../host/hub-host.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -64,6 +64,12 @@ const serve: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port 应为 0–65535，收到 "${values.port}"`);
     if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new CliError('--tls-cert 与 --tls-key 须同时给出');
     const tls = values['tls-cert'] ? { cert: readFileText(values['tls-cert'], '证书'), key: readFileText(values['tls-key']!, '私钥') } : undefined;
+    try {
+      refuseOpenWithoutTls(values.host ?? '127.0.0.1', tls);
+    } catch (err) {
+      if (err instanceof HubHostError) throw new CliError(err.message);
+      throw err;
+    }
     const target = hubTarget(values);
     const { sql, version } = await openHub(target);
     let host;
@@ -71,7 +77,6 @@ const serve: Command = {
       host = await createHubHost({ sql, clock: () => new Date(), port, host: values.host, tls, staticDir: path.join(projectRoot, 'dist-renderer') });
     } catch (err) {
       await sql.close();
-      if (err instanceof HubHostError) throw new CliError(err.message);
       throw err;
     }
     io.stdout.write(`Coal Checkpoint city hub listening on ${host.url} (${target.shown}, schema ${version})\n`);
