@@ -12,6 +12,7 @@ import { benchKioskActions, benchTickets } from './kiosk.ts';
 import { benchLoginRefusals } from './login-timing.ts';
 import { benchBackup } from './backup.ts';
 import { benchEvidence } from './evidence.ts';
+import { benchHub } from './hub.ts';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000_000);
 
@@ -36,4 +37,5 @@ print('Devices', await benchDrivers());
 print('Kiosk at shift speed', { ...(await benchKioskActions()), ...(await benchTickets()) });
 print('Backups', await benchBackup(db));
 print('Evidence (row audit, verify)', benchEvidence());
+print('City hub (push into PostgreSQL)', await benchHub());
 db.close();
