@@ -8,6 +8,7 @@ import { casesCommands } from './cases.ts';
 import { signInCommands } from './sign-in.ts';
 import { backupCommands } from './backup.ts';
 import { evidenceCommands } from './evidence.ts';
+import { hubCityCommands } from './hub-figures.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   ...casesCommands,
   ...backupCommands,
   ...evidenceCommands,
+  ...hubCityCommands,
 ];
