@@ -28,8 +28,8 @@ export function CityDashboard() {
 
   const chart = useMemo<ChartOption | null>(() => figures && mode === 'week' ? {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('city.trucks'), t('city.tonnes')] },
-    grid: { left: 48, right: 56, top: 32, bottom: 24 },
+    legend: { top: 0, data: [t('city.trucks'), t('city.tonnes')] },
+    grid: { left: 48, right: 56, top: 48, bottom: 24 },
     xAxis: { type: 'category', data: figures.days.map((d) => d.date.slice(5)) },
     yAxis: [{ type: 'value', name: t('city.trucks') }, { type: 'value', name: t('city.tonnes') }],
     series: [
