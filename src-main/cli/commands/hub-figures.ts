@@ -4,31 +4,22 @@
  * PostgreSQL in --data DIR). Self-contained: the other `hub …` commands live in their own module.
  */
 import path from 'node:path';
-import { migrateHub, openHubSql, type HubSql } from '../../../db/hub/sql.ts';
 import { HUB_ROLES, type HubRole } from '../../../src-shared/contract/roles.ts';
 import { isValidDate } from '../../../src-shared/domain/local-time.ts';
 import { periodDays } from '../../../src-shared/domain/report-period.ts';
 import { MAX_REPORT_DAYS } from '../../../src-shared/contract/reports.ts';
 import { hubFigures } from '../../hub/city/figures.ts';
+import { openHub, withMigratedHub, type HubOpener, type HubSql } from '../../hub/city/open-hub.ts';
 import { createHubUser } from '../../hub/users/hub-users.ts';
 import { defaultDataDir } from '../../paths.ts';
 import { CliError, parseOptions, readLines, writeJsonLine, type Command } from '../command.ts';
 
 const hubDbOptions = { pg: { type: 'string' }, data: { type: 'string' } } as const;
 
-/** Opens the hub's database for a command's options (tests pass their own, so no test waits for initdb). */
-export type HubOpener = (options: { pgUrl?: string; dataDir?: string }) => Promise<HubSql>;
-
 /** The hub's database: --pg URL (or CHECKPOINT_HUB_PG), else PGlite in --data DIR (default: the data folder's `hub`). */
-async function withHubSql<T>(open: HubOpener, values: { pg?: string; data?: string }, work: (sql: HubSql) => Promise<T>): Promise<T> {
+function withHubSql<T>(open: HubOpener, values: { pg?: string; data?: string }, work: (sql: HubSql) => Promise<T>): Promise<T> {
   const pgUrl = values.pg ?? process.env.CHECKPOINT_HUB_PG;
-  const sql = await open(pgUrl ? { pgUrl } : { dataDir: values.data ?? path.join(defaultDataDir(), 'hub') });
-  try {
-    await migrateHub(sql);
-    return await work(sql);
-  } finally {
-    await sql.close();
-  }
+  return withMigratedHub(open, pgUrl ? { pgUrl } : { dataDir: values.data ?? path.join(defaultDataDir(), 'hub') }, work);
 }
 
 const figures = (open: HubOpener): Command => ({
@@ -65,4 +56,4 @@ const userAdd = (open: HubOpener): Command => ({
 });
 
 export const hubCityCommandsWith = (open: HubOpener): Command[] => [figures(open), userAdd(open)];
-export const hubCityCommands = hubCityCommandsWith(openHubSql);
+export const hubCityCommands = hubCityCommandsWith(openHub);
