@@ -10,6 +10,8 @@ import { MustChangePassword } from './components/ChangePassword.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { Shell } from './screens/Shell.tsx';
+import { CityShell } from './screens/city/CityShell.tsx';
+import { isHubUser } from '../src-shared/contract/roles.ts';
 import { SessionContext, storeSession, storedSession } from './session.tsx';
 import { useInactivityLock } from './components/useInactivityLock.ts';
 import { LockOverlay } from './components/LockOverlay.tsx';
@@ -85,7 +87,8 @@ export function App() {
   else {
     body = (
       <SessionContext.Provider value={{ login, logout, lock, locked, renew: loggedIn }}>
-        <Shell />
+        {/* Signed in on the city hub: the city's screens instead of a checkpoint's menus. */}
+        {isHubUser(login.user.roles) ? <CityShell /> : <Shell />}
         {locked && <LockOverlay username={login.user.username} onUnlock={loggedIn} onLogout={logout} />}
       </SessionContext.Provider>
     );

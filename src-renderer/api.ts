@@ -49,6 +49,11 @@ async function viaHttp(method: string, envelope: Envelope): Promise<ApiResult<un
 
 /** Calls a contract method through Electron's bridge when present, else the loopback host. */
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  return (await callMethod(method, input)) as OutputOf<M>;
+}
+
+/** Any method by name, untyped: the city hub's methods (city-api.ts types them) go through the same door. */
+export async function callMethod(method: string, input: unknown): Promise<unknown> {
   const bridge = (window as unknown as { checkpoint?: Bridge }).checkpoint;
   const envelope: Envelope = { token, lang, input };
   const result = bridge?.[method] ? await bridge[method](envelope) : await viaHttp(method, envelope);
@@ -59,7 +64,7 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     if (result.error.code === 'locked' && token) onLocked();
     throw new ApiCallError(result.error);
   }
-  return result.value as OutputOf<M>;
+  return result.value;
 }
 
 /** The preload's event bridge in Electron: subscribe with the session token, get the unsubscribe back. */

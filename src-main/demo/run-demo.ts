@@ -1,4 +1,4 @@
-import type { Role } from '../../src-shared/contract/roles.ts';
+import type { CheckpointRole } from '../../src-shared/contract/roles.ts';
 import { addDays, localDate, startOfLocalDate } from '../../src-shared/domain/local-time.ts';
 import { DEMO_PASSWORD, DemoClient, DemoError, type DemoOptions, type DemoStep } from './demo-client.ts';
 import { sampleRegistration, samplePlate, seededRandom } from './sample-registration.ts';
@@ -8,7 +8,7 @@ import { checkSample } from './certificates-demo.ts';
 export { DEMO_PASSWORD, DemoError, type DemoOptions, type DemoStep };
 
 const DEMO_STATION = { stationName: '承德市入市煤炭检查站（演示）', stationCode: 'CD01' };
-const DEMO_USERS: { username: string; displayName: string; role: Role; credentialNumber?: string }[] = [
+const DEMO_USERS: { username: string; displayName: string; role: CheckpointRole; credentialNumber?: string }[] = [
   { username: 'kiosk', displayName: '登记员 王芳', role: 'kiosk' },
   { username: 'officer1', displayName: '执法员 李强', role: 'officer', credentialNumber: '13080019001' },
   { username: 'officer2', displayName: '执法员 赵磊', role: 'officer', credentialNumber: '13080019002' },

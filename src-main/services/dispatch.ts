@@ -10,7 +10,7 @@ import { databaseRefusal } from './storage-errors.ts';
 import type { Handlers } from './handler.ts';
 import { runAsActor } from '../../db/row-audit.ts';
 
-function issuesOf(error: z.ZodError, lang: Lang) {
+export function issuesOf(error: z.ZodError, lang: Lang) {
   return error.issues.map((issue) => {
     // Our schemas use i18n keys as messages; zod's own messages (wrong type, unknown key) get a generic key.
     const key = issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`;
@@ -18,7 +18,7 @@ function issuesOf(error: z.ZodError, lang: Lang) {
   });
 }
 
-function failure(error: Omit<ApiError, 'message'>, lang: Lang, params: Record<string, string | number> = {}): ApiResult<never> {
+export function failure(error: Omit<ApiError, 'message'>, lang: Lang, params: Record<string, string | number> = {}): ApiResult<never> {
   return { ok: false, error: { ...error, message: translate(lang, error.key, params) } };
 }
 

@@ -23,7 +23,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((par
 const DATE = 'YYYY-MM-DD';
 
 /** Saves an exported file: the browser host and Electron both take a Blob download. */
-function download(file: ExportedFile): void {
+export function download(file: ExportedFile): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
   const a = document.createElement('a');

@@ -21,7 +21,7 @@ import { ChangePasswordButton } from '../components/ChangePassword.tsx';
 import { BackupScreen } from './BackupScreen.tsx';
 
 /** Where a role starts: its daily work (a supervisor's is the dashboard, not the kiosk form). */
-const LANDING: Record<Role, string> = { kiosk: 'kiosk', officer: 'cases', disposal: 'disposal', supervisor: 'dashboard', admin: 'kiosk' };
+const LANDING: Partial<Record<Role, string>> = { kiosk: 'kiosk', officer: 'cases', disposal: 'disposal', supervisor: 'dashboard', admin: 'kiosk' };
 
 interface Screen {
   key: string;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Select, Table, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type User } from '../../src-shared/contract/index.ts';
+import { ROLES, type CheckpointRole, type User } from '../../src-shared/contract/index.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { UserActions, UserStatus } from '../components/UserActions.tsx';
@@ -10,7 +10,7 @@ import { ActiveSessions } from '../components/ActiveSessions.tsx';
 interface NewUserForm {
   username: string;
   displayName: string;
-  roles: Role[];
+  roles: CheckpointRole[];
   password: string;
   credentialNumber?: string;
 }
@@ -37,7 +37,7 @@ export function UsersScreen() {
       showApiError(err, form);
     }
   };
-  const setRoles = async (u: User, roles: Role[]) => {
+  const setRoles = async (u: User, roles: CheckpointRole[]) => {
     try {
       await call('users.setRoles', { id: u.id, roles });
       void message.success(t('custody.rolesSaved'));
@@ -65,7 +65,7 @@ export function UsersScreen() {
         {
           title: t('custody.roles'), dataIndex: 'roles', width: 360,
           render: (_: unknown, u) => (
-            <Select<Role[]> mode="multiple" size="small" style={{ width: '100%' }} value={u.roles} options={roleOptions}
+            <Select<CheckpointRole[]> mode="multiple" size="small" style={{ width: '100%' }} value={u.roles as CheckpointRole[]} /* a checkpoint user holds only ROLES (rolesOf) */ options={roleOptions}
               onChange={(roles) => void setRoles(u, roles)} data-testid={`roles-${u.username}`} />
           ),
         },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../src-main/app.ts';
 import type { DeviceManagerOptions } from '../../src-main/services/devices/devices.ts';
 import type { PrinterBackend } from '../../src-main/services/printing/printer.ts';
-import type { InputOf, MethodName, OutputOf, ApiResult, Role } from '../../src-shared/contract/index.ts';
+import type { InputOf, MethodName, OutputOf, ApiResult, CheckpointRole } from '../../src-shared/contract/index.ts';
 import { sampleRegistration, seededRandom } from '../../src-main/demo/sample-registration.ts';
 
 export function tempDbPath(prefix = 'cc-'): string {
@@ -19,7 +19,7 @@ export interface Fixture {
   raw(method: string, input: unknown, token?: string): Promise<ApiResult<unknown>>;
   call<M extends MethodName>(method: M, input: InputOf<M>, token?: string): Promise<OutputOf<M>>;
   adminToken: string;
-  tokenFor(role: Role): Promise<string>;
+  tokenFor(role: CheckpointRole): Promise<string>;
   count(table: string): number;
 }
 
@@ -60,7 +60,7 @@ export async function createFixture(options: { devices?: DeviceManagerOptions; p
   const setup = await call('setup.init', {
     stationName: '承德市入市煤炭检查站', stationCode: 'CD01', admin: { username: 'admin', displayName: '管理员', password: 'admin-pass-1' },
   });
-  const tokens = new Map<Role, string>();
+  const tokens = new Map<CheckpointRole, string>();
   return {
     app, dbPath, clock, raw, call, adminToken: setup.token,
     async tokenFor(role) {

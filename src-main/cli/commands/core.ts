@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isValidDate, toLocalIso } from '../../../src-shared/domain/local-time.ts';
 import type { Registration } from '../../../src-shared/contract/registration.ts';
-import type { Role } from '../../../src-shared/contract/roles.ts';
+import type { CheckpointRole } from '../../../src-shared/contract/roles.ts';
 import { createApp } from '../../app.ts';
 import { getStation } from '../../services/accounts/accounts.ts';
 import { newSetupCode } from '../../host/setup-code.ts';
@@ -67,7 +67,7 @@ const usersAdd: Command = {
     const creds = { user: values.user, 'password-stdin': values.user !== undefined };
     const user = await asUser(values.db, creds, io, (client, [password]) => client.call('users.create', {
       // --role officer,disposal gives several roles.
-      username: values.username ?? '', roles: (values.role?.split(',').map((r) => r.trim()) ?? []) as Role[], displayName: values.name ?? values.username ?? '',
+      username: values.username ?? '', roles: (values.role?.split(',').map((r) => r.trim()) ?? []) as CheckpointRole[], displayName: values.name ?? values.username ?? '',
       password: password ?? '', ...(values.credential ? { credentialNumber: values.credential } : {}),
     }), 1);
     io.stdout.write(`added ${user.username} (${user.roles.join(',')})\n`);

@@ -10,6 +10,7 @@ import { backupCommands } from './backup.ts';
 import { evidenceCommands } from './evidence.ts';
 import { hubCommands } from './hub.ts';
 import { syncCommands } from './sync.ts';
+import { hubCityCommands } from './hub-figures.ts';
 
 /** Every CLI command; each module exports one or more Command objects. */
 export const commands: Command[] = [
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   ...evidenceCommands,
   ...hubCommands,
   ...syncCommands,
+  ...hubCityCommands,
 ];

@@ -1,0 +1,28 @@
+/**
+ * A test-only city hub for the browser tests: the hub's dispatcher (city methods and the login methods) on
+ * an in-memory PGlite with the city fixture, served by the loopback host with the built renderer. The real
+ * `checkpoint hub serve` (TLS, installations' pushes) is the hub host's; this serves only what people see.
+ */
+import path from 'node:path';
+import { migrateHub, openHubSql } from '../../db/hub/sql.ts';
+import { startLoopbackHost } from '../../src-main/host/loopback-host.ts';
+import { createHubDispatcher } from '../../src-main/hub/hub-dispatch.ts';
+import { createHubUser } from '../../src-main/hub/users/hub-users.ts';
+import { SessionStore } from '../../src-main/services/accounts/sessions.ts';
+import { addDays, localDate } from '../../src-shared/domain/local-time.ts';
+import { loadCityFixture, makeCityFixture } from './city-fixtures.ts';
+
+export async function startCityHub(options: { rendererDir: string; now?: () => Date }) {
+  const now = options.now ?? (() => new Date());
+  const sql = await openHubSql({});
+  await migrateHub(sql);
+  // Two weeks ending today (Beijing), so the day, the week and the ranking all show trucks.
+  await loadCityFixture(sql, makeCityFixture({ firstDay: addDays(localDate(now()), -13), days: 14, trucksPerDay: 12 }));
+  await createHubUser(sql, 'test', { username: 'city1', displayName: '市攻坚办 李明', role: 'city', password: 'city-pass-1' }, now());
+  await createHubUser(sql, 'test', { username: 'hubadmin', displayName: '平台管理员 赵敏', role: 'hub-admin', password: 'admin-pass-1' }, now());
+  const dispatch = createHubDispatcher({ sql, now, hubName: '承德市煤质监管平台', sessions: new SessionStore() });
+  // The city's screens listen to no pushed event; the stream is refused like an unknown session.
+  const events = { subscribe: (): (() => void) => { throw new Error('no events on the city hub'); } };
+  const host = await startLoopbackHost({ port: 0, rendererDir: path.resolve(options.rendererDir), dispatch, events });
+  return { url: host.url, sql, close: async () => { await host.close(); await sql.close(); } };
+}
