@@ -19,6 +19,7 @@ import { cliTokenHandlers } from './accounts/cli-tokens.ts';
 import { accountLifecycleHandlers } from './accounts/account-lifecycle-handlers.ts';
 import { dataProtectionHandlers } from './data-protection/handlers.ts';
 import { backupHandlers } from './backup/handlers.ts';
+import { reportArchiveHandlers } from './report-archive/handlers.ts';
 
 /**
  * Binds every contract method to its service function: each feature's `<feature>/handlers.ts` spreads in.
@@ -43,5 +44,6 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...accountLifecycleHandlers(sessions),
     ...dataProtectionHandlers(),
     ...backupHandlers(),
+    ...reportArchiveHandlers(),
   };
 }

@@ -349,5 +349,15 @@ const en: Catalog<typeof zhCN> = {
       contentsDiffer: 'The copy\'s row counts or audit head differ from the manifest',
     },
   },
+  reportArchive: {
+    nav: 'Report archive', title: 'Inspection report archive', search: 'Report no. / lab / CMA / plate / record no.', lab: 'Lab', empty: 'No inspection reports',
+    reportNumber: 'Report no.', labs: 'Lab', cma: 'CMA no.', sampleOrigin: 'Sampling', sampledOn: 'Sampled on', reportedOn: 'Reported on',
+    tonnageCovered: 'Tonnage covered (t)', notStated: 'not stated', trucks: 'Trucks that presented this report', truckCount: 'Trucks', netTotal: 'Net total (t)',
+    signals: 'Signals', noSignals: 'No signals', scans: 'Scans', noScans: 'No scans', open: 'Open', firstUsed: 'First used', lastUsed: 'Last used',
+    firstRegisteredAt: 'First registered', netT: 'Net (t)', verdict: 'Verdict', outcome: 'Outcome', notChecked: 'Not checked', checks: 'Checks',
+    checkedAt: 'Checked at', checkedBy: 'Checked by', export: 'Export archive', format: 'Format', exportPeriod: 'Choose the period to export',
+    notFound: 'Report {{reportNumber}} is not in the archive (no truck presented it)', view: 'View', download: 'Download', attachedTo: 'Attached to',
+    revision: 'revision {{revision}}', close: 'Close', exported: 'Exported {{filename}}',
+  },
 };
 export default en;
