@@ -35,41 +35,38 @@ function caption(scan: ArchiveScan, report: ArchiveReport): string[] {
   ];
 }
 
-/** Draws the appendix: a title page section, then each scan. Returns how many images were embedded. */
-export function drawScanAppendix(doc: Doc, frame: PdfFrame, db: Db, entries: readonly ArchiveReport[]): number {
-  const withScans = entries.filter((e) => e.scans.length > 0);
+/** Draws the appendix: the files that cannot be shown, listed under its title, then each image on a page of its own. */
+export function drawScanAppendix(doc: Doc, frame: PdfFrame, db: Db, entries: readonly ArchiveReport[]): void {
+  const scans = entries.flatMap((report) => report.scans.map((scan) => ({ report, scan, image: imageOf(db, scan) })));
   doc.addPage();
   doc.font('bold').fontSize(14).text('附件：质检报告扫描件', frame.left, doc.y, { width: frame.width, align: 'center' });
   doc.moveDown(0.5);
-  if (withScans.length === 0) {
+  if (scans.length === 0) {
     doc.font('body').fontSize(10).text('本期间内的质检报告均无扫描件。', frame.left, doc.y, { width: frame.width });
-    return 0;
+    return;
   }
-  let embedded = 0;
-  let first = true;
-  for (const report of withScans) {
-    for (const scan of report.scans) {
-      const image = imageOf(db, scan);
-      // Each image gets its own page; listed files share pages.
-      if ('bytes' in image && !first) doc.addPage();
-      else if (doc.y + 80 > frame.bottom()) doc.addPage();
-      first = false;
-      doc.font('body').fontSize(CAPTION_SIZE);
-      for (const line of caption(scan, report)) doc.text(line, frame.left, doc.y, { width: frame.width });
-      if ('reason' in image) {
-        doc.font('bold').text(`未嵌入：${image.reason}`, frame.left, doc.y, { width: frame.width });
-        doc.moveDown(0.8);
-        continue;
-      }
-      const top = doc.y + 4;
-      try {
-        doc.image(image.bytes, frame.left, top, { fit: [frame.width, frame.bottom() - top], align: 'center' });
-        embedded++;
-      } catch {
-        doc.font('bold').text('未嵌入：图像文件无法解码（文件可能已损坏），原件见系统附件', frame.left, doc.y, { width: frame.width });
-      }
-      doc.y = frame.bottom();
+  const block = (lines: string[], note?: string) => {
+    if (doc.y + 60 > frame.bottom()) doc.addPage();
+    doc.font('body').fontSize(CAPTION_SIZE);
+    for (const line of lines) doc.text(line, frame.left, doc.y, { width: frame.width });
+    if (note) doc.font('bold').text(`未嵌入：${note}`, frame.left, doc.y, { width: frame.width });
+  };
+  for (const { report, scan, image } of scans) {
+    if (!('reason' in image)) continue;
+    block(caption(scan, report), image.reason);
+    doc.moveDown(0.8);
+  }
+  let pageHasContent = scans.some(({ image }) => 'reason' in image);
+  for (const { report, scan, image } of scans) {
+    if (!('bytes' in image)) continue;
+    if (pageHasContent) doc.addPage();
+    pageHasContent = true;
+    block(caption(scan, report));
+    const top = doc.y + 4;
+    try {
+      doc.image(image.bytes, frame.left, top, { fit: [frame.width, frame.bottom() - top], align: 'center' });
+    } catch {
+      doc.font('bold').text('未嵌入：图像文件无法解码（文件可能已损坏），原件见系统附件', frame.left, doc.y, { width: frame.width });
     }
   }
-  return embedded;
 }
