@@ -358,6 +358,10 @@ const en: Catalog<typeof zhCN> = {
     checkedAt: 'Checked at', checkedBy: 'Checked by', export: 'Export archive', format: 'Format', exportPeriod: 'Choose the period to export',
     notFound: 'Report {{reportNumber}} is not in the archive (no truck presented it)', view: 'View', download: 'Download', attachedTo: 'Attached to',
     revision: 'revision {{revision}}', close: 'Close', exported: 'Exported {{filename}}',
+    signalCodes: {
+      'no-cma': 'No CMA', 'report-too-old': 'Too old', 'lab-not-recognised': 'Lab not recognised', 'client-sample': 'Client sample', 'tonnage-exceeded': 'Beyond tonnage',
+      'origin-mismatch': 'Several origins', 'report-after-arrival': 'Dated after arrival', 'inconsistent-derived': 'Inconsistent', 'lab-mismatch': 'Several labs',
+    },
   },
 };
 export default en;

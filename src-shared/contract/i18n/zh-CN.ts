@@ -354,6 +354,10 @@ const zhCN = {
     checkedAt: '核查时间', checkedBy: '核查人', export: '导出档案', format: '格式', exportPeriod: '请选择导出期间',
     notFound: '档案中没有报告 {{reportNumber}}（没有车辆出示过该报告）', view: '查看', download: '下载', attachedTo: '所附登记',
     revision: '第 {{revision}} 版', close: '关闭', exported: '已导出 {{filename}}',
+    signalCodes: {
+      'no-cma': '无CMA', 'report-too-old': '报告过旧', 'lab-not-recognised': '机构未认可', 'client-sample': '送样', 'tonnage-exceeded': '超覆盖重量',
+      'origin-mismatch': '来源不一', 'report-after-arrival': '报告晚于到站', 'inconsistent-derived': '数据矛盾', 'lab-mismatch': '机构不一',
+    },
   },
 };
 export default zhCN;
