@@ -66,4 +66,7 @@ test('the kiosk finds a report by a truck\'s plate and its page lists every truc
   await page.screenshot({ path: 'test-results/report-archive-entry.png', fullPage: true });
   await page.getByTestId('archive-back').click();
   await expect(page.getByTestId('report-archive')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Report archive' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/report-archive-en.png' });
 });

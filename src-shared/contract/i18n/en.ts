@@ -350,7 +350,7 @@ const en: Catalog<typeof zhCN> = {
     },
   },
   reportArchive: {
-    nav: 'Report archive', title: 'Inspection report archive', search: 'Report no. / lab / CMA / plate / record no.', lab: 'Lab', empty: 'No inspection reports',
+    nav: 'Report archive', title: 'Inspection report archive', search: 'Report / lab / CMA / plate / record', lab: 'Lab', empty: 'No inspection reports',
     reportNumber: 'Report no.', labs: 'Lab', cma: 'CMA no.', sampleOrigin: 'Sampling', sampledOn: 'Sampled on', reportedOn: 'Reported on',
     tonnageCovered: 'Tonnage covered (t)', notStated: 'not stated', trucks: 'Trucks that presented this report', truckCount: 'Trucks', netTotal: 'Net total (t)',
     signals: 'Signals', noSignals: 'No signals', scans: 'Scans', noScans: 'No scans', open: 'Open', firstUsed: 'First used', lastUsed: 'Last used',
