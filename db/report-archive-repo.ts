@@ -7,15 +7,29 @@
 import { EFFECTIVE_OUTCOME_SQL, type CheckRow } from './certificates-repo.ts';
 import type { Db } from './open.ts';
 
-/** `hits` narrowed to one number (by index) or over all of them; then each record at its current revision. */
-const usesCte = (oneNumber: boolean) => /* sql */ `
-  hits(report_number, record_number) AS (
-    SELECT r.report_number, r.record_number FROM registrations r
-    WHERE ${oneNumber ? 'r.report_number = @reportNumber' : 'r.report_number IS NOT NULL'}
-      AND NOT EXISTS (SELECT 1 FROM registrations a WHERE a.amends_id = r.id)
+/**
+ * Which records to read: those that used one number (found by index), those first registered in a period
+ * (found by the registration time index, so a period reads only its own rows), or all of them.
+ */
+type Scope = 'number' | 'period' | 'all';
+
+function hitsSql(scope: Scope): string {
+  const firsts = scope === 'period'
+    ? 'JOIN registrations f ON f.record_number = r.record_number AND f.revision = 1 AND f.registered_at >= @from AND f.registered_at < @to'
+    : '';
+  const byReg = scope === 'number' ? 'r.report_number = @reportNumber' : 'r.report_number IS NOT NULL';
+  const byCheck = scope === 'number' ? 'c.report_number = @reportNumber' : 'c.report_number IS NOT NULL';
+  return /* sql */ `
+    SELECT r.report_number, r.record_number FROM registrations r ${firsts}
+    WHERE ${byReg} AND NOT EXISTS (SELECT 1 FROM registrations a WHERE a.amends_id = r.id)
     UNION
-    SELECT c.report_number, r.record_number FROM certificate_checks c JOIN registrations r ON r.id = c.registration_id
-    WHERE ${oneNumber ? 'c.report_number = @reportNumber' : 'c.report_number IS NOT NULL'}),
+    SELECT c.report_number, r.record_number FROM certificate_checks c JOIN registrations r ON r.id = c.registration_id ${firsts}
+    WHERE ${byCheck}`;
+}
+
+/** `hits`: (number, record) pairs in the scope; `uses`: each such record at its current revision, training left out. */
+const usesCte = (scope: Scope) => /* sql */ `
+  hits(report_number, record_number) AS (${hitsSql(scope)}),
   uses AS (
     SELECT h.report_number, cur.id AS registration_id, cur.record_number, cur.revision, cur.plate, cur.trailer_plate,
       cur.origin, cur.coal_kind, cur.net_kg, f.registered_at AS first_at
@@ -40,13 +54,10 @@ export interface ArchiveFilter {
 
 /** Report numbers matching the filter, the most recently presented first (or the first presented first). */
 export function archiveNumbers(db: Db, f: ArchiveFilter): { numbers: string[]; hasMore: boolean } {
-  const where: string[] = [];
   const having: string[] = [];
   const params: Record<string, string | number> = { limit: f.limit + 1, offset: f.offset };
-  if (f.fromIso !== undefined && f.toIso !== undefined) {
-    where.push('u.first_at >= @from AND u.first_at < @to');
-    Object.assign(params, { from: f.fromIso, to: f.toIso });
-  }
+  const inPeriod = f.fromIso !== undefined && f.toIso !== undefined;
+  if (inPeriod) Object.assign(params, { from: f.fromIso, to: f.toIso });
   const checkOf = (cond: string) => `EXISTS (SELECT 1 FROM certificate_checks c WHERE c.report_number = u.report_number AND ${cond})`;
   if (f.query) {
     having.push(`(instr(upper(u.report_number), @q) > 0
@@ -60,9 +71,8 @@ export function archiveNumbers(db: Db, f: ArchiveFilter): { numbers: string[]; h
   }
   const rows = db
     .prepare(
-      `WITH ${usesCte(false)}
+      `WITH ${usesCte(inPeriod ? 'period' : 'all')}
        SELECT u.report_number AS reportNumber FROM uses u
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY u.report_number
        ${having.length ? `HAVING ${having.join(' AND ')}` : ''}
        ORDER BY ${f.oldestFirst ? 'MIN(u.first_at)' : 'MAX(u.first_at) DESC'}, u.report_number
@@ -91,7 +101,7 @@ export interface UseRow {
 export function usesOf(db: Db, reportNumber: string): UseRow[] {
   return db
     .prepare(
-      `WITH ${usesCte(true)},
+      `WITH ${usesCte('number')},
        latest AS (
          SELECT u.record_number, (SELECT c.id FROM certificate_checks c JOIN registrations r ON r.id = c.registration_id
                                    WHERE r.record_number = u.record_number ORDER BY c.id DESC LIMIT 1) AS check_id
@@ -115,7 +125,7 @@ export interface ArchiveCheckRow extends CheckRow {
 export function checksOfReport(db: Db, reportNumber: string): ArchiveCheckRow[] {
   return db
     .prepare(
-      `WITH ${usesCte(true)}
+      `WITH ${usesCte('number')}
        SELECT c.*, u2.username AS checked_by_name, r.record_number, ${EFFECTIVE_OUTCOME_SQL} AS effective_outcome,
          json_extract(c.input_json, '$.tonnageCoveredKg') AS tonnage_covered_kg
        FROM certificate_checks c JOIN users u2 ON u2.id = c.checked_by JOIN registrations r ON r.id = c.registration_id
@@ -139,7 +149,7 @@ export interface ScanRow {
 export function scansOfReport(db: Db, reportNumber: string): ScanRow[] {
   return db
     .prepare(
-      `WITH ${usesCte(true)}
+      `WITH ${usesCte('number')}
        SELECT a.id, r.record_number AS recordNumber, a.sha256, a.mime, a.size_bytes AS sizeBytes, a.file_name AS fileName, a.added_at AS addedAt
        FROM attachments a JOIN registrations r ON r.id = a.registration_id
        WHERE r.record_number IN (SELECT record_number FROM uses)

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_FORMATS, ROLE_GROUPS, type ArchiveFormat, type ArchivePage, type ArchiveSummary } from '../../src-shared/contract/index.ts';
+import { toLocalIso } from '../../src-shared/domain/local-time.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 import { hasRole, useSession } from '../session.tsx';
@@ -12,6 +13,12 @@ import { saveBase64File } from '../components/save-file.ts';
 const PAGE_SIZE = 15;
 const DATE = 'YYYY-MM-DD';
 /** Numbers, dates and short headers stay on one line; labs and signals take the rest of the width. */
+/** The screen opens on the last 90 days (Beijing dates): a period reads only its own rows; clear it to search every report. */
+const DEFAULT_DAYS = 90;
+function recentDays(): [Dayjs, Dayjs] {
+  const today = dayjs(toLocalIso(new Date()).slice(0, 10));
+  return [today.subtract(DEFAULT_DAYS - 1, 'day'), today];
+}
 const oneLine = { onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }), onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
 
 /** 质检报告专管档案: every report presented, found by number, lab, CMA, plate or record number and period; one report's page lists every truck. */
@@ -20,7 +27,7 @@ export function ReportArchiveScreen() {
   const session = useSession();
   const [query, setQuery] = useState('');
   const [lab, setLab] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(recentDays);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<ArchivePage | null>(null);
   const [open, setOpen] = useState<string | null>(null);
