@@ -20,6 +20,7 @@ import { accountLifecycleHandlers } from './accounts/account-lifecycle-handlers.
 import { dataProtectionHandlers } from './data-protection/handlers.ts';
 import { backupHandlers } from './backup/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
+import { reportArchiveHandlers } from './report-archive/handlers.ts';
 
 /**
  * Binds every contract method to its service function: each feature's `<feature>/handlers.ts` spreads in.
@@ -45,5 +46,6 @@ export function createHandlers(sessions: SessionStore, devices: DeviceManager, p
     ...dataProtectionHandlers(),
     ...backupHandlers(),
     ...syncHandlers(),
+    ...reportArchiveHandlers(),
   };
 }

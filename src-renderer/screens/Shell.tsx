@@ -19,6 +19,7 @@ import { EnforcementSettingsScreen } from './EnforcementSettingsScreen.tsx';
 import { TermWarnings } from '../components/TermWarnings.tsx';
 import { ChangePasswordButton } from '../components/ChangePassword.tsx';
 import { BackupScreen } from './BackupScreen.tsx';
+import { ReportArchiveScreen } from './ReportArchiveScreen.tsx';
 
 /** Where a role starts: its daily work (a supervisor's is the dashboard, not the kiosk form). */
 const LANDING: Partial<Record<Role, string>> = { kiosk: 'kiosk', officer: 'cases', disposal: 'disposal', supervisor: 'dashboard', admin: 'kiosk' };
@@ -37,6 +38,7 @@ export function Shell() {
   const screens: Screen[] = [
     { key: 'kiosk', label: t('nav.kiosk'), roles: ROLE_GROUPS.registrar, render: () => <KioskScreen /> },
     { key: 'ledger', label: t('nav.ledger'), roles: ROLE_GROUPS.viewer, render: () => <LedgerScreen /> },
+    { key: 'report-archive', label: t('reportArchive.nav'), roles: ROLE_GROUPS.viewer, render: () => <ReportArchiveScreen /> },
     { key: 'cases', label: t('cases.navCases'), roles: ROLE_GROUPS.enforcement, render: () => <CasesScreen /> },
     { key: 'disposal', label: t('cases.navDisposal'), roles: ROLE_GROUPS.disposal, render: () => <DisposalScreen /> },
     { key: 'dashboard', label: t('reports.nav'), roles: ROLE_GROUPS.oversight, render: () => <DashboardScreen /> },

@@ -21,6 +21,7 @@ import { accountLifecycleContract } from './account-lifecycle.ts';
 import { dataProtectionContract } from './data-protection.ts';
 import { backupContract } from './backup.ts';
 import { syncContract } from './sync.ts';
+import { reportArchiveContract } from './report-archive.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -89,6 +90,7 @@ export const contract = {
   ...dataProtectionContract,
   ...backupContract,
   ...syncContract,
+  ...reportArchiveContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -122,3 +124,4 @@ export * from './account-lifecycle.ts';
 export * from './data-protection.ts';
 export * from './backup.ts';
 export * from './sync.ts';
+export * from './report-archive.ts';

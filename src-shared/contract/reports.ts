@@ -21,9 +21,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const FAILING_ITEM_KINDS = ['ash', 'sulfur', 'volatiles', 'calorific'] as const;
 export type FailingItemKind = (typeof FAILING_ITEM_KINDS)[number];
 
-const LocalDate = z.string().refine(isValidDate, { message: 'validation.date' });
+export const LocalDate = z.string().refine(isValidDate, { message: 'validation.date' });
 
-function checkRange(r: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+export function checkRange(r: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (!r.from || !r.to || !isValidDate(r.from) || !isValidDate(r.to)) return;
   if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.dateRange' });
   else if (periodDays(r as LocalPeriod) > MAX_REPORT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.reportRange' });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ArchiveExportInput, ARCHIVE_FORMATS } from '../../../src-shared/contract/report-archive.ts';
 import { MonthlyExportInput, WeeklyExportInput, EXPORT_FORMATS, type ExportedFile } from '../../../src-shared/contract/reports.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { CliError, parseOptions, type CliIo, type Command } from '../command.ts';
@@ -17,8 +18,8 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return result.data;
 }
 
-function checkFormat(format: string | undefined): void {
-  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`--format must be ${FORMATS}, got "${format ?? ''}"`);
+function checkFormat(format: string | undefined, formats: readonly string[] = EXPORT_FORMATS): void {
+  if (!format || !formats.includes(format)) throw new CliError(`--format must be ${formats.join('|')}, got "${format ?? ''}"`);
 }
 
 /** Exports as the signed-in user, so the audit log names who took the file (and whether it was unmasked). */
@@ -63,4 +64,19 @@ const exportMonthly: Command = {
   },
 };
 
-export const exportCommands: Command[] = [exportWeekly, exportVehicleRegister, exportMonthly];
+/** 质检报告专管档案 of a period; the PDF carries the scans as an appendix. */
+const exportReportArchive: Command = {
+  words: ['export', 'report-archive'],
+  summary: 'Export the inspection report archive (质检报告专管档案) of a date range (xlsx, or pdf with the scans appended)',
+  usage: `checkpoint export report-archive --from YYYY-MM-DD --to YYYY-MM-DD --format ${ARCHIVE_FORMATS.join('|')} --out FILE [--force] [--user NAME --password-stdin] [--db PATH]`,
+  async run(argv, io) {
+    const { values } = parseOptions(argv, {
+      ...dbOption, ...authOptions, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false },
+    });
+    checkFormat(values.format, ARCHIVE_FORMATS);
+    const input = parsed(ArchiveExportInput, { from: values.from, to: values.to, format: values.format });
+    return writeExport(values.out, values, io, (client) => client.call('reportArchive.export', input));
+  },
+};
+
+export const exportCommands: Command[] = [exportWeekly, exportVehicleRegister, exportMonthly, exportReportArchive];

@@ -9,7 +9,7 @@ import { dashboardFigures, exportMonthlyReport, exportRegister, exportWeeklyLog,
 import { getSettings } from '../accounts/settings.ts';
 
 /** Anyone who keeps the log may export it masked; full ID and phone numbers only for oversight. */
-function exporterOf(ctx: CallContext, input: { unmasked?: boolean } = {}): Exporter {
+export function exporterOf(ctx: CallContext, input: { unmasked?: boolean } = {}): Exporter {
   const user = ctx.session.user;
   if (input.unmasked && !holdsAny(user.roles, ROLE_GROUPS.oversight)) throw new ServiceError('forbidden', 'errors.forbidden');
   return { station: requireStation(ctx.db), actor: actorOf(ctx.session), displayName: `${user.displayName}（${user.username}）`, at: ctx.now() };

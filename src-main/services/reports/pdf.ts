@@ -29,6 +29,8 @@ export interface PdfReport {
   register?: PdfRegister;
   signatures: string[];
   layout?: 'portrait' | 'landscape';
+  /** Pages after the signatures (the report archive's scans), numbered with the rest. */
+  appendix?: (doc: InstanceType<typeof PDFDocument>, frame: PdfFrame) => void;
 }
 
 export async function reportPdf(report: PdfReport): Promise<Buffer> {
@@ -97,6 +99,7 @@ export async function reportPdf(report: PdfReport): Promise<Buffer> {
   const slot = width / report.signatures.length;
   doc.font('body').fontSize(11);
   report.signatures.forEach((s, i) => doc.text(`${s}：__________`, margin + i * slot, y, { width: slot, lineBreak: false }));
+  report.appendix?.(doc, frame);
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {

@@ -144,8 +144,13 @@ export async function logWorkbook(h: ExportHeader, rows: Iterable<TruckRow>, sum
 }
 
 /** A report made of sections only (the monthly report). */
-export async function sectionsWorkbook(h: ExportHeader, sheetName: string, sections: Section[]): Promise<Buffer> {
+export function sectionsWorkbook(h: ExportHeader, sheetName: string, sections: Section[]): Promise<Buffer> {
+  return sheetsWorkbook(h, [{ name: sheetName, sections }]);
+}
+
+/** Several sheets of sections (the report archive: its reports, the trucks that used them, the scans). */
+export async function sheetsWorkbook(h: ExportHeader, sheets: { name: string; sections: Section[] }[]): Promise<Buffer> {
   const wb = newWorkbook(h);
-  addSectionsSheet(wb, sheetName, h, sections);
+  for (const s of sheets) addSectionsSheet(wb, s.name, h, s.sections);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -388,5 +388,19 @@ const en: Catalog<typeof zhCN> = {
     revoke: 'Revoke', revokeReason: 'Reason (required)', revokeConfirm: 'A revoked installation can push nothing more. Revoke {{name}}?', revokedDone: '{{name}} revoked',
     errors: { unknownCheckpoint: 'No checkpoint {{id}}', unknownInstallation: 'No installation {{id}}', alreadyRevoked: '{{id}} was already revoked' },
   },
+  reportArchive: {
+    nav: 'Report archive', title: 'Inspection report archive', search: 'Report / lab / CMA / plate / record', lab: 'Lab', empty: 'No inspection reports',
+    reportNumber: 'Report no.', labs: 'Lab', cma: 'CMA no.', sampleOrigin: 'Sampling', sampledOn: 'Sampled on', reportedOn: 'Reported on',
+    tonnageCovered: 'Tonnage covered (t)', notStated: 'not stated', trucks: 'Trucks that presented this report', truckCount: 'Trucks', netTotal: 'Net total (t)',
+    signals: 'Signals', noSignals: 'No signals', scans: 'Scans', noScans: 'No scans', open: 'Open', firstUsed: 'First used', lastUsed: 'Last used',
+    firstRegisteredAt: 'First registered', netT: 'Net (t)', verdict: 'Verdict', outcome: 'Outcome', notChecked: 'Not checked', checks: 'Checks',
+    checkedAt: 'Checked at', checkedBy: 'Checked by', export: 'Export archive', format: 'Format', exportPeriod: 'Choose the period to export',
+    notFound: 'Report {{reportNumber}} is not in the archive (no truck presented it)', view: 'View', download: 'Download', attachedTo: 'Attached to',
+    revision: 'revision {{revision}}', close: 'Close', exported: 'Exported {{filename}}',
+    signalCodes: {
+      'no-cma': 'No CMA', 'report-too-old': 'Too old', 'lab-not-recognised': 'Lab not recognised', 'client-sample': 'Client sample', 'tonnage-exceeded': 'Beyond tonnage',
+      'origin-mismatch': 'Several origins', 'report-after-arrival': 'Dated after arrival', 'inconsistent-derived': 'Inconsistent', 'lab-mismatch': 'Several labs',
+    },
+  },
 };
 export default en;

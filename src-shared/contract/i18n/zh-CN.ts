@@ -384,5 +384,19 @@ const zhCN = {
     revoke: '注销', revokeReason: '注销原因（必填）', revokeConfirm: '注销后该单位不能再上传数据，确定注销 {{name}}？', revokedDone: '已注销 {{name}}',
     errors: { unknownCheckpoint: '没有编号为 {{id}} 的检查站', unknownInstallation: '没有编号为 {{id}} 的接入单位', alreadyRevoked: '{{id}} 此前已注销' },
   },
+  reportArchive: {
+    nav: '报告档案', title: '质检报告专管档案', search: '报告编号/检测机构/CMA/车牌/登记编号', lab: '检测机构', empty: '暂无质检报告',
+    reportNumber: '报告编号', labs: '检测机构', cma: 'CMA编号', sampleOrigin: '采样方式', sampledOn: '采样日期', reportedOn: '报告日期',
+    tonnageCovered: '覆盖重量（吨）', notStated: '未载明', trucks: '使用该报告的车辆', truckCount: '车辆（辆）', netTotal: '净重合计（吨）',
+    signals: '提示', noSignals: '无提示', scans: '扫描件', noScans: '无扫描件', open: '查看', firstUsed: '首次使用', lastUsed: '最近使用',
+    firstRegisteredAt: '首次登记时间', netT: '净重（吨）', verdict: '核查结论', outcome: '处置', notChecked: '未核验', checks: '核查记录',
+    checkedAt: '核查时间', checkedBy: '核查人', export: '导出档案', format: '格式', exportPeriod: '请选择导出期间',
+    notFound: '档案中没有报告 {{reportNumber}}（没有车辆出示过该报告）', view: '查看', download: '下载', attachedTo: '所附登记',
+    revision: '第 {{revision}} 版', close: '关闭', exported: '已导出 {{filename}}',
+    signalCodes: {
+      'no-cma': '无CMA', 'report-too-old': '报告过旧', 'lab-not-recognised': '机构未认可', 'client-sample': '送样', 'tonnage-exceeded': '超覆盖重量',
+      'origin-mismatch': '来源不一', 'report-after-arrival': '报告晚于到站', 'inconsistent-derived': '数据矛盾', 'lab-mismatch': '机构不一',
+    },
+  },
 };
 export default zhCN;

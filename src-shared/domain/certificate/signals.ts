@@ -70,25 +70,40 @@ function labSignal(report: ReportInput, policy: Policy, labs: readonly Recognise
   return null;
 }
 
-function reuseSignals(report: ReportInput): Signal[] {
-  const previous = report.previousUses ?? [];
+/** One truck that presented a report number: its net weight and declared origin, when known. */
+export interface ReportUse {
+  truckNetKg?: number | undefined;
+  origin?: string | undefined;
+}
+
+/**
+ * Signals over every truck that presented one report number: more tonnage than the report covers, and
+ * trucks from different origins. The check passes this truck and the earlier ones; the report archive, all of them.
+ */
+export function usageSignals(uses: readonly ReportUse[], tonnageCoveredKg: number | undefined): Signal[] {
   const found: Signal[] = [];
-  if (report.tonnageCoveredKg !== undefined && report.truckNetKg !== undefined) {
-    const totalKg = previous.reduce((sum, p) => sum + p.truckNetKg, report.truckNetKg);
-    if (totalKg > report.tonnageCoveredKg) {
+  if (tonnageCoveredKg !== undefined) {
+    const totalKg = uses.reduce((sum, u) => sum + (u.truckNetKg ?? 0), 0);
+    if (totalKg > tonnageCoveredKg) {
       found.push({
         code: 'tonnage-exceeded',
-        zh: `同一报告已累计使用${(totalKg / 1000).toFixed(2)}吨，超过报告覆盖的${(report.tonnageCoveredKg / 1000).toFixed(2)}吨`,
-        en: `This report number has now covered ${(totalKg / 1000).toFixed(2)} t, more than the ${(report.tonnageCoveredKg / 1000).toFixed(2)} t it covers`,
+        zh: `同一报告已累计使用${(totalKg / 1000).toFixed(2)}吨，超过报告覆盖的${(tonnageCoveredKg / 1000).toFixed(2)}吨`,
+        en: `This report number has now covered ${(totalKg / 1000).toFixed(2)} t, more than the ${(tonnageCoveredKg / 1000).toFixed(2)} t it covers`,
       });
     }
   }
-  const origins = new Set([report.origin, ...previous.map((p) => p.origin)].filter((o): o is string => o !== undefined).map((o) => o.trim()));
+  const origins = new Set(uses.map((u) => u.origin).filter((o): o is string => o !== undefined).map((o) => o.trim()));
   if (origins.size > 1) {
     const list = [...origins].join('、');
     found.push({ code: 'origin-mismatch', zh: `同一报告编号出现在不同产地的车辆上（${list}）`, en: `The same report number came with trucks from different origins (${list})` });
   }
   return found;
+}
+
+function reuseSignals(report: ReportInput): Signal[] {
+  const uses = [{ truckNetKg: report.truckNetKg, origin: report.origin }, ...(report.previousUses ?? [])];
+  // Without this truck's own weight the running total is not known, so tonnage is not judged.
+  return usageSignals(uses, report.truckNetKg === undefined ? undefined : report.tonnageCoveredKg);
 }
 
 function inconsistencySignal(found: readonly Inconsistency[]): Signal | null {
