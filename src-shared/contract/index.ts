@@ -20,6 +20,7 @@ import { cliAuthContract } from './cli-auth.ts';
 import { accountLifecycleContract } from './account-lifecycle.ts';
 import { dataProtectionContract } from './data-protection.ts';
 import { backupContract } from './backup.ts';
+import { monthlyReportContract } from './monthly-report.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -87,6 +88,7 @@ export const contract = {
   ...accountLifecycleContract,
   ...dataProtectionContract,
   ...backupContract,
+  ...monthlyReportContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -119,3 +121,4 @@ export * from './cli-auth.ts';
 export * from './account-lifecycle.ts';
 export * from './data-protection.ts';
 export * from './backup.ts';
+export * from './monthly-report.ts';
