@@ -188,7 +188,9 @@ describe('monthly report enforcement figures', () => {
     expect(november.row('作出查封扣押决定（件）')).toEqual(['3', '2']);
     expect(november.row('查封扣押煤炭（吨）')).toEqual([((KG.E + KG.A + KG.B) / 1000).toFixed(3), ((KG.A + KG.B) / 1000).toFixed(3)]);
     expect(november.row(cases.A.caseNumber)).toEqual(['冀H·12345', '2026-11-20', '2026-12-20', '4', '即将届满']);
-    expect(november.text).toContain('1件查封扣押案件期限将在5日内届满');
+    // Problems are raised over every case under seizure on the day of the export, each case named.
+    expect(november.text).toContain(`1件查封扣押案件期限将在5日内届满：${cases.A.caseNumber}`);
+    expect(november.text).toContain(`1件查封扣押案件期限已届满仍未处理：${cases.E.caseNumber}`);
 
     const december = pdfRows(await f.call('reports.exportMonthly', { month: '2026-12', format: 'pdf' }, sup), 'monthly-december');
     expect(december.row('移交煤炭（吨）')).toEqual([(KG.C / 1000).toFixed(3), (KG.C / 1000).toFixed(3)]);
