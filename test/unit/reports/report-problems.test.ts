@@ -13,22 +13,22 @@ describe('problems raised by the weekly and monthly reports (issue 16 item 5; �
     expect(raiseProblems(none)).toEqual([]);
   });
 
-  it.each([
+  it.each<[string, Partial<ProblemFacts>, unknown[]]>([
     ['行政强制法 art.24: a truck to seize without a case, and a case opened but not decided',
       { seizureCandidates: ['CD-20261216-0001'], undecidedCases: ['冀承检扣〔2026〕7号'] }, [['undecidedSeizure', 2, ['冀承检扣〔2026〕7号', 'CD-20261216-0001']]]],
     ['行政强制法 art.25: a term that has run out',
-      { openCases: [{ caseNumber: 'A', state: 'expired' as const }] }, [['termExpired', 1, ['A']]]],
+      { openCases: [{ caseNumber: 'A', state: 'expired' }] }, [['termExpired', 1, ['A']]]],
     ['行政强制法 art.25: testing past its notified end',
-      { openCases: [{ caseNumber: 'T', state: 'testing-overdue' as const }] }, [['testingOverdue', 1, ['T']]]],
+      { openCases: [{ caseNumber: 'T', state: 'testing-overdue' }] }, [['testingOverdue', 1, ['T']]]],
     ['行政强制法 art.25/27: terms within the warning days and on their last day; running terms are not raised',
-      { openCases: [{ caseNumber: 'B', state: 'due-soon' as const }, { caseNumber: 'C', state: 'last-day' as const }, { caseNumber: 'D', state: 'running' as const }] },
+      { openCases: [{ caseNumber: 'B', state: 'due-soon' }, { caseNumber: 'C', state: 'last-day' }, { caseNumber: 'D', state: 'running' }] },
       [['termDueSoon', 2, ['B', 'C']]]],
     ['device gaps: hours with registrations and no weighbridge capture',
       { weighbridgeGaps: ['2026-12-01 03', '2026-12-02 11'] }, [['weighbridgeGaps', 2, ['2026-12-01 03时', '2026-12-02 11时']]]],
     ['附件6 三(一)1: a quality report carried on more tonnage than it covers',
       { overusedReports: ['ZJ-2026-118'] }, [['reportOverused', 1, ['ZJ-2026-118']]]],
-  ] as const)('%s', (_clause, facts, expected) => {
-    expect(kinds(facts as Partial<ProblemFacts>)).toEqual(expected);
+  ])('%s', (_clause, facts, expected) => {
+    expect(kinds(facts)).toEqual(expected);
   });
 
   it.each([
