@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Input, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile, MonthlyDraft, MonthlySection } from '../../src-shared/contract/index.ts';
 import { MONTHLY_SECTION_CHARS, MONTHLY_SECTIONS } from '../../src-shared/contract/index.ts';
+import { toLocalIso } from '../../src-shared/domain/local-time.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
 
 const STATUS_COLOR = { new: 'default', draft: 'orange', signed: 'green' } as const;
 const STATUS_KEY = { new: 'statusNew', draft: 'statusDraft', signed: 'statusSigned' } as const;
-const minute = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+/** Beijing time, whatever the browser's zone. */
+const minute = (iso: string | null) => (iso ? toLocalIso(new Date(iso)).slice(0, 16).replace('T', ' ') : '');
 
 /**
  * The supervisor writes the monthly report's three sections (工作进展 / 存在问题及原因剖析 / 意见建议), saves

@@ -44,7 +44,11 @@ interface Drill {
 /** Supervisors' view: today, this week and a chosen range; every figure opens the records behind it. */
 export function DashboardScreen() {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(13, 'day'), dayjs()]);
+  // Days end at midnight in Beijing, whatever the browser's zone: after 00:00 Beijing, today is the new day.
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    const today = dayjs(localDate(new Date()));
+    return [today.subtract(13, 'day'), today];
+  });
   const [figures, setFigures] = useState<DashboardFigures | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [enforcementDrill, setEnforcementDrill] = useState<EnforcementDrill | null>(null);
