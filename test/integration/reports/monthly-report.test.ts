@@ -223,6 +223,18 @@ describe('written sections: draft, sign-off, frozen', { timeout: 60_000 }, () =>
     for (let p = 1; p <= pages; p++) expect(pdfText(path, p).replace(`第${p}页共${pages}页`, '')).not.toBe('');
   });
 
+  it('the weekly log raises them too, in its PDF and its workbook', async () => {
+    const sup = await at(EXPORT_AT, 'supervisor');
+    const owed = `1起应查封扣押的车辆或案件尚未作出查封扣押决定：${trucks.at(-2)!.recordNumber}`;
+    const pdf = pdfText(writePdf(decode(await f.call('reports.exportWeekly', { week: '2027-W03', format: 'pdf' }, sup)), 'weekly-2027-W03'));
+    expect(pdf).toContain(owed);
+    expect(pdf).toContain('地磅数据缺失1个时段');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(decode(await f.call('reports.exportWeekly', { week: '2027-W03', format: 'xlsx' }, sup)) as unknown as ArrayBuffer);
+    const cells = wb.getWorksheet('汇总')!.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : [])).map(String);
+    expect(cells.map((c) => c.replace(/\s+/g, ''))).toContain(`${owed}。`);
+  });
+
   it('the dashboard raises the same open problems', async () => {
     const sup = await at(EXPORT_AT, 'supervisor');
     const d = await f.call('reports.dashboard', { from: '2027-01-01', to: '2027-01-20' }, sup);
