@@ -104,6 +104,8 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('monthly report figures against the ledgers listed by the CLI', { timeout: 60_000 }, () => {
+  /** The cases do not change between the months asked: listed once. */
+  let listedCases: ListedCase[] | undefined;
   const ranges: [string, string, [string, string], [string, string]][] = [
     ['November (whole month; season from the 15th)', '2026-11', ['2026-11-01', '2026-11-30'], ['2026-11-15', '2026-11-30']],
     ['December (whole month)', '2026-12', ['2026-12-01', '2026-12-31'], ['2026-11-15', '2026-12-31']],
@@ -111,7 +113,8 @@ describe('monthly report figures against the ledgers listed by the CLI', { timeo
   ];
   it.each(ranges)('%s', async (_name, month, monthRange, seasonRange) => {
     const s = await monthSheet(month);
-    const cases = (await cli('cases', 'list', '--json')).trim().split('\n').map((l) => JSON.parse(l) as ListedCase);
+    listedCases ??= (await cli('cases', 'list', '--json')).trim().split('\n').map((l) => JSON.parse(l) as ListedCase);
+    const cases = listedCases;
     for (const [column, [from, to]] of [[2, monthRange], [3, seasonRange]] as const) {
       const listed = JSON.parse(await cli('registrations', 'list', '--from', from, '--to', to, '--json')) as ListedTruck[];
       const decided = cases.filter((c) => c.decisionDate !== null && c.decisionDate >= from && c.decisionDate <= to);
@@ -240,5 +243,9 @@ describe('written sections: draft, sign-off, frozen', { timeout: 60_000 }, () =>
     const d = await f.call('reports.dashboard', { from: '2027-01-01', to: '2027-01-20' }, sup);
     expect(d.problems.map((p) => [p.kind, p.count])).toEqual(expect.arrayContaining([['undecidedSeizure', 1], ['termExpired', 3]]));
     expect(d.problems.find((p) => p.kind === 'undecidedSeizure')!.refs).toEqual([trucks.at(-2)!.recordNumber]);
+    // January is signed off, so the reporting day three days on needs no reminder; December's did.
+    expect(d.reminder).toBeNull();
+    const december = await f.call('reports.dashboard', { from: '2026-12-21', to: '2026-12-21' }, await at('2026-12-21T02:00:00Z', 'supervisor'));
+    expect(december.reminder).toEqual({ month: '2026-12', dueDate: '2026-12-23', daysLeft: 2 });
   });
 });
