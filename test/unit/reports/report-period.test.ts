@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  heatingSeasonStart, isoWeekOf, monthToDate, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate,
+  heatingSeasonStart, isoWeekOf, isValidMonthDay, monthToDate, parseIsoWeek, parseMonth, periodBounds, periodDays, reportingReminder, seasonToDate,
 } from '../../../src-shared/domain/report-period.ts';
 import { maskPhone } from '../../../src-shared/domain/phone-mask.ts';
 import { csvField } from '../../../src-main/services/reports/csv.ts';
@@ -49,6 +49,26 @@ describe('report periods (Beijing dates)', () => {
     ['2026-12-01', null],
   ])('附件6 四(三): on %s the reminder is %j', (today, expected) => {
     expect(reportingReminder(today, 23)).toEqual(expected);
+  });
+
+  it('附件6 四(三): a reporting day before the 10th is written with two digits', () => {
+    expect(reportingReminder('2026-12-03', 5)).toEqual({ month: '2026-12', dueDate: '2026-12-05', daysLeft: 2 });
+  });
+
+  it.each([['2026-00'], ['2026-13'], ['x2026-11'], ['2026-11x'], ['2026-1']])('refuses %s as a month', (text) => {
+    expect(parseMonth(text)).toBeNull();
+  });
+
+  it.each([['11-15', true], ['02-28', true], ['02-29', false], ['02-30', false], ['1-15', false], ['11-15x', false], ['x11-15', false]] as const)(
+    // 29 February is refused: a season must start every year.
+    'the season start %s is a valid MM-DD: %s', (text, valid) => {
+      expect(isValidMonthDay(text)).toBe(valid);
+    },
+  );
+
+  it('counts the days of a period, both ends included', () => {
+    expect(periodDays({ from: '2026-11-01', to: '2026-11-30' })).toBe(30);
+    expect(periodDays({ from: '2026-12-31', to: '2026-12-31' })).toBe(1);
   });
 
   // 附件6 四(三): 当月工作进度 — the month to date while it runs, the whole month once over, nothing before it.

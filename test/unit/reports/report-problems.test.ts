@@ -39,7 +39,7 @@ describe('problems raised by the weekly and monthly reports (issue 16 item 5; �
   ])('stock first received %s, %i kg left, raised when held over the configured 30 days: %s', (firstReceivedOn, stockKg, raised) => {
     const found = raiseProblems({ ...none, stock: [{ pointName: '承德县处置点', caseRef: 'K-1', stockKg, firstReceivedOn }] });
     expect(found.map((p) => p.kind)).toEqual(raised ? ['stockHeldTooLong'] : []);
-    if (raised) expect(found[0]!.params).toEqual({ days: 30, tonnes: '10.000' });
+    if (raised) expect(found[0]).toMatchObject({ refs: ['K-1（承德县处置点）'], params: { days: 30, tonnes: '10.000' } });
   });
 
   it('the threshold is the setting, not a constant', () => {
