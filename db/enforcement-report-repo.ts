@@ -85,3 +85,15 @@ export function stockBuckets(db: Db, pointId?: number): StockBucketRow[] {
     )
     .all({ pointId: pointId ?? null }) as StockBucketRow[];
 }
+
+/** Stock now by case and coal kind, with the instant its first movement at the point came in (a receipt). */
+export function stockWithAge(db: Db): { pointName: string; caseRef: string; stockKg: number; firstAt: string }[] {
+  return db
+    .prepare(
+      `SELECT p.name AS pointName, b.case_ref AS caseRef, b.balance_kg AS stockKg,
+         (SELECT MIN(m.at) FROM ledger_movements m WHERE m.point_id = b.point_id AND m.case_ref = b.case_ref AND m.coal_kind = b.coal_kind) AS firstAt
+       FROM ledger_balances b JOIN disposal_points p ON p.id = b.point_id
+       WHERE b.balance_kg > 0 ORDER BY firstAt, p.id, b.case_ref`,
+    )
+    .all() as { pointName: string; caseRef: string; stockKg: number; firstAt: string }[];
+}

@@ -251,3 +251,16 @@ export function truckPage(db: Db, range: UtcRange, filter: TruckFilter, limit: n
     .all({ ...range, ...params, limit: limit + 1, offset }) as TruckRow[];
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
+
+/** Report numbers that the trucks of a range carried beyond the tonnage the report covers (their check said so). */
+export function overusedReports(db: Db, range: UtcRange): string[] {
+  return db
+    .prepare(
+      `WITH ${TRUCKS_IN_RANGE}
+       SELECT DISTINCT COALESCE(c.report_number, t.report_number) FROM trucks t JOIN certificate_checks c ON c.id = ${LATEST_CHECK}
+       WHERE EXISTS (SELECT 1 FROM json_each(c.signals_json) j WHERE json_extract(j.value, '$.code') = 'tonnage-exceeded')
+       ORDER BY 1`,
+    )
+    .pluck()
+    .all(range) as string[];
+}

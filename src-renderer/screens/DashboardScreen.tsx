@@ -17,6 +17,8 @@ import { EmptyGradesWarning } from '../components/EmptyGradesWarning.tsx';
 import { HolidayCalendarNotice } from '../components/HolidayCalendarNotice.tsx';
 import { BackupAge } from '../components/BackupAge.tsx';
 import { EnforcementDrawer, EnforcementPanel, TermAlertBanner, type EnforcementDrill } from '../components/EnforcementFigures.tsx';
+import { MonthlyReportDrawer } from '../components/MonthlyReportDrawer.tsx';
+import { RaisedProblems } from '../components/RaisedProblems.tsx';
 
 const tonnes = (kg: number) => (kg / 1000).toFixed(3);
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
@@ -42,7 +44,11 @@ interface Drill {
 /** Supervisors' view: today, this week and a chosen range; every figure opens the records behind it. */
 export function DashboardScreen() {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(13, 'day'), dayjs()]);
+  // Days end at midnight in Beijing, whatever the browser's zone: after 00:00 Beijing, today is the new day.
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    const today = dayjs(localDate(new Date()));
+    return [today.subtract(13, 'day'), today];
+  });
   const [figures, setFigures] = useState<DashboardFigures | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [enforcementDrill, setEnforcementDrill] = useState<EnforcementDrill | null>(null);
@@ -67,6 +73,7 @@ export function DashboardScreen() {
       )}
       <EmptyGradesWarning />
       {figures && <TermAlertBanner cases={figures.enforcement.openCases} onOpen={setEnforcementDrill} />}
+      {figures && <RaisedProblems problems={figures.problems} />}
       <HolidayCalendarNotice />
       <BackupAge />
       {figures && (
@@ -299,6 +306,7 @@ function ExportControls() {
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [unmasked, setUnmasked] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [writing, setWriting] = useState(false);
   const run = async (request: () => Promise<ExportedFile>) => {
     setBusy(true);
     try {
@@ -325,6 +333,8 @@ function ExportControls() {
       <Button loading={busy} data-testid="export-register" onClick={() => void run(() => call('reports.exportRegister', { week: isoWeek(week), format, unmasked }))}>{t('reports.exportRegister')}</Button>
       <DatePicker picker="month" allowClear={false} value={month} onChange={(v) => v && setMonth(v)} style={{ width: 110 }} />
       <Button loading={busy} data-testid="export-monthly" onClick={() => void run(() => call('reports.exportMonthly', { month: month.format('YYYY-MM'), format }))}>{t('reports.exportMonthly')}</Button>
+      <Button data-testid="write-monthly" onClick={() => setWriting(true)}>{t('monthlyReport.write')}</Button>
+      {writing && <MonthlyReportDrawer month={month.format('YYYY-MM')} download={download} onClose={() => setWriting(false)} />}
     </Space>
   );
 }

@@ -44,6 +44,7 @@ export function SettingsScreen() {
         {number('minTareKg')}
         {number('maxTareKg')}
         {number('repeatPlateMinutes')}
+        <Form.Item name="stockHeldMaxDays" label={t('monthlyReport.stockHeldMaxDays')}><InputNumber precision={0} style={{ width: 160 }} /></Form.Item>
         <Button type="primary" htmlType="submit">{t('settingsForm.save')}</Button>
       </Form>
     </Card>

@@ -22,6 +22,7 @@ import { dataProtectionContract } from './data-protection.ts';
 import { backupContract } from './backup.ts';
 import { syncContract } from './sync.ts';
 import { reportArchiveContract } from './report-archive.ts';
+import { monthlyReportContract } from './monthly-report.ts';
 
 const Id = z.object({ id: z.int().positive() }).strict();
 
@@ -91,6 +92,7 @@ export const contract = {
   ...backupContract,
   ...syncContract,
   ...reportArchiveContract,
+  ...monthlyReportContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -125,3 +127,4 @@ export * from './data-protection.ts';
 export * from './backup.ts';
 export * from './sync.ts';
 export * from './report-archive.ts';
+export * from './monthly-report.ts';

@@ -9,6 +9,7 @@ import { parseIsoWeek, parseMonth, periodDays, type LocalPeriod, type ReportingR
 import type { CasePhase } from '../domain/case-state.ts';
 import type { DisposalMethod } from '../domain/disposal-ledger.ts';
 import type { TermState } from '../domain/seizure-term.ts';
+import type { RaisedProblem } from '../domain/report-problems.ts';
 
 /** At least this share of trucks must come by the designated coal transport routes. */
 export const ROUTE_TARGET = 0.9;
@@ -254,6 +255,8 @@ export interface DashboardFigures {
   routeTarget: number;
   reminder: ReportingReminder | null;
   enforcement: EnforcementFigures;
+  /** Problems to act on now (the range's weighbridge gaps and reused reports; open seizures, terms and stock as of today). */
+  problems: RaisedProblem[];
 }
 
 /** One truck behind a figure (no ID or phone numbers: the list is for finding records, not people). */

@@ -33,6 +33,8 @@ export const Settings = z
     repeatPlateMinutes: z.int().min(0).max(1440),
     /** A session ends this many hours after login, active or not (one shift); the user logs in again. */
     sessionHours: z.int().min(1).max(24),
+    /** Coal held at a disposal point longer than this is raised in the reports (default: one seizure term, 行政强制法 art.25). */
+    stockHeldMaxDays: z.int().min(1).max(365),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxTareKg: 50_000,
   repeatPlateMinutes: 30,
   sessionHours: 12,
+  stockHeldMaxDays: 30,
 };
 
 export const SettingsUpdate = Settings.partial().strict();

@@ -68,11 +68,6 @@ function nextMonthStart(date: string): string {
 
 export const monthOf = (date: string): string => date.slice(0, 7);
 
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
 /** 'MM-DD', e.g. '11-15': the day the heating season (and its cumulative figures) starts each year. */
 export function isValidMonthDay(text: string): boolean {
   return /^\d{2}-\d{2}$/.test(text) && isValidDate(`2001-${text}`);
@@ -93,21 +88,32 @@ export function seasonToDate(month: LocalPeriod, seasonStart: string): LocalPeri
 }
 
 export interface ReportingReminder {
-  /** The month the report covers: the month before the due date's month. */
+  /** The month the report covers: the current month (附件6 四(三): 每月23日前报告当月工作进度和累计进度). */
   month: string;
   dueDate: string;
   daysLeft: number;
 }
 
 /**
- * The county wants last month's report by the reporting day; within `leadDays` of it (and on the day)
- * the dashboard reminds. After the day has passed the next one is a month away, so no reminder.
+ * 附件6 四(三) wants, before the 23rd of every month, the CURRENT month's progress and the cumulative
+ * progress. Within `leadDays` of the reporting day (and on the day) the dashboard reminds; after the day
+ * the month's report is past due and the next one is next month's.
  */
 export function reportingReminder(today: string, reportingDay: number, leadDays = 3): ReportingReminder | null {
   const dueThisMonth = `${today.slice(0, 7)}-${String(reportingDay).padStart(2, '0')}`;
   const daysLeft = dayNumber(dueThisMonth) - dayNumber(today);
   if (daysLeft < 0 || daysLeft > leadDays) return null;
-  return { month: previousMonth(monthOf(today)), dueDate: dueThisMonth, daysLeft };
+  return { month: monthOf(today), dueDate: dueThisMonth, daysLeft };
+}
+
+/**
+ * The part of a month a report can speak for on `today`: the whole month once it is over, the month to
+ * date while it runs (the report is due before the 23rd of the month it covers), null before it begins.
+ */
+export function monthToDate(month: string, today: string): LocalPeriod | null {
+  const whole = parseMonth(month);
+  if (!whole || today < whole.from) return null;
+  return { from: whole.from, to: today < whole.to ? today : whole.to };
 }
 
 /** UTC half-open [from, to) instants of a local period, as stored in `registered_at`. */

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/open.ts';
 import { ROW_AUDIT_GENESIS, rowAuditHash, type RowAuditFields } from '../../../db/row-audit.ts';
 import { imageExpr, keyExpr } from '../../../db/row-audit-sql.ts';
 import { ROW_AUDITED_TABLES } from '../../../db/migrations/017-row-audit.ts';
+import { MONTHLY_REPORT_AUDIT } from '../../../db/migrations/019-monthly-report.ts';
 import type { AuditFinding } from '../../../src-shared/contract/index.ts';
 
 export interface ChainHead {
@@ -36,7 +37,8 @@ function columnsOf(db: Db, table: string): string[] {
 export function compareAuditedTables(db: Db): AuditFinding[] {
   const findings: AuditFinding[] = [];
   const triggers = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name));
-  for (const [table, t] of Object.entries(ROW_AUDITED_TABLES)) {
+  // Tables added after migration 017 bring their own audit spec.
+  for (const [table, t] of Object.entries({ ...ROW_AUDITED_TABLES, monthly_report_sections: MONTHLY_REPORT_AUDIT })) {
     for (const op of ['insert', 'update', 'delete']) {
       if (!triggers.has(`row_audit_${table}_${op}`)) findings.push({ table, key: '', problem: 'unaudited-trigger', detail: `${op} trigger missing` });
     }

@@ -129,13 +129,3 @@ export function enforcementSections(columns: EnforcementColumn[], headers: strin
 
 /** The stock of every point at the end of a period. */
 export const stockAtEndOf = (db: Db, period: LocalPeriod): PointStock[] => stockBefore(db, periodBounds(period).toIso);
-
-/** Terms a supervisor must act on, in sentences for the report's problems. */
-export function termProblems(column: EnforcementColumn): string[] {
-  const expired = column.termAlerts.filter((r) => r.term!.state === 'expired');
-  const close = column.termAlerts.length - expired.length;
-  const lines: string[] = [];
-  if (expired.length > 0) lines.push(`${expired.length} 件查封扣押案件期限已届满仍未处理（${expired.map((r) => r.caseNumber).join('、')}），应当及时解除或作出处理决定。`);
-  if (close > 0) lines.push(`${close} 件查封扣押案件期限将在 ${column.warnWithinDays} 日内届满，请在期限内作出处理决定或依法延长。`);
-  return lines;
-}

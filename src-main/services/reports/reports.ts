@@ -1,6 +1,6 @@
 /**
  * Supervisors' figures and exports: the dashboard, the records behind each figure, the weekly
- * checkpoint log (xlsx, csv, pdf) and the monthly report with figures since the heating season began.
+ * checkpoint log (xlsx, csv, pdf); the pieces the monthly report (monthly-report.ts) shares with it.
  * Truck figures come from SQL aggregates over the trucks of a period (see db/reports-repo.ts); the
  * enforcement figures (seizures, handovers, disposals, stock, seizure terms) from enforcement-figures.ts.
  */
@@ -12,34 +12,37 @@ import {
 import type { Station } from '../../../src-shared/contract/accounts.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import {
-  ROUTE_TARGET, type CertificateTally, type DashboardFigures, type GroupCount, type ExportFormat, type ExportedFile, type MonthlyExportInput, type RecordsInput,
+  ROUTE_TARGET, type CertificateTally, type DashboardFigures, type GroupCount, type ExportFormat, type ExportedFile, type RecordsInput,
   FAILING_ITEM_KINDS, type FailingItemKind, type ReportRecordPage, type Tally, type TallyOf, type WeeklyExportInput, type WeighbridgeGap,
 } from '../../../src-shared/contract/reports.ts';
 import type { Settings } from '../../../src-shared/contract/settings.ts';
 import {
-  isoWeekOf, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate, todayAndWeek, type LocalPeriod,
+  isoWeekOf, parseIsoWeek, periodBounds, reportingReminder, seasonToDate, todayAndWeek, type LocalPeriod,
 } from '../../../src-shared/domain/report-period.ts';
 import { shanghaiDate } from '../../../src-shared/domain/seizure-term.ts';
 import { count, kg, share, text, type ExportHeader, type Section, shareText } from './content.ts';
-import { logCsv, sectionsCsv } from './csv.ts';
+import { logCsv } from './csv.ts';
 import { reportPdf } from './pdf.ts';
 import { registerForPdf } from './register-pdf.ts';
-import { logWorkbook, sectionsWorkbook } from './xlsx.ts';
+import { logWorkbook } from './xlsx.ts';
 import { appendAudit } from '../audit.ts';
 import type { Actor } from '../context.ts';
-import { enforcementColumn, enforcementFigures, enforcementSections, stockAtEndOf, termProblems } from './enforcement-figures.ts';
+import { enforcementColumn, enforcementFigures, enforcementSections, stockAtEndOf } from './enforcement-figures.ts';
+import { reportProblems } from './problems.ts';
+import { problemSentence } from '../../../src-shared/contract/monthly-report.ts';
+import { getMonthlyReport } from '../../../db/monthly-report-repo.ts';
 import { getSettings } from '../accounts/settings.ts';
 
 /** The dashboard lists the busiest origins; the drill-down finds any. */
 const TOP_ORIGINS = 20;
-/** Weighbridge gaps named one by one in a report; the rest are counted. */
-const GAPS_LISTED = 10;
 
 const bounds = (p: LocalPeriod): UtcRange => periodBounds(p);
 
 export function dashboardFigures(db: Db, now: Date, settings: Settings, range: LocalPeriod): DashboardFigures {
   const { today, week } = todayAndWeek(now);
   const r = bounds(range);
+  const gaps = weighbridgeGaps(db, r);
+  const reminder = reportingReminder(today.from, settings.reportingDay);
   return {
     today: { period: today, tally: tally(db, bounds(today)) },
     week: { period: week, isoWeek: isoWeekOf(week.from), tally: tally(db, bounds(week)) },
@@ -48,12 +51,14 @@ export function dashboardFigures(db: Db, now: Date, settings: Settings, range: L
     byOrigin: breakdown(db, r, 'origin').slice(0, TOP_ORIGINS),
     byCoalKind: breakdown(db, r, 'coalKind'),
     byWeightSource: breakdown(db, r, 'weightSource'),
-    weighbridgeGaps: weighbridgeGaps(db, r),
+    weighbridgeGaps: gaps,
     certificates: certificateTally(db, r),
     failingOrigins: failingOrigins(db, r),
     routeTarget: ROUTE_TARGET,
-    reminder: reportingReminder(today.from, settings.reportingDay),
+    // A month signed off is ready to send: no need to remind.
+    reminder: reminder && getMonthlyReport(db, reminder.month)?.status !== 'signed' ? reminder : null,
     enforcement: enforcementFigures(db, now, range),
+    problems: reportProblems(db, { range: r, gaps, today: today.from, stockHeldMaxDays: settings.stockHeldMaxDays }),
   };
 }
 
@@ -108,12 +113,12 @@ export interface PeriodFigures {
   gaps: number;
 }
 
-function periodFigures(db: Db, r: UtcRange, tallied = tallyWithGaps(db, r)): PeriodFigures {
+export function periodFigures(db: Db, r: UtcRange, tallied = tallyWithGaps(db, r)): PeriodFigures {
   return { tally: tallied.tally, certificates: certificateTally(db, r), gaps: tallied.gaps.length };
 }
 
 /** The headline rows, one column per period (a week; or a month and its season to date). */
-function overviewRows(periods: PeriodFigures[]): Section['rows'] {
+export function overviewRows(periods: PeriodFigures[]): Section['rows'] {
   const tallies = periods.map((p) => p.tally);
   const checks = periods.map((p) => p.certificates);
   return [
@@ -153,7 +158,7 @@ function dailySection(title: string, days: TallyOf[]): Section {
   };
 }
 
-function breakdownSections(db: Db, r: UtcRange, gaps: WeighbridgeGap[], dayTitle: string): Section[] {
+export function breakdownSections(db: Db, r: UtcRange, gaps: WeighbridgeGap[], dayTitle: string): Section[] {
   const sections = [
     dailySection(dayTitle, breakdown(db, r, 'day')),
     groupSection('按煤种统计', '煤种', breakdown(db, r, 'coalKind'), (k) => zh(`coalKinds.${k}`)),
@@ -170,8 +175,8 @@ function breakdownSections(db: Db, r: UtcRange, gaps: WeighbridgeGap[], dayTitle
   return sections;
 }
 
-/** Problems a supervisor must explain upward, in sentences. */
-function problemsFound(t: Tally, c: CertificateTally, gaps: WeighbridgeGap[]): string[] {
+/** The period's shortfalls a supervisor must explain upward, in sentences (the open matters are raised by report-problems). */
+export function problemsFound(t: Tally, c: CertificateTally): string[] {
   const lines: string[] = [];
   const offRoute = t.trucks - t.viaRouteTrucks;
   if (t.trucks > 0 && t.viaRouteTrucks / t.trucks < ROUTE_TARGET) {
@@ -186,10 +191,6 @@ function problemsFound(t: Tally, c: CertificateTally, gaps: WeighbridgeGap[]): s
   }
   if (c.awaitingReview > 0) lines.push(`${c.awaitingReview} 辆待人工核验（适用标准限值未载入等，须由执法人员决定处置）。`);
   if (t.manualTrucks > 0) lines.push(`${t.manualTrucks} 辆重量为手工录入（未经地磅采集）。`);
-  if (gaps.length > 0) {
-    const named = gaps.slice(0, GAPS_LISTED).map((g) => `${g.hour}时`).join('、');
-    lines.push(`地磅数据缺失 ${gaps.length} 个时段（有登记而无地磅采集，多为设备故障）：${named}${gaps.length > GAPS_LISTED ? ' 等' : ''}。`);
-  }
   return lines;
 }
 
@@ -203,11 +204,11 @@ export interface Exporter {
   at: Date;
 }
 
-function audited(db: Db, who: Exporter, action: string, after: Record<string, unknown>): void {
+export function audited(db: Db, who: Exporter, action: string, after: Record<string, unknown>): void {
   db.transaction(() => appendAudit(db, { actor: who.actor, action, entity: 'report', entityId: String(after.period), after, at: who.at }))();
 }
 
-function file(name: string, format: ExportFormat, bytes: Buffer, trucks: number): ExportedFile {
+export function file(name: string, format: ExportFormat, bytes: Buffer, trucks: number): ExportedFile {
   return { filename: `${name}.${format}`, mimeType: MIME[format], base64: bytes.toString('base64'), trucks };
 }
 
@@ -236,7 +237,7 @@ async function exportLog(db: Db, who: Exporter, input: z.output<typeof WeeklyExp
   // The csv carries the rows only, so it needs no figures.
   const summary = kind === 'weekly' && input.format !== 'csv' ? weeklySummary(db, who, period) : { sections: [], problems: [] };
   let out: { bytes: Buffer; trucks: number };
-  if (input.format === 'xlsx') out = await logWorkbook(header, iterateTrucks(db, r), summary.sections);
+  if (input.format === 'xlsx') out = await logWorkbook(header, iterateTrucks(db, r), [...summary.sections, ...problemsTable(summary.problems)]);
   else if (input.format === 'csv') out = logCsv(header, iterateTrucks(db, r));
   else {
     const { register, totals } = registerForPdf(iterateTrucks(db, r), !input.unmasked);
@@ -263,43 +264,10 @@ function weeklySummary(db: Db, who: Exporter, period: LocalPeriod): { sections: 
     ...enforcementSections(enforcement, ['本周期', `采暖季累计（${season.from} 至 ${season.to}）`], stockAtEndOf(db, period)),
     ...breakdownSections(db, r, tallied.gaps, '按日统计'),
   ];
-  return { sections, problems: [...problemsFound(figures.tally, figures.certificates, tallied.gaps), ...termProblems(enforcement[1]!)] };
+  const raised = reportProblems(db, { range: r, gaps: tallied.gaps, today, stockHeldMaxDays: getSettings(db).stockHeldMaxDays });
+  return { sections, problems: [...problemsFound(figures.tally, figures.certificates), ...raised.map((p) => problemSentence('zh-CN', p))] };
 }
 
-/** The month's figures beside those since the heating season began, ready to send to the county. */
-export async function exportMonthlyReport(db: Db, who: Exporter, settings: Settings, input: z.output<typeof MonthlyExportInput>): Promise<ExportedFile> {
-  const month = parseMonth(input.month)!;
-  const season = seasonToDate(month, settings.heatingSeasonStart);
-  const m = bounds(month);
-  const s = bounds(season);
-  const monthTallied = tallyWithGaps(db, m);
-  const monthGaps = monthTallied.gaps;
-  const monthFigures = periodFigures(db, m, monthTallied);
-  const today = shanghaiDate(who.at);
-  const enforcement = [enforcementColumn(db, month, today), enforcementColumn(db, season, today)];
-  const [year, mm] = input.month.split('-');
-  const header: ExportHeader = {
-    title: '煤炭检查站工作月报', station: who.station, periodLabel: `${year}年${Number(mm)}月（${month.from} 至 ${month.to}）`,
-    exportedBy: who.displayName, exportedAt: who.at,
-  };
-  const sections: Section[] = [
-    {
-      title: '本月及采暖季累计',
-      columns: ['项目', '本月', `采暖季累计（${season.from} 至 ${season.to}）`],
-      rows: overviewRows([monthFigures, periodFigures(db, s)]),
-    },
-    ...enforcementSections(enforcement, ['本月', `采暖季累计（${season.from} 至 ${season.to}）`], stockAtEndOf(db, month)),
-    ...breakdownSections(db, m, monthGaps, '本月按日统计'),
-  ];
-  const problems = [...problemsFound(monthFigures.tally, monthFigures.certificates, monthGaps), ...termProblems(enforcement[1]!)];
-  // Spreadsheets carry the problems as one more table; the PDF prints them as sentences.
-  const tables = [...sections, { title: '发现的问题', columns: ['序号', '问题'], rows: problems.map((p, i) => [count(i + 1), text(p)]) }];
-  let bytes: Buffer;
-  if (input.format === 'xlsx') bytes = await sectionsWorkbook(header, '月报', tables);
-  else if (input.format === 'csv') bytes = sectionsCsv(header, tables);
-  else {
-    bytes = await reportPdf({ header, sections, notes: { title: '发现的问题', lines: problems }, signatures: ['填报人', '审核人', '检查站负责人'] });
-  }
-  audited(db, who, 'reports.exportMonthly', { period: input.month, format: input.format, trucks: monthFigures.tally.trucks });
-  return file(`煤炭检查站工作月报_${who.station.code}_${input.month}`, input.format, bytes, monthFigures.tally.trucks);
-}
+/** Spreadsheets carry the problems as one more table; the PDF prints them as sentences. */
+export const problemsTable = (problems: string[]): Section[] =>
+  problems.length === 0 ? [] : [{ title: '发现的问题', columns: ['序号', '问题'], rows: problems.map((p, i) => [count(i + 1), text(p)]) }];

@@ -402,5 +402,30 @@ const en: Catalog<typeof zhCN> = {
       'origin-mismatch': 'Several origins', 'report-after-arrival': 'Dated after arrival', 'inconsistent-derived': 'Inconsistent', 'lab-mismatch': 'Several labs',
     },
   },
+  monthlyReport: {
+    write: 'Write monthly report', title: 'Monthly report {{month}}', period: 'Period: {{from}} to {{to}}; season to date from {{seasonFrom}}',
+    progress: 'Progress of work', problems: 'Problems and their causes', suggestions: 'Suggestions',
+    statusNew: 'Not written yet', statusDraft: 'Draft (not signed off)', statusSigned: 'Signed off',
+    saved: 'Draft saved', save: 'Save draft', signOff: 'Sign off', signOffConfirm: 'Once signed off the report is frozen and cannot be changed. Sign off?', signedOff: 'Monthly report signed off',
+    savedBy: 'Last saved: {{name}} {{at}}', signedBy: 'Signed off: {{name}} {{at}}', exportPdf: 'Export PDF', exportXlsx: 'Export Excel',
+    raised: 'Problems to act on', noProblems: 'No problems to act on',
+    stockHeldMaxDays: 'Disposal-point stock older than (days) is raised',
+    errors: {
+      signed: 'The report for {{month}} was signed off at {{signedAt}} and is frozen; it cannot be changed',
+      incomplete: 'All three parts (progress, problems and causes, suggestions) must be written before signing off',
+      notSaved: 'The report for {{month}} has no saved draft to sign off',
+      future: '{{month}} has not begun; its report cannot be written or exported',
+    },
+    raisedProblems: {
+      undecidedSeizure: '{{count}} truck(s) or case(s) awaiting a seizure decision: {{refs}}.',
+      termExpired: '{{count}} seizure(s) past the end of their term: {{refs}}; release them or decide.',
+      testingOverdue: '{{count}} case(s) past the notified end of testing: {{refs}}; the term is running again.',
+      termDueSoon: '{{count}} seizure term(s) end within {{days}} days: {{refs}}; decide or extend in time.',
+      stockHeldTooLong: '{{count}} lot(s) held at disposal points for more than {{days}} days, {{tonnes}} t in all: {{refs}}.',
+      weighbridgeGaps: 'No weighbridge data in {{count}} hour(s) with registrations (usually a device fault): {{refs}}.',
+      reportOverused: '{{count}} quality report(s) used for more tonnage than they cover: {{refs}}.',
+      andMore: ' and more',
+    },
+  },
 };
 export default en;

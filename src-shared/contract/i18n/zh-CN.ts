@@ -398,5 +398,30 @@ const zhCN = {
       'origin-mismatch': '来源不一', 'report-after-arrival': '报告晚于到站', 'inconsistent-derived': '数据矛盾', 'lab-mismatch': '机构不一',
     },
   },
+  monthlyReport: {
+    write: '月报撰写', title: '{{month}} 月报', period: '统计期间：{{from}} 至 {{to}}；采暖季累计自 {{seasonFrom}}',
+    progress: '工作进展', problems: '存在问题及原因剖析', suggestions: '意见建议',
+    statusNew: '尚未填写', statusDraft: '草稿（未签发）', statusSigned: '已签发',
+    saved: '草稿已保存', save: '保存草稿', signOff: '签发', signOffConfirm: '签发后月报内容将冻结，不能再修改。确定签发？', signedOff: '月报已签发',
+    savedBy: '最近保存：{{name}} {{at}}', signedBy: '签发：{{name}} {{at}}', exportPdf: '导出 PDF', exportXlsx: '导出 Excel',
+    raised: '需要处理的问题', noProblems: '目前没有需要处理的问题',
+    stockHeldMaxDays: '处置点库存超过多少天须说明（天）',
+    errors: {
+      signed: '{{month}} 月报已于 {{signedAt}} 签发，内容已冻结，不能修改',
+      incomplete: '月报的“工作进展”“存在问题及原因剖析”“意见建议”三部分都须填写后才能签发',
+      notSaved: '{{month}} 月报尚未保存草稿，不能签发',
+      future: '{{month}} 尚未开始，不能填写或导出该月月报',
+    },
+    raisedProblems: {
+      undecidedSeizure: '{{count}} 起应查封扣押的车辆或案件尚未作出查封扣押决定：{{refs}}。',
+      termExpired: '{{count}} 件查封扣押案件期限已届满仍未处理：{{refs}}，应当及时解除或作出处理决定。',
+      testingOverdue: '{{count}} 件案件的检测期间已超过告知的截止日期：{{refs}}，查封扣押期限已恢复计算。',
+      termDueSoon: '{{count}} 件查封扣押案件期限将在 {{days}} 日内届满：{{refs}}，请在期限内作出处理决定或依法延长。',
+      stockHeldTooLong: '处置点有 {{count}} 批煤炭存放超过 {{days}} 天，合计 {{tonnes}} 吨：{{refs}}。',
+      weighbridgeGaps: '地磅数据缺失 {{count}} 个时段（有登记而无地磅采集，多为设备故障）：{{refs}}。',
+      reportOverused: '{{count}} 份煤质检验报告累计使用吨数超过报告覆盖的吨数：{{refs}}。',
+      andMore: ' 等',
+    },
+  },
 };
 export default zhCN;

@@ -85,6 +85,21 @@ beforeAll(async () => {
 });
 
 describe('dashboard enforcement figures', () => {
+  it('raises disposal-point stock held longer than the setting, naming the case and the point', async () => {
+    const sup = await at(LOOKED_AT, 'supervisor');
+    const admin = (await f.call('auth.login', { username: 'admin', password: 'admin-pass-1' })).token;
+    const held = async (days: number) => {
+      await f.call('settings.update', { stockHeldMaxDays: days }, admin);
+      return (await f.call('reports.dashboard', { from: '2026-12-16', to: '2026-12-16' }, sup)).problems.find((p) => p.kind === 'stockHeldTooLong');
+    };
+    // Received on 3 December, looked at on the 16th: held 13 days.
+    expect(await held(12)).toEqual({
+      kind: 'stockHeldTooLong', count: 1, refs: [`${cases.C.caseNumber}（承德县发改局煤炭处置点）`], params: { days: 12, tonnes: ((RECEIVED_KG - SOLD_KG) / 1000).toFixed(3) },
+    });
+    expect(await held(13)).toBeUndefined();
+    await f.call('settings.update', { stockHeldMaxDays: 30 }, admin);
+  });
+
   it('totals equal what the services recorded', async () => {
     const sup = await at(LOOKED_AT, 'supervisor');
     const d = (await f.call('reports.dashboard', { from: '2026-11-01', to: '2026-12-16' }, sup)).enforcement;
@@ -188,7 +203,9 @@ describe('monthly report enforcement figures', () => {
     expect(november.row('作出查封扣押决定（件）')).toEqual(['3', '2']);
     expect(november.row('查封扣押煤炭（吨）')).toEqual([((KG.E + KG.A + KG.B) / 1000).toFixed(3), ((KG.A + KG.B) / 1000).toFixed(3)]);
     expect(november.row(cases.A.caseNumber)).toEqual(['冀H·12345', '2026-11-20', '2026-12-20', '4', '即将届满']);
-    expect(november.text).toContain('1件查封扣押案件期限将在5日内届满');
+    // Problems are raised over every case under seizure on the day of the export, each case named.
+    expect(november.text).toContain(`1件查封扣押案件期限将在5日内届满：${cases.A.caseNumber}`);
+    expect(november.text).toContain(`1件查封扣押案件期限已届满仍未处理：${cases.E.caseNumber}`);
 
     const december = pdfRows(await f.call('reports.exportMonthly', { month: '2026-12', format: 'pdf' }, sup), 'monthly-december');
     expect(december.row('移交煤炭（吨）')).toEqual([(KG.C / 1000).toFixed(3), (KG.C / 1000).toFixed(3)]);

@@ -118,10 +118,10 @@ describe('dashboard figures', () => {
     expect(d.reminder).toBeNull();
   });
 
-  it('reminds of the monthly report three days before the reporting day', async () => {
+  it('reminds of the CURRENT month report three days before the reporting day (附件6 四(三): 每月23日前报告当月工作进度)', async () => {
     const sup = await at('2026-12-20T02:00:00Z', 'supervisor');
     const d = await f.call('reports.dashboard', { from: '2026-12-20', to: '2026-12-20' }, sup);
-    expect(d.reminder).toEqual({ month: '2026-11', dueDate: '2026-12-23', daysLeft: 3 });
+    expect(d.reminder).toEqual({ month: '2026-12', dueDate: '2026-12-23', daysLeft: 3 });
   });
 
   it('opens the records behind a figure', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  heatingSeasonStart, isoWeekOf, parseIsoWeek, parseMonth, periodBounds, reportingReminder, seasonToDate,
+  heatingSeasonStart, isoWeekOf, isValidMonthDay, monthToDate, parseIsoWeek, parseMonth, periodBounds, periodDays, reportingReminder, seasonToDate,
 } from '../../../src-shared/domain/report-period.ts';
 import { maskPhone } from '../../../src-shared/domain/phone-mask.ts';
 import { csvField } from '../../../src-main/services/reports/csv.ts';
@@ -38,12 +38,56 @@ describe('report periods (Beijing dates)', () => {
     expect(seasonToDate(parseMonth('2026-11')!, '11-01')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
   });
 
-  it('reminds within three days of the reporting day, for the month before', () => {
-    expect(reportingReminder('2026-12-19', 23)).toBeNull();
-    expect(reportingReminder('2026-12-20', 23)).toEqual({ month: '2026-11', dueDate: '2026-12-23', daysLeft: 3 });
-    expect(reportingReminder('2026-12-23', 23)).toEqual({ month: '2026-11', dueDate: '2026-12-23', daysLeft: 0 });
-    expect(reportingReminder('2026-12-24', 23)).toBeNull();
-    expect(reportingReminder('2027-01-22', 23)?.month).toBe('2026-12');
+  // 附件6 四(三): 每月23日前 … 报告当月工作进度和累计进度情况 — the report is on the current month.
+  it.each([
+    ['2026-12-19', null],
+    ['2026-12-20', { month: '2026-12', dueDate: '2026-12-23', daysLeft: 3 }],
+    ['2026-12-22', { month: '2026-12', dueDate: '2026-12-23', daysLeft: 1 }],
+    ['2026-12-23', { month: '2026-12', dueDate: '2026-12-23', daysLeft: 0 }],
+    ['2026-12-24', null],
+    ['2027-01-22', { month: '2027-01', dueDate: '2027-01-23', daysLeft: 1 }],
+    ['2026-12-01', null],
+  ])('附件6 四(三): on %s the reminder is %j', (today, expected) => {
+    expect(reportingReminder(today, 23)).toEqual(expected);
+  });
+
+  it('附件6 四(三): a reporting day before the 10th is written with two digits', () => {
+    expect(reportingReminder('2026-12-03', 5)).toEqual({ month: '2026-12', dueDate: '2026-12-05', daysLeft: 2 });
+  });
+
+  it.each([['2026-00'], ['2026-13'], ['x2026-11'], ['2026-11x'], ['2026-1']])('refuses %s as a month', (text) => {
+    expect(parseMonth(text)).toBeNull();
+  });
+
+  it.each([['11-15', true], ['02-28', true], ['02-29', false], ['02-30', false], ['1-15', false], ['11-15x', false], ['x11-15', false]] as const)(
+    // 29 February is refused: a season must start every year.
+    'the season start %s is a valid MM-DD: %s', (text, valid) => {
+      expect(isValidMonthDay(text)).toBe(valid);
+    },
+  );
+
+  it('counts the days of a period, both ends included', () => {
+    expect(periodDays({ from: '2026-11-01', to: '2026-11-30' })).toBe(30);
+    expect(periodDays({ from: '2026-12-31', to: '2026-12-31' })).toBe(1);
+  });
+
+  // 附件6 四(三): 当月工作进度 — the month to date while it runs, the whole month once over, nothing before it.
+  it.each([
+    ['2026-11', '2026-11-20', { from: '2026-11-01', to: '2026-11-20' }],
+    ['2026-11', '2026-11-01', { from: '2026-11-01', to: '2026-11-01' }],
+    ['2026-11', '2026-11-30', { from: '2026-11-01', to: '2026-11-30' }],
+    ['2026-11', '2026-12-05', { from: '2026-11-01', to: '2026-11-30' }],
+    ['2026-02', '2027-01-01', { from: '2026-02-01', to: '2026-02-28' }],
+    ['2026-12', '2026-11-30', null],
+    ['2026-13', '2026-11-30', null],
+  ])('附件6 四(三): the report on %s, made on %s, covers %j', (month, today, expected) => {
+    expect(monthToDate(month, today)).toEqual(expected);
+  });
+
+  it('accumulates the month to date from the heating season start (附件6 四(三): 累计进度)', () => {
+    expect(seasonToDate(monthToDate('2026-12', '2026-12-20')!, '11-15')).toEqual({ from: '2026-11-15', to: '2026-12-20' });
+    expect(seasonToDate(monthToDate('2026-11', '2026-11-10')!, '11-15')).toEqual({ from: '2025-11-15', to: '2026-11-10' });
+    expect(seasonToDate(monthToDate('2027-01', '2027-02-01')!, '11-15')).toEqual({ from: '2026-11-15', to: '2027-01-31' });
   });
 });
 
