@@ -15,6 +15,7 @@ import cliTokens from './014-cli-tokens.ts';
 import backups from './015-backups.ts';
 import frozenRegistrations from './016-frozen-registrations.ts';
 import rowAudit from './017-row-audit.ts';
+import transit from './018-transit.ts';
 
 /**
  * Migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. A landed migration is never
@@ -22,5 +23,5 @@ import rowAudit from './017-row-audit.ts';
  */
 export const migrations: readonly string[] = [
   core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister, custodyAndRoles, seizureFacts,
-  accountLifecycle, cliTokens, backups, frozenRegistrations, rowAudit,
+  accountLifecycle, cliTokens, backups, frozenRegistrations, rowAudit, transit,
 ];
