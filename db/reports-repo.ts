@@ -5,7 +5,7 @@
  * records left out. The period is found through the `registrations_registered_at` index.
  */
 import type { CertificateTally, FailingItemKind, GroupCount, ReportRecord, Tally, TallyOf, WeighbridgeGap } from '../src-shared/contract/reports.ts';
-import type { SignEvent } from '../src-shared/domain/officers-on-duty.ts';
+import type { SignIn } from '../src-shared/domain/officers-on-duty.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { Db } from './open.ts';
 
@@ -263,15 +263,15 @@ export function truckPage(db: Db, range: UtcRange, filter: TruckFilter, limit: n
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-/** Sign-ins and sign-outs of users holding the officer role, in a range (the register's officers on duty). */
-export function officerSignEvents(db: Db, range: UtcRange): SignEvent[] {
+/** Sign-ins of users holding the officer role, in a range (the register's officers on duty). */
+export function officerSignIns(db: Db, range: UtcRange): SignIn[] {
   return db
     .prepare(
-      `SELECT a.at, a.actor_id AS userId, u.display_name AS name, CASE a.action WHEN 'auth.login' THEN 'in' ELSE 'out' END AS kind
+      `SELECT a.at, a.actor_id AS userId, u.display_name AS name
        FROM audit_log a JOIN users u ON u.id = a.actor_id
-       WHERE a.action IN ('auth.login', 'auth.logout') AND a.at >= @fromIso AND a.at < @toIso
+       WHERE a.action = 'auth.login' AND a.at >= @fromIso AND a.at < @toIso
          AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = a.actor_id AND r.role = 'officer')
        ORDER BY a.seq`,
     )
-    .all(range) as SignEvent[];
+    .all(range) as SignIn[];
 }

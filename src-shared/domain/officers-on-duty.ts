@@ -1,16 +1,15 @@
 /**
- * The officers on duty when a truck passed (the register's 执法人员 column). The data that exists: each sign-in
- * and sign-out of a user with the officer role (audited), and the officers recorded on a truck's case. A truck
- * with a case names the case's officers; any other truck names the officers signed in when it passed: from a
- * sign-in until that officer's next sign-out, or until the session's lifetime ends, whichever comes first.
+ * The officers on duty when a truck passed (the register's 执法人员 column), from the data that exists: the
+ * officers recorded on a truck's case, and the audited sign-ins of users holding the officer role (sign-outs
+ * are not recorded). A truck with a case names the case's officers; any other truck names the officers whose
+ * sign-in covered the moment it passed: a sign-in counts for one session lifetime (settings.sessionHours).
  */
 
-export interface SignEvent {
+export interface SignIn {
   userId: number;
   name: string;
   /** ISO 8601 UTC instant. */
   at: string;
-  kind: 'in' | 'out';
 }
 
 interface Span {
@@ -19,24 +18,9 @@ interface Span {
   toMs: number;
 }
 
-/** Duty spans from sign events in time order. A sign-in while already signed in starts the span afresh. */
-export function dutySpans(events: readonly SignEvent[], lifetimeMs: number): Span[] {
-  const open = new Map<number, Span>();
-  const spans: Span[] = [];
-  for (const e of [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
-    const atMs = Date.parse(e.at);
-    const current = open.get(e.userId);
-    if (current) {
-      current.toMs = Math.min(current.toMs, atMs);
-      open.delete(e.userId);
-    }
-    if (e.kind === 'in') {
-      const span = { name: e.name, fromMs: atMs, toMs: atMs + lifetimeMs };
-      open.set(e.userId, span);
-      spans.push(span);
-    }
-  }
-  return spans;
+/** Duty spans from sign-ins: each covers one session lifetime from the sign-in. */
+export function dutySpans(signIns: readonly SignIn[], lifetimeMs: number): Span[] {
+  return signIns.map((s) => ({ name: s.name, fromMs: Date.parse(s.at), toMs: Date.parse(s.at) + lifetimeMs }));
 }
 
 /**

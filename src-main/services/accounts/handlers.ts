@@ -17,8 +17,6 @@ export function accountsHandlers(sessions: SessionStore): DomainHandlers<Omit<ty
     'setup.init': (ctx, input) => setUp(ctx, sessions, input),
     'auth.login': (ctx, input) => logIn(ctx, sessions, input.username, input.password),
     'auth.logout': (ctx) => {
-      // Recorded like the sign-in: the register names the officers on duty from these spans.
-      appendAudit(ctx.db, { actor: actorOf(ctx.session), action: 'auth.logout', entity: 'user', entityId: ctx.session.user.id, at: ctx.now() });
       sessions.close(ctx.session.token);
       return null;
     },
