@@ -87,6 +87,7 @@ describe('transit is stored as derived or as the operator corrected it', () => {
   });
 
   it('refuses "not in transit" for a destination outside Hebei, storing nothing', async () => {
+    kiosk = await loginAt(beijing('17:10'), 'kiosk1');
     const before = f.count('registrations');
     const audit = f.count('audit_log');
     const { transit: _sample, ...base } = validRegistration(20);
@@ -98,6 +99,7 @@ describe('transit is stored as derived or as the operator corrected it', () => {
   });
 
   it('a returning truck is remembered with its transit flag', async () => {
+    kiosk = await loginAt(beijing('17:20'), 'kiosk1');
     const v = await f.call('vehicles.lookup', { plate: trucks[8]!.plate }, kiosk);
     expect(v).toMatchObject({ destination: '河北承德双桥区', transit: true });
   });
