@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { insertRegistration } from '../db/registrations-repo.ts';
 import { rowAuditTriggersSql } from '../db/row-audit-sql.ts';
-import { ROW_AUDITED_TABLES } from '../db/migrations/017-row-audit.ts';
+import { ROW_AUDITED_TABLES_018 as ROW_AUDITED_TABLES } from '../db/migrations/018-transit.ts';
 import { appendAudit, snapshotRow } from '../src-main/services/audit.ts';
 import { listUsers } from '../src-main/services/accounts/accounts.ts';
 import { verifyEvidence } from '../src-main/services/evidence/verify.ts';

@@ -31,6 +31,7 @@ export interface RegistrationRow {
   has_report: number;
   report_number: string | null;
   via_designated_route: number;
+  transit: number;
   gross_kg: number;
   tare_kg: number;
   net_kg: number;
@@ -74,6 +75,7 @@ export function toRegistration(r: RegistrationRow): Registration {
     hasReport: r.has_report === 1,
     reportNumber: r.report_number,
     viaDesignatedRoute: r.via_designated_route === 1,
+    transit: r.transit === 1,
     grossKg: r.gross_kg,
     tareKg: r.tare_kg,
     netKg: r.net_kg,
@@ -122,13 +124,13 @@ export function insertRegistration(db: Db, row: NewRegistrationRow): number {
         plate, trailer_plate, plate_color, driver_name, driver_id_number, driver_phone, carrier, origin, consignee,
         destination, destination_in_hebei, coal_kind, coal_kind_other, intended_use, declared_kg, has_contract,
         has_report, report_number, via_designated_route, gross_kg, tare_kg, net_kg, weight_source, manual_reason,
-        weighing_id, training)
+        weighing_id, training, transit)
       VALUES (
         @recordNumber, @revision, @amendsId, @amendmentReason, @stationCode, @operatorId, @registeredAt,
         @plate, @trailerPlate, @plateColor, @driverName, @driverIdNumber, @driverPhone, @carrier, @origin, @consignee,
         @destination, @destinationInHebei, @coalKind, @coalKindOther, @intendedUse, @declaredKg, @hasContract,
         @hasReport, @reportNumber, @viaDesignatedRoute, @grossKg, @tareKg, @netKg, @weightSource, @manualReason,
-        @weighingId, @training)`,
+        @weighingId, @training, @transit)`,
     )
     .run({
       recordNumber: row.recordNumber,
@@ -164,6 +166,7 @@ export function insertRegistration(db: Db, row: NewRegistrationRow): number {
       manualReason: d.manualReason ?? null,
       weighingId: d.weighingId ?? null,
       training: d.training ? 1 : 0,
+      transit: d.transit ? 1 : 0,
     });
   return Number(info.lastInsertRowid);
 }

@@ -5,6 +5,7 @@
  * records left out. The period is found through the `registrations_registered_at` index.
  */
 import type { CertificateTally, FailingItemKind, GroupCount, ReportRecord, Tally, TallyOf, WeighbridgeGap } from '../src-shared/contract/reports.ts';
+import type { SignIn } from '../src-shared/domain/officers-on-duty.ts';
 import { EFFECTIVE_OUTCOME_SQL } from './certificates-repo.ts';
 import type { Db } from './open.ts';
 
@@ -28,7 +29,11 @@ const TALLY_COLUMNS = /* sql */ `
   COALESCE(SUM(net_kg), 0) AS netKg,
   COALESCE(SUM(via_designated_route), 0) AS viaRouteTrucks,
   COALESCE(SUM(has_report), 0) AS withReportTrucks,
-  COALESCE(SUM(weight_source = 'manual'), 0) AS manualTrucks`;
+  COALESCE(SUM(weight_source = 'manual'), 0) AS manualTrucks,
+  COALESCE(SUM(transit), 0) AS transitTrucks,
+  COALESCE(SUM(transit AND via_designated_route), 0) AS transitViaRouteTrucks`;
+
+const TALLY_KEYS = ['trucks', 'netKg', 'viaRouteTrucks', 'withReportTrucks', 'manualTrucks', 'transitTrucks', 'transitViaRouteTrucks'] as const satisfies readonly (keyof Tally)[];
 
 export function tally(db: Db, range: UtcRange): Tally {
   return db.prepare(`WITH ${TRUCKS_IN_RANGE} SELECT ${TALLY_COLUMNS} FROM trucks`).get(range) as Tally;
@@ -68,14 +73,10 @@ export function tallyWithGaps(db: Db, range: UtcRange): { tally: Tally; gaps: We
        FROM trucks GROUP BY hour ORDER BY hour`,
     )
     .all(range) as (Tally & { hour: string; scaleTrucks: number })[];
-  const tally: Tally = { trucks: 0, netKg: 0, viaRouteTrucks: 0, withReportTrucks: 0, manualTrucks: 0 };
+  const tally = Object.fromEntries(TALLY_KEYS.map((k) => [k, 0])) as unknown as Tally;
   const gaps: WeighbridgeGap[] = [];
   for (const h of hours) {
-    tally.trucks += h.trucks;
-    tally.netKg += h.netKg;
-    tally.viaRouteTrucks += h.viaRouteTrucks;
-    tally.withReportTrucks += h.withReportTrucks;
-    tally.manualTrucks += h.manualTrucks;
+    for (const k of TALLY_KEYS) tally[k] += h[k];
     if (h.scaleTrucks === 0) gaps.push({ hour: h.hour, trucks: h.trucks });
   }
   return { tally, gaps };
@@ -134,7 +135,7 @@ export function failingOrigins(db: Db, range: UtcRange): GroupCount[] {
 }
 
 /** One truck as the log lists it: the drill-down record and the log's further columns (flags as SQLite 0/1). */
-export interface TruckRow extends Omit<ReportRecord, 'hasReport' | 'viaDesignatedRoute'> {
+export interface TruckRow extends Omit<ReportRecord, 'hasReport' | 'viaDesignatedRoute' | 'transit'> {
   driverIdNumber: string;
   driverPhone: string;
   carrier: string;
@@ -150,6 +151,7 @@ export interface TruckRow extends Omit<ReportRecord, 'hasReport' | 'viaDesignate
   hasReport: number;
   reportNumber: string | null;
   viaDesignatedRoute: number;
+  transit: number;
   operatorName: string;
   /** From the truck's latest certificate check (null when it was never checked). */
   lab: string | null;
@@ -160,6 +162,8 @@ export interface TruckRow extends Omit<ReportRecord, 'hasReport' | 'viaDesignate
   sampleNumber: string | null;
   caseNumber: string | null;
   casePhase: string | null;
+  /** The officers recorded on the truck's case (or the officer who opened it); null without a case. */
+  caseOfficers: string | null;
 }
 
 const TRUCK_COLUMNS = /* sql */ `
@@ -172,7 +176,9 @@ const TRUCK_COLUMNS = /* sql */ `
   c.lab, c.cma_number AS cmaNumber, c.verdict, CASE WHEN c.id IS NULL THEN NULL ELSE ${EFFECTIVE_OUTCOME} END AS outcome,
   (SELECT s.sample_number FROM follow_up_samples s JOIN registrations sr ON sr.id = s.registration_id
     WHERE sr.record_number = t.record_number ORDER BY s.id DESC LIMIT 1) AS sampleNumber,
-  e.case_number AS caseNumber, e.phase AS casePhase`;
+  e.case_number AS caseNumber, e.phase AS casePhase, t.transit,
+  COALESCE((SELECT group_concat(trim(json_extract(o.value, '$.name')), '、') FROM json_each(e.record_json, '$.officers') o
+    WHERE trim(json_extract(o.value, '$.name')) <> ''), (SELECT cu.display_name FROM users cu WHERE cu.id = e.created_by)) AS caseOfficers`;
 /** The latest check and the case of each truck, for the register's columns. */
 const TRUCK_JOINS = /* sql */ `
   JOIN users u ON u.id = t.operator_id
@@ -187,6 +193,7 @@ export interface TruckFilter {
   weightSource?: 'manual' | 'scale';
   viaDesignatedRoute?: boolean;
   hasReport?: boolean;
+  transit?: boolean;
   outcome?: 'release' | 'sample' | 'seize' | 'turn-back' | 'review';
   verdict?: 'pass' | 'fail' | 'incomplete' | 'invalid';
   failingItem?: FailingItemKind;
@@ -214,6 +221,10 @@ function filterSql(filter: TruckFilter): { where: string; params: Record<string,
   if (filter.hasReport !== undefined) {
     conditions.push('t.has_report = @hasReport');
     params.hasReport = filter.hasReport ? 1 : 0;
+  }
+  if (filter.transit !== undefined) {
+    conditions.push('t.transit = @transit');
+    params.transit = filter.transit ? 1 : 0;
   }
   // Check conditions read the truck's latest check (c), joined only when one is asked for.
   const onCheck: string[] = [];
@@ -263,4 +274,17 @@ export function overusedReports(db: Db, range: UtcRange): string[] {
     )
     .pluck()
     .all(range) as string[];
+}
+
+/** Sign-ins of users holding the officer role, in a range (the register's officers on duty). */
+export function officerSignIns(db: Db, range: UtcRange): SignIn[] {
+  return db
+    .prepare(
+      `SELECT a.at, a.actor_id AS userId, u.display_name AS name
+       FROM audit_log a JOIN users u ON u.id = a.actor_id
+       WHERE a.action = 'auth.login' AND a.at >= @fromIso AND a.at < @toIso
+         AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = a.actor_id AND r.role = 'officer')
+       ORDER BY a.seq`,
+    )
+    .all(range) as SignIn[];
 }

@@ -22,6 +22,7 @@ interface VehicleRow {
   declared_kg: number;
   has_contract: number;
   via_designated_route: number;
+  transit: number;
   last_tare_kg: number;
   last_report_number: string | null;
   last_registration_id: number;
@@ -35,7 +36,7 @@ function toVehicle(r: VehicleRow): VehicleRecord {
     driverPhone: r.driver_phone, carrier: r.carrier, consignee: r.consignee, origin: r.origin, destination: r.destination,
     destinationInHebei: r.destination_in_hebei === 1, coalKind: r.coal_kind, coalKindOther: r.coal_kind_other, intendedUse: r.intended_use,
     declaredKg: r.declared_kg, hasContract: r.has_contract === 1, viaDesignatedRoute: r.via_designated_route === 1,
-    lastTareKg: r.last_tare_kg, lastReportNumber: r.last_report_number, lastRegistrationId: r.last_registration_id,
+    transit: r.transit === 1, lastTareKg: r.last_tare_kg, lastReportNumber: r.last_report_number, lastRegistrationId: r.last_registration_id,
     lastSeenAt: r.last_seen_at, visits: r.visits,
   };
 }
@@ -49,11 +50,11 @@ export function rememberVisit(db: Db, reg: Registration, newVisit: boolean): voi
     `INSERT INTO vehicle_register (
        plate, trailer_plate, plate_color, driver_name, driver_id_number, driver_phone, carrier, consignee, origin, destination,
        destination_in_hebei, coal_kind, coal_kind_other, intended_use, declared_kg, has_contract, via_designated_route,
-       last_tare_kg, last_report_number, last_registration_id, last_seen_at, visits)
+       last_tare_kg, last_report_number, last_registration_id, last_seen_at, visits, transit)
      VALUES (
        @plate, @trailerPlate, @plateColor, @driverName, @driverIdNumber, @driverPhone, @carrier, @consignee, @origin, @destination,
        @destinationInHebei, @coalKind, @coalKindOther, @intendedUse, @declaredKg, @hasContract, @viaDesignatedRoute,
-       @tareKg, @reportNumber, @id, @registeredAt, 1)
+       @tareKg, @reportNumber, @id, @registeredAt, 1, @transit)
      ON CONFLICT (plate) DO UPDATE SET
        trailer_plate = excluded.trailer_plate, plate_color = excluded.plate_color, driver_name = excluded.driver_name,
        driver_id_number = excluded.driver_id_number, driver_phone = excluded.driver_phone, carrier = excluded.carrier,
@@ -62,14 +63,14 @@ export function rememberVisit(db: Db, reg: Registration, newVisit: boolean): voi
        intended_use = excluded.intended_use, declared_kg = excluded.declared_kg, has_contract = excluded.has_contract,
        via_designated_route = excluded.via_designated_route, last_tare_kg = excluded.last_tare_kg,
        last_report_number = excluded.last_report_number, last_registration_id = excluded.last_registration_id,
-       last_seen_at = excluded.last_seen_at, visits = visits + @newVisit
+       last_seen_at = excluded.last_seen_at, visits = visits + @newVisit, transit = excluded.transit
      WHERE @newVisit = 1 OR vehicle_register.last_registration_id = @amendsId`,
   ).run({
     plate: reg.plate, trailerPlate: reg.trailerPlate, plateColor: reg.plateColor, driverName: reg.driverName,
     driverIdNumber: reg.driverIdNumber, driverPhone: reg.driverPhone, carrier: reg.carrier, consignee: reg.consignee, origin: reg.origin,
     destination: reg.destination, destinationInHebei: reg.destinationInHebei ? 1 : 0, coalKind: reg.coalKind,
     coalKindOther: reg.coalKindOther, intendedUse: reg.intendedUse, declaredKg: reg.declaredKg, hasContract: reg.hasContract ? 1 : 0,
-    viaDesignatedRoute: reg.viaDesignatedRoute ? 1 : 0, tareKg: reg.tareKg, reportNumber: reg.reportNumber, id: reg.id,
+    viaDesignatedRoute: reg.viaDesignatedRoute ? 1 : 0, transit: reg.transit ? 1 : 0, tareKg: reg.tareKg, reportNumber: reg.reportNumber, id: reg.id,
     registeredAt: reg.registeredAt, newVisit: newVisit ? 1 : 0, amendsId: reg.amendsId,
   });
 }

@@ -15,6 +15,7 @@ import cliTokens from './014-cli-tokens.ts';
 import backups from './015-backups.ts';
 import frozenRegistrations from './016-frozen-registrations.ts';
 import rowAudit from './017-row-audit.ts';
+import transit from './018-transit.ts';
 import monthlyReport from './019-monthly-report.ts';
 import sync from './020-sync.ts';
 
@@ -24,5 +25,5 @@ import sync from './020-sync.ts';
  */
 export const migrations: readonly string[] = [
   core, certificates, cases, devices, ledgerBalances, printing, scanners, termPolicy, manualReview, vehicleRegister, custodyAndRoles, seizureFacts,
-  accountLifecycle, cliTokens, backups, frozenRegistrations, rowAudit, monthlyReport, sync,
+  accountLifecycle, cliTokens, backups, frozenRegistrations, rowAudit, transit, monthlyReport, sync,
 ];

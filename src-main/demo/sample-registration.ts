@@ -1,5 +1,6 @@
 import type { RegistrationData } from '../../src-shared/contract/registration.ts';
 import { idCheckChar } from '../../src-shared/domain/id-number.ts';
+import { isTransit } from '../../src-shared/domain/transit.ts';
 import { seededRandom } from '../../drivers/simulators/weight-profile.ts';
 
 /** Demo data and benchmarks use the simulators' seeded PRNG, so they are the same on every run. */
@@ -52,6 +53,7 @@ export function sampleRegistration(rnd: () => number, plate = samplePlate(rnd)):
     consignee: destination.inHebei ? '承德市热力供应有限公司' : '',
     destination: destination.place,
     destinationInHebei: destination.inHebei,
+    transit: isTransit(destination.place, destination.inHebei),
     coalKind,
     intendedUse: coalKind === 'bituminous' || coalKind === 'washed-fine' ? 'industrial' : 'civil',
     declaredKg: Math.round(netKg / 1000) * 1000,

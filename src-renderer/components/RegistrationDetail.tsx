@@ -13,7 +13,7 @@ import { CertificateRecord } from './CertificateRecord.tsx';
 const FORM_KEYS: (keyof RegistrationFormValues)[] = [
   'plate', 'trailerPlate', 'plateColor', 'driverName', 'driverIdNumber', 'driverPhone', 'carrier', 'origin', 'consignee',
   'destination', 'destinationInHebei', 'coalKind', 'coalKindOther', 'intendedUse', 'declaredKg', 'hasContract', 'hasReport',
-  'reportNumber', 'viaDesignatedRoute', 'grossKg', 'tareKg', 'weightSource', 'manualReason',
+  'reportNumber', 'viaDesignatedRoute', 'grossKg', 'tareKg', 'weightSource', 'manualReason', 'transit',
 ];
 
 function toFormValues(r: Registration): RegistrationFormValues {
@@ -78,6 +78,7 @@ export function RegistrationDetail(props: { id: number; onClose(): void; onChang
           <Descriptions.Item label={t('registration.weightSource')}>{t(`weightSources.${r.weightSource}`)}{r.manualReason ? `（${r.manualReason}）` : ''}</Descriptions.Item>
           <Descriptions.Item label={t('registration.hasReport')}>{yesNo(r.hasReport)} {r.reportNumber ?? ''}</Descriptions.Item>
           <Descriptions.Item label={t('registration.viaDesignatedRoute')}>{yesNo(r.viaDesignatedRoute)}</Descriptions.Item>
+          <Descriptions.Item label={t('registration.transit')}>{yesNo(r.transit)}</Descriptions.Item>
         </Descriptions>
       ))}
       {/* Within a 1366×768 screen: the dialog's body scrolls, its buttons stay in view. */}

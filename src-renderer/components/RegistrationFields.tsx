@@ -9,6 +9,7 @@ import { weightProblems, type WeightLimits } from '../../src-shared/domain/weigh
 import { checkPlate } from '../../src-shared/domain/plate.ts';
 import { checkIdNumber } from '../../src-shared/domain/id-number.ts';
 import { localDate } from '../../src-shared/domain/local-time.ts';
+import { isTransit } from '../../src-shared/domain/transit.ts';
 import { call } from '../api.ts';
 import { PlateInput } from './PlateInput.tsx';
 import { PickInput } from './PickInput.tsx';
@@ -26,6 +27,8 @@ export interface RegistrationFormValues {
   consignee?: string;
   destination: string;
   destinationInHebei: boolean;
+  /** 过境: derived from the destination as it is typed, then the operator's to correct. */
+  transit: boolean;
   coalKind: string;
   coalKindOther?: string;
   intendedUse: string;
@@ -43,7 +46,7 @@ export interface RegistrationFormValues {
 
 /** The defined defaults of a new registration: what the form holds for every truck before anything is typed. */
 export const EMPTY_REGISTRATION: Partial<RegistrationFormValues> = {
-  plateColor: 'yellow', destinationInHebei: true, coalKind: 'anthracite-lump', intendedUse: 'civil',
+  plateColor: 'yellow', destinationInHebei: true, transit: true, coalKind: 'anthracite-lump', intendedUse: 'civil',
   hasContract: false, hasReport: false, viaDesignatedRoute: true, weightSource: 'manual',
 };
 
@@ -51,7 +54,7 @@ export const EMPTY_REGISTRATION: Partial<RegistrationFormValues> = {
 export const REGISTRATION_KEYS: (keyof RegistrationFormValues)[] = [
   'plate', 'trailerPlate', 'plateColor', 'driverName', 'driverIdNumber', 'driverPhone', 'carrier', 'origin', 'consignee',
   'destination', 'destinationInHebei', 'coalKind', 'coalKindOther', 'intendedUse', 'declaredKg', 'hasContract', 'hasReport',
-  'reportNumber', 'viaDesignatedRoute', 'grossKg', 'tareKg', 'weightSource', 'manualReason', 'weighingId',
+  'reportNumber', 'viaDesignatedRoute', 'grossKg', 'tareKg', 'weightSource', 'manualReason', 'weighingId', 'transit',
 ];
 
 /** Empty optional text becomes absent; numbers stay as typed so the contract can reject what is wrong. */
@@ -67,7 +70,7 @@ export function toRegistrationInput(v: Partial<RegistrationFormValues>): Record<
 }
 
 /** Marked required (the yes/no switches always hold a value, so they carry no mark). */
-const SWITCHES = new Set<string>(['destinationInHebei', 'hasContract', 'hasReport', 'viaDesignatedRoute']);
+const SWITCHES = new Set<string>(['destinationInHebei', 'hasContract', 'hasReport', 'viaDesignatedRoute', 'transit']);
 const REQUIRED = new Set<string>(REQUIRED_FIELDS.filter((f) => !SWITCHES.has(f)));
 
 /** The plausibility limits in force (settings), the defaults until they arrive. */
@@ -162,12 +165,26 @@ export function CargoCard() {
   );
 }
 
+/**
+ * Transit follows the destination as the operator types it (or says whether it is in Hebei); a destination
+ * filled by the form itself (a returning truck, an amendment opened) keeps the transit flag it came with.
+ */
+function useDerivedTransit(form: ReturnType<typeof Form.useFormInstance<RegistrationFormValues>>): void {
+  const destination = Form.useWatch('destination', form);
+  const inHebei = Form.useWatch('destinationInHebei', form);
+  useEffect(() => {
+    if (!form.isFieldTouched('destination') && !form.isFieldTouched('destinationInHebei')) return;
+    form.setFieldValue('transit', isTransit(String(destination ?? ''), inHebei !== false));
+  }, [form, destination, inHebei]);
+}
+
 /** Papers carried; the report itself is entered in the report panel at the kiosk (`withReport` false). */
 export function DocumentsCard(props: { withReport: boolean }) {
   const { t } = useTranslation();
   const item = useItem();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const hasReport = Form.useWatch('hasReport', form);
+  useDerivedTransit(form);
   const flag = (name: keyof RegistrationFormValues) => (
     <Form.Item {...item(name)} valuePropName="checked" layout="horizontal" style={{ marginBottom: 0 }}><Switch size="small" data-testid={name} /></Form.Item>
   );
@@ -175,6 +192,7 @@ export function DocumentsCard(props: { withReport: boolean }) {
     <Card size="small" title={t('registration.documents')} style={{ marginTop: 8 }} styles={{ header: { minHeight: 32 }, body: { paddingBlock: 4 } }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
         {flag('destinationInHebei')}
+        {flag('transit')}
         {flag('hasContract')}
         {flag('viaDesignatedRoute')}
         {props.withReport && flag('hasReport')}

@@ -6,6 +6,7 @@ export type PrefillValues = Partial<Record<(typeof PREFILL_FIELDS)[number], unkn
 const PREFILL_FIELDS = [
   'plate', 'trailerPlate', 'plateColor', 'driverName', 'driverIdNumber', 'driverPhone', 'carrier', 'consignee', 'origin', 'destination',
   'destinationInHebei', 'coalKind', 'coalKindOther', 'intendedUse', 'declaredKg', 'hasContract', 'viaDesignatedRoute', 'tareKg',
+  'transit',
 ] as const;
 const DRIVER_FIELDS = new Set(['driverName', 'driverIdNumber', 'driverPhone']);
 
@@ -22,6 +23,7 @@ export function prefillFrom(v: VehicleRecord, current: PrefillValues, touched: (
     driverIdNumber: v.driverIdNumber, driverPhone: v.driverPhone, carrier: v.carrier, consignee: v.consignee, origin: v.origin,
     destination: v.destination, destinationInHebei: v.destinationInHebei, coalKind: v.coalKind, coalKindOther: v.coalKindOther ?? undefined,
     intendedUse: v.intendedUse, declaredKg: v.declaredKg, hasContract: v.hasContract, viaDesignatedRoute: v.viaDesignatedRoute, tareKg: v.lastTareKg,
+    transit: v.transit,
   };
   const onForm = String(current.driverIdNumber ?? '').trim().toUpperCase();
   const sameDriver = onForm === '' || onForm === v.driverIdNumber;

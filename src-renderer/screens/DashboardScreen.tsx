@@ -8,6 +8,7 @@ import type {
 } from '../../src-shared/contract/index.ts';
 import { EXPORT_FORMATS, FAILING_ITEM_KINDS } from '../../src-shared/contract/index.ts';
 import { formatPlate } from '../../src-shared/domain/plate.ts';
+import { routeShares } from '../../src-shared/domain/route-target.ts';
 import { localDate } from '../../src-shared/domain/local-time.ts';
 import { call } from '../api.ts';
 import { showApiError } from '../errors.ts';
@@ -95,7 +96,7 @@ export function DashboardScreen() {
 function TallyCard(props: { title: string; tally: Tally; target: number; onOpen(title: string, filter: RecordsFilter): void; testId: string }) {
   const { t } = useTranslation();
   const { tally } = props;
-  const belowTarget = tally.trucks > 0 && tally.viaRouteTrucks / tally.trucks < props.target;
+  const route = routeShares(tally);
   const link = (label: string, filter: RecordsFilter) => ({ style: { cursor: 'pointer' }, onClick: () => props.onOpen(`${props.title} · ${label}`, filter) });
   // Titles may take two lines (English ones are long); values never wrap, so a unit stays beside its number.
   const compact = { title: { fontSize: 13, lineHeight: '17px', minHeight: 34 }, content: { fontSize: 20, whiteSpace: 'nowrap' as const } };
@@ -104,9 +105,12 @@ function TallyCard(props: { title: string; tally: Tally; target: number; onOpen(
       <Row gutter={8}>
         <Col span={4} {...link(t('reports.trucks'), {})}><Statistic title={t('reports.trucks')} value={tally.trucks} styles={compact} /></Col>
         <Col span={8} {...link(t('reports.tonnage'), {})}><Statistic title={t('reports.tonnage')} value={tonnes(tally.netKg)} suffix={<span style={{ fontSize: 13 }}>{t('reports.tonnes')}</span>} styles={compact} /></Col>
-        <Col span={6} {...link(t('reports.routeShare'), { viaDesignatedRoute: false })}>
-          <Statistic title={t('reports.routeShare')} value={percent(tally.viaRouteTrucks, tally.trucks)} styles={{ ...compact, content: { ...compact.content, color: belowTarget ? '#cf1322' : '#389e0d' } }} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reports.target', { target: props.target * 100 })}</Typography.Text>
+        {/* The target is on transit trucks (过境); the share over all trucks stands beside it. */}
+        <Col span={6} {...link(t('routeTarget.transitShare'), { transit: true, viaDesignatedRoute: false })} data-testid={`${props.testId}-route`}>
+          <Statistic title={t('routeTarget.transitShare')} value={percent(route.transit.part, route.transit.whole)} styles={{ ...compact, content: { ...compact.content, color: route.belowTarget ? '#cf1322' : '#389e0d' } }} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('reports.target', { target: props.target * 100 })} · {t('routeTarget.allShare')} {percent(route.all.part, route.all.whole)}
+          </Typography.Text>
         </Col>
         <Col span={6} {...link(t('reports.reportShare'), { hasReport: false })}>
           <Statistic title={t('reports.reportShare')} value={percent(tally.withReportTrucks, tally.trucks)} styles={compact} />
@@ -145,7 +149,8 @@ function FigureTabs({ figures, onOpen, onOpenEnforcement }: { figures: Dashboard
       { name: t('reports.trucks'), type: 'bar', data: figures.byDay.map((d) => d.trucks) },
       { name: t('reports.manual'), type: 'bar', data: figures.byDay.map((d) => d.manualTrucks) },
       {
-        name: t('reports.routeShare'), type: 'line', yAxisIndex: 1, showSymbol: true, symbolSize: 8, z: 3, data: figures.byDay.map((d) => (d.trucks ? +((d.viaRouteTrucks / d.trucks) * 100).toFixed(1) : null)),
+        name: t('routeTarget.transitShare'), type: 'line', yAxisIndex: 1, showSymbol: true, symbolSize: 8, z: 3,
+        data: figures.byDay.map((d) => (d.transitTrucks ? +((d.transitViaRouteTrucks / d.transitTrucks) * 100).toFixed(1) : null)),
         markLine: { symbol: 'none', data: [{ yAxis: figures.routeTarget * 100, name: t('reports.target', { target: figures.routeTarget * 100 }) }], lineStyle: { color: '#cf1322', type: 'dashed' } },
       },
     ],
@@ -199,7 +204,8 @@ function FigureTabs({ figures, onOpen, onOpenEnforcement }: { figures: Dashboard
                 { title: t('reports.day'), dataIndex: 'key', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
                 { title: t('reports.count'), dataIndex: 'trucks', align: 'right' },
                 { title: t('reports.netTonnes'), dataIndex: 'netKg', align: 'right', render: tonnes },
-                { title: t('reports.viaRoute'), key: 'route', align: 'right', render: (_, r) => percent(r.viaRouteTrucks, r.trucks) },
+                { title: t('routeTarget.transit'), key: 'route', align: 'right', render: (_, r) => percent(r.transitViaRouteTrucks, r.transitTrucks) },
+                { title: t('routeTarget.allShare'), key: 'routeAll', align: 'right', render: (_, r) => percent(r.viaRouteTrucks, r.trucks) },
                 { title: t('reports.report'), key: 'report', align: 'right', render: (_, r) => percent(r.withReportTrucks, r.trucks) },
               ]} />,
           ),
@@ -289,6 +295,7 @@ function RecordsDrawer({ drill, onClose }: { drill: Drill; onClose(): void }) {
           { title: t('reports.netTonnes'), dataIndex: 'netKg', align: 'right', render: tonnes },
           { title: t('registration.weightSource'), dataIndex: 'weightSource', render: (v: string) => t(`weightSources.${v}`) },
           { title: t('reports.viaRoute'), dataIndex: 'viaDesignatedRoute', render: (v: boolean) => (v ? t('common.yes') : <Tag color="red">{t('common.no')}</Tag>) },
+          { title: t('routeTarget.transit'), dataIndex: 'transit', render: (v: boolean) => t(v ? 'common.yes' : 'common.no') },
           { title: t('reports.report'), dataIndex: 'hasReport', render: (v: boolean) => (v ? t('common.yes') : <Tag color="red">{t('common.no')}</Tag>) },
         ]} />
       {hasMore && <Button style={{ marginTop: 8 }} onClick={() => void load(page + 1)}>{t('reports.more')}</Button>}

@@ -4,6 +4,7 @@ import { checkPlate } from '../domain/plate.ts';
 import { checkIdNumber } from '../domain/id-number.ts';
 import { isValidDate, localDate } from '../domain/local-time.ts';
 import type { Outcome, Verdict } from '../domain/certificate/vocabulary.ts';
+import { isTransit } from '../domain/transit.ts';
 
 /** A gross weight above 200 t is not a truck on a weighbridge but a typing error. */
 export const MAX_GROSS_KG = 200_000;
@@ -89,6 +90,8 @@ export const RegistrationInput = z
     hasReport: yesNo('hasReport'),
     reportNumber: text(60).optional(),
     viaDesignatedRoute: yesNo('viaDesignatedRoute'),
+    /** 过境: destination beyond 承德市 (domain/transit.ts). Absent, it is derived from the destination. */
+    transit: z.boolean({ message: 'validation.boolean' }).optional(),
     grossKg: kg('grossKg'),
     tareKg: kg('tareKg'),
     weightSource: choice(WEIGHT_SOURCES, 'weightSource'),
@@ -109,7 +112,12 @@ export const RegistrationInput = z
     if (r.trailerPlate !== undefined && !r.trailerPlate.endsWith('挂')) {
       ctx.addIssue({ code: 'custom', path: ['trailerPlate'], message: 'validation.plate.trailer' });
     }
-  });
+    // A destination outside Hebei is beyond 承德市: such a truck is always in transit.
+    if (r.transit === false && !r.destinationInHebei) {
+      ctx.addIssue({ code: 'custom', path: ['transit'], message: 'validation.transitOutsideHebei' });
+    }
+  })
+  .transform((r) => ({ ...r, transit: r.transit ?? isTransit(r.destination, r.destinationInHebei) }));
 export type RegistrationInput = z.input<typeof RegistrationInput>;
 export type RegistrationData = z.output<typeof RegistrationInput>;
 /**

@@ -11,8 +11,7 @@ import type { DisposalMethod } from '../domain/disposal-ledger.ts';
 import type { TermState } from '../domain/seizure-term.ts';
 import type { RaisedProblem } from '../domain/report-problems.ts';
 
-/** At least this share of trucks must come by the designated coal transport routes. */
-export const ROUTE_TARGET = 0.9;
+export { ROUTE_TARGET } from '../domain/route-target.ts';
 /** A season is under a year; longer ranges would only scan the whole table. */
 export const MAX_REPORT_DAYS = 400;
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
@@ -44,6 +43,7 @@ export const RecordsFilter = z
     weightSource: z.enum(WEIGHT_SOURCES, { message: 'validation.choice' }).optional(),
     viaDesignatedRoute: z.boolean().optional(),
     hasReport: z.boolean().optional(),
+    transit: z.boolean().optional(),
     outcome: z.enum(OUTCOMES, { message: 'validation.choice' }).optional(),
     verdict: z.enum(VERDICTS, { message: 'validation.choice' }).optional(),
     failingItem: z.enum(FAILING_ITEM_KINDS, { message: 'validation.choice' }).optional(),
@@ -95,6 +95,9 @@ export interface Tally {
   viaRouteTrucks: number;
   withReportTrucks: number;
   manualTrucks: number;
+  /** 过境: destination beyond 承德市; the route target's share is over these (domain/route-target.ts). */
+  transitTrucks: number;
+  transitViaRouteTrucks: number;
 }
 
 export interface TallyOf extends Tally {
@@ -274,6 +277,7 @@ export interface ReportRecord {
   weightSource: 'manual' | 'scale';
   viaDesignatedRoute: boolean;
   hasReport: boolean;
+  transit: boolean;
 }
 
 export interface ReportRecordPage {

@@ -23,7 +23,7 @@ const id = z.int().positive();
 export type VehicleRecord = Pick<
   Registration,
   | 'plate' | 'trailerPlate' | 'plateColor' | 'driverName' | 'driverIdNumber' | 'driverPhone' | 'carrier' | 'consignee' | 'origin'
-  | 'destination' | 'destinationInHebei' | 'coalKind' | 'coalKindOther' | 'intendedUse' | 'declaredKg' | 'hasContract' | 'viaDesignatedRoute'
+  | 'destination' | 'destinationInHebei' | 'coalKind' | 'coalKindOther' | 'intendedUse' | 'declaredKg' | 'hasContract' | 'viaDesignatedRoute' | 'transit'
 > & {
   lastTareKg: number;
   lastReportNumber: string | null;

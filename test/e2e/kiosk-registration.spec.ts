@@ -55,7 +55,11 @@ test('kiosk registers a truck, finds it after a restart, amends it and sees both
   await page.getByLabel('身份证号码').fill('11010519491231002X');
   await page.getByLabel('联系电话').fill('13912345678');
   await page.getByLabel('煤炭来源（矿/销售方及地点）').fill('陕西府谷');
+  // Transit (过境: bound beyond 承德市) follows the destination as it is typed.
+  await page.getByTestId('destination').fill('河北唐山迁安市');
+  await expect(page.getByTestId('transit')).toBeChecked();
   await page.getByTestId('destination').fill('河北承德双桥区');
+  await expect(page.getByTestId('transit')).not.toBeChecked();
   // The truck presented no report: said explicitly, so the verdict shows only now.
   await expect(page.getByTestId('certificate-banner')).toHaveCount(0);
   await page.getByTestId('no-report').click();
@@ -87,6 +91,8 @@ test('kiosk registers a truck, finds it after a restart, amends it and sees both
   await expect(page.getByTestId('revision-2')).toContainText('32980');
   await expect(page.getByTestId('revision-1')).toContainText('32480');
   await expect(page.getByTestId('revision-1')).toContainText('已被更正');
+  // The amendment carries the truck's transit flag as it was.
+  await expect(page.getByTestId('revision-2')).toContainText('过境（目的地在承德市以外）否');
   await page.screenshot({ path: 'test-results/ledger-revisions.png' });
 });
 

@@ -6,9 +6,9 @@ const last: VehicleRecord = {
   plate: '冀B12345', trailerPlate: '冀B1234挂', plateColor: 'yellow', driverName: '郝建国', driverIdNumber: '11010519491231002X',
   driverPhone: '13912345678', carrier: '大同市顺达运输有限公司', consignee: '', origin: '山西大同', destination: '河北承德双桥区',
   destinationInHebei: false, coalKind: 'bituminous', coalKindOther: null, intendedUse: 'industrial', declaredKg: 32_000, hasContract: true,
-  viaDesignatedRoute: false, lastTareKg: 15_500, lastReportNumber: 'JC-1', lastRegistrationId: 7, lastSeenAt: '2026-11-20T01:00:00.000Z', visits: 4,
+  viaDesignatedRoute: false, transit: true, lastTareKg: 15_500, lastReportNumber: 'JC-1', lastRegistrationId: 7, lastSeenAt: '2026-11-20T01:00:00.000Z', visits: 4,
 };
-const defaults = { plateColor: 'yellow', destinationInHebei: true, coalKind: 'anthracite-lump', intendedUse: 'civil', hasContract: false, viaDesignatedRoute: true };
+const defaults = { plateColor: 'yellow', destinationInHebei: true, coalKind: 'anthracite-lump', intendedUse: 'civil', hasContract: false, viaDesignatedRoute: true, transit: false };
 const untouched = () => false;
 
 describe('filling a returning truck from its last visit', () => {
@@ -17,6 +17,7 @@ describe('filling a returning truck from its last visit', () => {
       plate: '冀B12345', trailerPlate: '冀B1234挂', plateColor: 'yellow', driverName: '郝建国', driverIdNumber: '11010519491231002X',
       driverPhone: '13912345678', carrier: '大同市顺达运输有限公司', origin: '山西大同', destination: '河北承德双桥区', destinationInHebei: false,
       coalKind: 'bituminous', intendedUse: 'industrial', declaredKg: 32_000, hasContract: true, viaDesignatedRoute: false, tareKg: 15_500,
+      transit: true,
     });
   });
 

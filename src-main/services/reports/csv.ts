@@ -3,7 +3,7 @@
  * quoted when they hold a comma, quote or line break. The header lines come first, a blank line, then
  * the table. Every field passes the formula guard.
  */
-import type { TruckRow } from '../../../db/reports-repo.ts';
+import type { RegisterRow } from './register-rows.ts';
 import { figureText, headerLines, type ExportHeader, type Section } from './content.ts';
 import { neutralisedCsvText } from './formula-guard.ts';
 import { cellText, LOG_COLUMNS, LogTotals } from './log-columns.ts';
@@ -22,7 +22,7 @@ function csvDocument(lines: string[]): Buffer {
 const headerBlock = (h: ExportHeader) => [csvLine([h.title]), ...headerLines(h).map((l) => csvLine(l)), '\r\n'];
 
 /** The log: header lines, the column row, one row per truck, the totals row. */
-export function logCsv(header: ExportHeader, rows: Iterable<TruckRow>): { bytes: Buffer; trucks: number } {
+export function logCsv(header: ExportHeader, rows: Iterable<RegisterRow>): { bytes: Buffer; trucks: number } {
   const masked = header.masked ?? true;
   const lines = [...headerBlock(header), csvLine(LOG_COLUMNS.map((c) => c.header))];
   const totals = new LogTotals();

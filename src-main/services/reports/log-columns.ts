@@ -2,7 +2,7 @@
  * Columns of the checkpoint log (运煤车辆信息登记台账) as exported: one definition used by the xlsx and
  * csv writers. Weights leave as tonnes (kg / 1000); ID and phone numbers are masked unless asked not to.
  */
-import type { TruckRow } from '../../../db/reports-repo.ts';
+import type { RegisterRow } from './register-rows.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { maskIdNumber } from '../../../src-shared/domain/id-number.ts';
 import { maskPhone } from '../../../src-shared/domain/phone-mask.ts';
@@ -24,19 +24,19 @@ export interface LogColumn {
   /** Width in characters (xlsx). */
   width: number;
   kind: 'text' | 'count' | 'tonnes' | 'datetime';
-  value(row: TruckRow, index: number, masked: boolean): CellValue;
+  value(row: RegisterRow, index: number, masked: boolean): CellValue;
   /** Kg summed for the totals row (tonnes columns only). */
-  kg?(row: TruckRow): number;
+  kg?(row: RegisterRow): number;
 }
 
 const zh = (key: string) => translate('zh-CN', key);
 const yesNo = (flag: number) => (flag === 1 ? '是' : '否');
-const coalKindText = (r: TruckRow): string => (r.coalKind === 'other' && r.coalKindOther ? r.coalKindOther : zh(`coalKinds.${r.coalKind}`));
-const tonnes = (header: string, kgOf: (r: TruckRow) => number): LogColumn => ({
+const coalKindText = (r: RegisterRow): string => (r.coalKind === 'other' && r.coalKindOther ? r.coalKindOther : zh(`coalKinds.${r.coalKind}`));
+const tonnes = (header: string, kgOf: (r: RegisterRow) => number): LogColumn => ({
   header, width: 11, kind: 'tonnes', value: (r) => kgOf(r) / 1000, kg: kgOf,
 });
 
-const outcomeText = (r: TruckRow) => (r.outcome ? zh(`certificates.outcomes.${r.outcome}`) : r.hasReport === 1 ? '未核验' : '');
+const outcomeText = (r: RegisterRow) => (r.outcome ? zh(`certificates.outcomes.${r.outcome}`) : r.hasReport === 1 ? '未核验' : '');
 
 export const LOG_COLUMNS: LogColumn[] = [
   { header: '序号', width: 7, kind: 'count', value: (_, i) => i + 1 },
@@ -62,6 +62,8 @@ export const LOG_COLUMNS: LogColumn[] = [
   { header: '称重方式', width: 9, kind: 'text', value: (r) => zh(`weightSources.${r.weightSource}`) },
   { header: '手工录入原因', width: 16, kind: 'text', value: (r) => r.manualReason ?? '' },
   { header: '专用通道', width: 8, kind: 'text', value: (r) => yesNo(r.viaDesignatedRoute) },
+  // 过境: destination beyond 承德市, the trucks the route target counts (domain/transit.ts).
+  { header: '过境车辆', width: 8, kind: 'text', value: (r) => yesNo(r.transit) },
   { header: '购销合同', width: 8, kind: 'text', value: (r) => yesNo(r.hasContract) },
   { header: '质检报告', width: 8, kind: 'text', value: (r) => yesNo(r.hasReport) },
   { header: '报告编号', width: 14, kind: 'text', value: (r) => r.reportNumber ?? '' },
@@ -73,6 +75,7 @@ export const LOG_COLUMNS: LogColumn[] = [
   { header: '案号', width: 22, kind: 'text', value: (r) => r.caseNumber ?? '' },
   { header: '案件状态', width: 11, kind: 'text', value: (r) => (r.casePhase ? zh(`cases.phases.${r.casePhase}`) : '') },
   { header: '登记人', width: 10, kind: 'text', value: (r) => r.operatorName },
+  { header: '执法人员', width: 18, kind: 'text', value: (r) => r.officersOnDuty },
 ];
 
 /** Running sums for the totals row: trucks and kg per tonnes column. */
@@ -80,7 +83,7 @@ export class LogTotals {
   trucks = 0;
   readonly kg = LOG_COLUMNS.map(() => 0);
 
-  add(row: TruckRow): void {
+  add(row: RegisterRow): void {
     this.trucks++;
     LOG_COLUMNS.forEach((c, i) => {
       if (c.kg) this.kg[i]! += c.kg(row);

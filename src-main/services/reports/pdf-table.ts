@@ -30,25 +30,37 @@ export interface TableOptions {
   keepLastRows?: number;
 }
 
+/** A cell's lines with their widths when each fits the cell (drawn without the wrapper), else null. */
+interface Layout {
+  lines: { line: string; width: number }[] | null;
+  height: number;
+}
+
 /** Draws the table; returns the number of body rows drawn. Rows are read once, so they may be streamed. */
 export function drawTable(doc: Doc, frame: PdfFrame, columns: PdfColumn[], rows: Iterable<string[]>, opts: TableOptions): number {
   const total = columns.reduce((n, c) => n + c.weight, 0);
   const widths = columns.map((c) => (frame.width * c.weight) / total);
   const headers = columns.map((c) => c.header);
-  // Measuring CJK text is the slow part of a long register; carriers, origins and flags repeat row after row.
-  const measured = new Map<string, number>();
-  const cellHeight = (text: string, i: number, bold: boolean) => {
+  // pdfkit's line wrapper runs a Unicode line breaker and measures every CJK character as a word: for a
+  // register of thousands of rows that was nearly all the time. A cell whose lines each fit its width is
+  // measured once and drawn line by line without the wrapper; only a line too long for the cell is wrapped.
+  const laidOut = new Map<string, Layout>();
+  const layoutOf = (text: string, i: number, bold: boolean): Layout => {
     const key = `${bold ? 'b' : 'r'}${i}|${text}`;
-    let height = measured.get(key);
-    if (height === undefined) {
-      height = doc.heightOfString(text || ' ', { width: widths[i]! - 2 * opts.pad });
-      measured.set(key, height);
+    let layout = laidOut.get(key);
+    if (layout === undefined) {
+      const inner = widths[i]! - 2 * opts.pad;
+      const lines = text.split('\n').map((line) => ({ line, width: doc.widthOfString(line) }));
+      layout = lines.every((l) => l.width <= inner)
+        ? { lines, height: lines.length * doc.currentLineHeight(true) }
+        : { lines: null, height: doc.heightOfString(text || ' ', { width: inner }) };
+      laidOut.set(key, layout);
     }
-    return height;
+    return layout;
   };
   const heightOf = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'body').fontSize(opts.size);
-    return Math.max(...cells.map((c, i) => cellHeight(c, i, bold))) + 2 * opts.pad;
+    return Math.max(...cells.map((c, i) => layoutOf(c, i, bold).height)) + 2 * opts.pad;
   };
   const rule = (y: number, lineWidth: number) => doc.moveTo(frame.left, y).lineTo(frame.left + frame.width, y).lineWidth(lineWidth).stroke();
   const headerHeight = heightOf(headers, true);
@@ -56,10 +68,21 @@ export function drawTable(doc: Doc, frame: PdfFrame, columns: PdfColumn[], rows:
   const paint = (cells: string[], bold: boolean, height: number) => {
     doc.font(bold ? 'bold' : 'body').fontSize(opts.size);
     const top = doc.y;
+    const lineHeight = doc.currentLineHeight(true);
     let x = frame.left;
     cells.forEach((c, i) => {
       const align = bold ? 'center' : (columns[i]!.align ?? 'left');
-      doc.text(c, x + opts.pad, top + opts.pad, { width: widths[i]! - 2 * opts.pad, align });
+      const inner = widths[i]! - 2 * opts.pad;
+      const layout = layoutOf(c, i, bold);
+      if (layout.lines === null) doc.text(c, x + opts.pad, top + opts.pad, { width: inner, align });
+      else {
+        layout.lines.forEach((l, n) => {
+          if (l.line === '') return;
+          const slack = inner - l.width;
+          const dx = align === 'right' ? slack : align === 'center' ? slack / 2 : 0;
+          doc.text(l.line, x + opts.pad + dx, top + opts.pad + n * lineHeight, { lineBreak: false });
+        });
+      }
       x += widths[i]!;
     });
     rule(top + height, bold ? 0.8 : 0.4);

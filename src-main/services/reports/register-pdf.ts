@@ -3,7 +3,7 @@
  * one printed cell so a truck fits one row of A4. Built from LOG_COLUMNS, so paper, xlsx and csv say
  * the same for every truck.
  */
-import type { TruckRow } from '../../../db/reports-repo.ts';
+import type { RegisterRow } from './register-rows.ts';
 import { cellText, LOG_COLUMNS, LogTotals, type CellValue } from './log-columns.ts';
 import type { PdfRegister } from './pdf.ts';
 import type { PdfColumn } from './pdf-table.ts';
@@ -26,11 +26,12 @@ const PRINTED: PrintedColumn[] = [
   { header: '净重\n(吨)', weight: 6, align: 'right', parts: ['净重(吨)'] },
   { header: '称重\n方式', weight: 5, parts: ['称重方式'] },
   { header: '专用\n通道', weight: 3, parts: ['专用通道'] },
+  { header: '过境', weight: 3, parts: ['过境车辆'] },
   { header: '报告编号\n检测机构 CMA', weight: 11, parts: ['报告编号', '检测机构', 'CMA编号'] },
   { header: '核查\n处置', weight: 5, parts: ['核查结论', '处置'] },
   { header: '样品编号', weight: 6, parts: ['样品编号'] },
   { header: '案号\n案件状态', weight: 11, parts: ['案号', '案件状态'] },
-  { header: '登记人', weight: 4.5, parts: ['登记人'] },
+  { header: '登记人\n执法人员', weight: 7, parts: ['登记人', '执法人员'] },
 ];
 /** On paper only an amended truck shows its revision; "1" under every record number would be noise. */
 const ORIGINAL_REVISION = '1';
@@ -46,7 +47,7 @@ function printedRow(values: CellValue[]): string[] {
 }
 
 /** The register's rows then its totals row, produced while the trucks are read. */
-function* registerRows(trucks: Iterable<TruckRow>, masked: boolean, totals: LogTotals): Generator<string[]> {
+function* registerRows(trucks: Iterable<RegisterRow>, masked: boolean, totals: LogTotals): Generator<string[]> {
   for (const truck of trucks) {
     const values = LOG_COLUMNS.map((c) => c.value(truck, totals.trucks, masked));
     totals.add(truck);
@@ -55,7 +56,7 @@ function* registerRows(trucks: Iterable<TruckRow>, masked: boolean, totals: LogT
   yield printedRow(totals.cells());
 }
 
-export function registerForPdf(trucks: Iterable<TruckRow>, masked: boolean): { register: PdfRegister; totals: LogTotals } {
+export function registerForPdf(trucks: Iterable<RegisterRow>, masked: boolean): { register: PdfRegister; totals: LogTotals } {
   const totals = new LogTotals();
   return { register: { title: '运煤车辆信息登记台账', columns: PRINTED, rows: registerRows(trucks, masked, totals) }, totals };
 }

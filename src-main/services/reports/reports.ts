@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/open.ts';
 import {
-  breakdown, certificateTally, failingOrigins, iterateTrucks, tally, tallyWithGaps, truckPage, weighbridgeGaps, type TruckFilter, type UtcRange,
+  breakdown, certificateTally, failingOrigins, tally, tallyWithGaps, truckPage, weighbridgeGaps, type TruckFilter, type UtcRange,
 } from '../../../db/reports-repo.ts';
 import type { Station } from '../../../src-shared/contract/accounts.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
@@ -20,10 +20,12 @@ import {
   isoWeekOf, parseIsoWeek, periodBounds, reportingReminder, seasonToDate, todayAndWeek, type LocalPeriod,
 } from '../../../src-shared/domain/report-period.ts';
 import { shanghaiDate } from '../../../src-shared/domain/seizure-term.ts';
+import { routeShares } from '../../../src-shared/domain/route-target.ts';
 import { count, kg, share, text, type ExportHeader, type Section, shareText } from './content.ts';
 import { logCsv } from './csv.ts';
 import { reportPdf } from './pdf.ts';
 import { registerForPdf } from './register-pdf.ts';
+import { registerRows } from './register-rows.ts';
 import { logWorkbook } from './xlsx.ts';
 import { appendAudit } from '../audit.ts';
 import type { Actor } from '../context.ts';
@@ -90,7 +92,7 @@ export function reportRecords(db: Db, input: z.output<typeof RecordsInput>): Rep
     rows: page.rows.map((r) => ({
       id: r.id, recordNumber: r.recordNumber, revision: r.revision, passedAt: r.passedAt, plate: r.plate, trailerPlate: r.trailerPlate,
       driverName: r.driverName, origin: r.origin, coalKind: r.coalKind, netKg: r.netKg, weightSource: r.weightSource,
-      viaDesignatedRoute: r.viaDesignatedRoute === 1, hasReport: r.hasReport === 1,
+      viaDesignatedRoute: r.viaDesignatedRoute === 1, hasReport: r.hasReport === 1, transit: r.transit === 1,
     })),
   };
 }
@@ -126,8 +128,7 @@ export function overviewRows(periods: PeriodFigures[]): Section['rows'] {
     [text('净重合计（吨）'), ...tallies.map((t) => kg(t.netKg))],
     [text('出示质检报告（辆）'), ...tallies.map((t) => count(t.withReportTrucks))],
     [text('出示质检报告比例'), ...tallies.map((t) => share(t.withReportTrucks, t.trucks))],
-    [text('经运煤专用通道（辆）'), ...tallies.map((t) => count(t.viaRouteTrucks))],
-    [text(`专用通道使用率（${TARGET_LABEL}）`), ...tallies.map((t) => share(t.viaRouteTrucks, t.trucks))],
+    ...routeRows(tallies),
     [text('手工录入重量（辆）'), ...tallies.map((t) => count(t.manualTrucks))],
     [text('地磅数据缺失时段（小时）'), ...periods.map((p) => count(p.gaps))],
     [text('质检报告已核查（辆）'), ...checks.map((c) => count(c.checkedTrucks))],
@@ -142,6 +143,18 @@ export function overviewRows(periods: PeriodFigures[]): Section['rows'] {
   ];
 }
 
+/** The route target's rows: the share over transit trucks (the target's own), the share over all trucks beside it. */
+function routeRows(tallies: Tally[]): Section['rows'] {
+  const shares = tallies.map(routeShares);
+  return [
+    [text('过境车辆（辆）'), ...tallies.map((t) => count(t.transitTrucks))],
+    [text('过境车辆经运煤专用通道（辆）'), ...tallies.map((t) => count(t.transitViaRouteTrucks))],
+    [text(`过境车辆专用通道使用率（${TARGET_LABEL}）`), ...shares.map((r) => share(r.transit.part, r.transit.whole))],
+    [text('经运煤专用通道（辆，全部车辆）'), ...tallies.map((t) => count(t.viaRouteTrucks))],
+    [text('专用通道使用率（全部车辆）'), ...shares.map((r) => share(r.all.part, r.all.whole))],
+  ];
+}
+
 function groupSection(title: string, keyHeader: string, groups: TallyOf[], label: (key: string) => string = (k) => k): Section {
   return {
     title,
@@ -153,8 +166,11 @@ function groupSection(title: string, keyHeader: string, groups: TallyOf[], label
 function dailySection(title: string, days: TallyOf[]): Section {
   return {
     title,
-    columns: ['日期', '车辆（辆）', '净重（吨）', '专用通道使用率', '质检报告比例', '手工录入（辆）'],
-    rows: days.map((d) => [text(d.key), count(d.trucks), kg(d.netKg), share(d.viaRouteTrucks, d.trucks), share(d.withReportTrucks, d.trucks), count(d.manualTrucks)]),
+    columns: ['日期', '车辆（辆）', '净重（吨）', '过境车辆专用通道使用率', '全部车辆专用通道使用率', '质检报告比例', '手工录入（辆）'],
+    rows: days.map((d) => [
+      text(d.key), count(d.trucks), kg(d.netKg), share(d.transitViaRouteTrucks, d.transitTrucks), share(d.viaRouteTrucks, d.trucks),
+      share(d.withReportTrucks, d.trucks), count(d.manualTrucks),
+    ]),
   };
 }
 
@@ -178,11 +194,12 @@ export function breakdownSections(db: Db, r: UtcRange, gaps: WeighbridgeGap[], d
 /** The period's shortfalls a supervisor must explain upward, in sentences (the open matters are raised by report-problems). */
 export function problemsFound(t: Tally, c: CertificateTally): string[] {
   const lines: string[] = [];
-  const offRoute = t.trucks - t.viaRouteTrucks;
-  if (t.trucks > 0 && t.viaRouteTrucks / t.trucks < ROUTE_TARGET) {
-    lines.push(`专用通道使用率 ${shareText(t.viaRouteTrucks, t.trucks)}，低于 ${ROUTE_TARGET * 100}% 的目标；${offRoute} 辆未经运煤专用通道。`);
-  } else if (offRoute > 0) {
-    lines.push(`${offRoute} 辆未经运煤专用通道（使用率 ${shareText(t.viaRouteTrucks, t.trucks)}，达到目标）。`);
+  const route = routeShares(t);
+  const beside = `（全部车辆 ${shareText(route.all.part, route.all.whole)}）`;
+  if (route.belowTarget) {
+    lines.push(`过境车辆专用通道使用率 ${shareText(route.transit.part, route.transit.whole)}${beside}，低于 ${ROUTE_TARGET * 100}% 的目标；${route.transitOffRoute} 辆过境车辆未经运煤专用通道。`);
+  } else if (route.transitOffRoute > 0) {
+    lines.push(`${route.transitOffRoute} 辆过境车辆未经运煤专用通道（过境车辆使用率 ${shareText(route.transit.part, route.transit.whole)}，达到目标${beside}）。`);
   }
   if (t.trucks > t.withReportTrucks) lines.push(`${t.trucks - t.withReportTrucks} 辆未出示煤质检验报告。`);
   if (c.failingTrucks > 0) {
@@ -237,10 +254,10 @@ async function exportLog(db: Db, who: Exporter, input: z.output<typeof WeeklyExp
   // The csv carries the rows only, so it needs no figures.
   const summary = kind === 'weekly' && input.format !== 'csv' ? weeklySummary(db, who, period) : { sections: [], problems: [] };
   let out: { bytes: Buffer; trucks: number };
-  if (input.format === 'xlsx') out = await logWorkbook(header, iterateTrucks(db, r), [...summary.sections, ...problemsTable(summary.problems)]);
-  else if (input.format === 'csv') out = logCsv(header, iterateTrucks(db, r));
+  if (input.format === 'xlsx') out = await logWorkbook(header, registerRows(db, r), [...summary.sections, ...problemsTable(summary.problems)]);
+  else if (input.format === 'csv') out = logCsv(header, registerRows(db, r));
   else {
-    const { register, totals } = registerForPdf(iterateTrucks(db, r), !input.unmasked);
+    const { register, totals } = registerForPdf(registerRows(db, r), !input.unmasked);
     const bytes = await reportPdf({
       header, sections: summary.sections, notes: { title: '发现的问题', lines: summary.problems }, register,
       signatures: ['填报人', '审核人（主管）', '日期'], layout: 'landscape',

@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { TruckRow } from '../../../db/reports-repo.ts';
+import type { RegisterRow } from './register-rows.ts';
 import { headerLines, localMinute, type ExportHeader, type Figure, type Section } from './content.ts';
 import { LOG_COLUMNS, LogTotals, type CellValue } from './log-columns.ts';
 
@@ -117,7 +117,7 @@ function logCell(value: CellValue): ExcelJS.CellValue {
  * The register: sheet 登记台账 (one row per truck and a totals row) and, for the weekly log, sheet 汇总. Streamed: each row
  * is committed once written (everything about a sheet's layout is set before its first row goes out).
  */
-export async function logWorkbook(h: ExportHeader, rows: Iterable<TruckRow>, summary: Section[]): Promise<{ bytes: Buffer; trucks: number }> {
+export async function logWorkbook(h: ExportHeader, rows: Iterable<RegisterRow>, summary: Section[]): Promise<{ bytes: Buffer; trucks: number }> {
   const masked = h.masked ?? true;
   const { wb, bytes } = streamingWorkbook(h);
   const sheet = wb.addWorksheet('登记台账', sheetOptions(h, '1:1'));

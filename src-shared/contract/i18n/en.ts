@@ -23,6 +23,7 @@ const en: Catalog<typeof zhCN> = {
     recordNumber: 'Record number', registeredAt: 'Registered at', operator: 'Operator', revision: 'Revision', amend: 'Amend', amendReason: 'Reason for amendment',
     amendedBy: 'Amended', amendmentOf: 'Amends revision {{revision}}', history: 'All revisions', manualMark: 'Manual entry', scaleMark: 'From weighbridge',
     weights: 'Weights', driver: 'Driver', cargo: 'Cargo and destination', documents: 'Documents carried',
+    transit: 'In transit (destination beyond Chengde)',
   },
   plateColors: { yellow: 'Yellow', blue: 'Blue', green: 'Green (new energy)', 'yellow-green': 'Yellow-green (new energy)', white: 'White', black: 'Black' },
   coalKinds: { 'anthracite-lump': 'Anthracite lump', bituminous: 'Bituminous', 'clean-briquette': 'Clean briquette', 'semi-coke': 'Semi-coke', 'washed-fine': 'Washed fine coal', other: 'Other' },
@@ -247,6 +248,7 @@ const en: Catalog<typeof zhCN> = {
       grossKg: 'Enter the gross weight', tareKg: 'Enter the tare weight', weightSource: 'Choose how it was weighed', destinationInHebei: 'Say whether the destination is in Hebei',
       hasContract: 'Say whether a contract was shown', hasReport: 'Say whether a report was shown', viaDesignatedRoute: 'Say whether the designated route was used',
     },
+    transitOutsideHebei: 'A destination outside Hebei is beyond Chengde: the truck is in transit',
   },
   errors: {
     invalidInput: 'Invalid input', unknownMethod: 'Unknown method: {{method}}', forbidden: 'Your role may not do this',
@@ -426,6 +428,10 @@ const en: Catalog<typeof zhCN> = {
       reportOverused: '{{count}} quality report(s) used for more tonnage than they cover: {{refs}}.',
       andMore: ' and more',
     },
+  },
+  routeTarget: {
+    transitShare: 'Designated route, transit trucks', allShare: 'All trucks', transitTrucks: 'Transit trucks', transitViaRoute: 'Transit trucks via route',
+    transit: 'Transit', local: 'Within Chengde',
   },
 };
 export default en;

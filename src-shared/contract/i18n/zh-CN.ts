@@ -20,6 +20,7 @@ const zhCN = {
     recordNumber: '登记编号', registeredAt: '登记时间', operator: '登记人', revision: '版本', amend: '更正', amendReason: '更正原因',
     amendedBy: '已被更正', amendmentOf: '更正自第 {{revision}} 版', history: '全部版本', manualMark: '手工录入', scaleMark: '地磅采集',
     weights: '称重', driver: '驾驶员', cargo: '货物与去向', documents: '随车单证',
+    transit: '过境（目的地在承德市以外）',
   },
   plateColors: { yellow: '黄牌', blue: '蓝牌', green: '绿牌（新能源）', 'yellow-green': '黄绿牌（新能源）', white: '白牌', black: '黑牌' },
   coalKinds: { 'anthracite-lump': '无烟块煤', bituminous: '烟煤', 'clean-briquette': '洁净型煤', 'semi-coke': '兰炭', 'washed-fine': '洗精煤', other: '其他' },
@@ -243,6 +244,7 @@ const zhCN = {
       grossKg: '请填写毛重', tareKg: '请填写皮重', weightSource: '请选择称重方式', destinationInHebei: '请选择目的地是否在河北省内',
       hasContract: '请选择是否出示购销合同', hasReport: '请选择是否出示质检报告', viaDesignatedRoute: '请选择是否经运煤专用通道',
     },
+    transitOutsideHebei: '目的地不在河北省内，必为过境车辆（目的地在承德市以外）',
   },
   errors: {
     invalidInput: '输入有误', unknownMethod: '未知的操作：{{method}}', forbidden: '当前角色无权执行此操作',
@@ -422,6 +424,10 @@ const zhCN = {
       reportOverused: '{{count}} 份煤质检验报告累计使用吨数超过报告覆盖的吨数：{{refs}}。',
       andMore: ' 等',
     },
+  },
+  routeTarget: {
+    transitShare: '过境车辆专用通道使用率', allShare: '全部车辆', transitTrucks: '过境车辆', transitViaRoute: '过境车辆经专用通道',
+    transit: '过境', local: '承德市内',
   },
 };
 export default zhCN;

@@ -68,6 +68,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+const BEIJING = { destination: '北京密云区', destinationInHebei: false, transit: true };
 const weekNetKg = () => trucks.a.netKg + amendedB.netKg + trucks.c.netKg;
 
 beforeAll(async () => {
@@ -75,7 +76,8 @@ beforeAll(async () => {
   await f.tokenFor('supervisor');
   await f.tokenFor('officer');
   trucks.a = await registerAt('2026-11-24T02:00:00Z', 1, { weightSource: 'scale', viaDesignatedRoute: true, hasReport: true });
-  trucks.b = await registerAt('2026-11-24T03:00:00Z', 2, { weightSource: 'manual', viaDesignatedRoute: false, hasReport: true, driverPhone: '13912345678' });
+  // Bound for Beijing: a transit truck (过境) that missed the designated routes.
+  trucks.b = await registerAt('2026-11-24T03:00:00Z', 2, { weightSource: 'manual', viaDesignatedRoute: false, hasReport: true, driverPhone: '13912345678', ...BEIJING });
   // 23:59 local on Sunday 29 November: still week 48.
   trucks.c = await registerAt('2026-11-29T15:59:00Z', 3, { weightSource: 'scale', viaDesignatedRoute: true, hasReport: false, reportNumber: undefined, carrier: '承德"兴隆",货运' });
   // 00:30 local on Monday 30 November: week 49.
@@ -88,7 +90,7 @@ beforeAll(async () => {
   // Amended in week 49: the truck still passed in week 48, with the corrected weight.
   const token = await at('2026-11-30T05:00:00Z');
   amendedB = await f.call('registrations.amend', {
-    id: trucks.b.id, reason: '复磅更正', changes: { ...validRegistration(2), weightSource: 'manual', viaDesignatedRoute: false, hasReport: true, driverPhone: '13912345678', tareKg: validRegistration(2).tareKg - 500 },
+    id: trucks.b.id, reason: '复磅更正', changes: { ...validRegistration(2), weightSource: 'manual', viaDesignatedRoute: false, hasReport: true, driverPhone: '13912345678', ...BEIJING, tareKg: validRegistration(2).tareKg - 500 },
   }, token);
   check(trucks.a.id, 'pass', 'release', []);
   check(trucks.b.id, 'fail', 'seize', ['A', 'St']); // on the revision that was later amended
@@ -102,7 +104,11 @@ describe('dashboard figures', () => {
     const d = await f.call('reports.dashboard', { from: '2026-11-23', to: '2026-11-30' }, sup);
     expect(d.range.tally).toEqual({
       trucks: 4, netKg: weekNetKg() + trucks.d.netKg, viaRouteTrucks: 3, withReportTrucks: 3, manualTrucks: 1,
+      // As stored: b in transit and off the routes, the others by the routes.
+      transitTrucks: [trucks.a, amendedB, trucks.c, trucks.d].filter((t) => t.transit).length,
+      transitViaRouteTrucks: [trucks.a, trucks.c, trucks.d].filter((t) => t.transit).length,
     });
+    expect(amendedB.transit).toBe(true);
     expect(d.byDay.map((x) => [x.key, x.trucks])).toEqual([['2026-11-24', 2], ['2026-11-29', 1], ['2026-11-30', 1]]);
     expect(d.week.isoWeek).toBe('2026-W49');
     expect(d.week.tally.trucks).toBe(1);
@@ -267,7 +273,7 @@ describe('monthly report', () => {
     const text = pdfText(writePdf(decode(await f.call('reports.exportMonthly', { month: '2026-11', format: 'pdf' }, sup)), 'monthly'));
     expect(text).toContain('采暖季累计（2026-11-15至2026-11-30）');
     expect(text).toContain('登记车辆（辆）44');
-    expect(text).toContain('1辆未经运煤专用通道');
+    expect(text).toContain('1辆过境车辆未经运煤专用通道');
   });
 
   it('December adds November since the season start', async () => {
