@@ -387,7 +387,7 @@ const zhCN = {
     errors: { unknownCheckpoint: '没有编号为 {{id}} 的检查站', unknownInstallation: '没有编号为 {{id}} 的接入单位', alreadyRevoked: '{{id}} 此前已注销' },
   },
   reportArchive: {
-    nav: '报告档案', title: '质检报告专管档案', search: '报告编号/检测机构/CMA/车牌/登记编号', lab: '检测机构', empty: '暂无质检报告',
+    nav: '报告档案', title: '质检报告专管档案', search: '报告号/机构/CMA/车牌/登记号', lab: '检测机构', empty: '暂无质检报告',
     reportNumber: '报告编号', labs: '检测机构', cma: 'CMA编号', sampleOrigin: '采样方式', sampledOn: '采样日期', reportedOn: '报告日期',
     tonnageCovered: '覆盖重量（吨）', notStated: '未载明', trucks: '使用该报告的车辆', truckCount: '车辆（辆）', netTotal: '净重合计（吨）',
     signals: '提示', noSignals: '无提示', scans: '扫描件', noScans: '无扫描件', open: '查看', firstUsed: '首次使用', lastUsed: '最近使用',
