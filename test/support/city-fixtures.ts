@@ -44,12 +44,14 @@ const PHASES = ['draft', 'seized', 'extended', 'confiscated', 'released'] as con
  * stamped the next day), training records, checks with overrides and reviews, cases, handovers both ways,
  * and a disposal point's ledger. `trucksPerDay` is the average per checkpoint and day.
  */
-export function makeCityFixture(options: { firstDay: string; days: number; trucksPerDay: number; seed?: number }): CityFixture {
+export function makeCityFixture(options: { firstDay: string; days: number; trucksPerDay: number; seed?: number; idOffset?: number }): CityFixture {
+  // Fixtures made in several calls (the benchmark's weeks) keep their row ids apart by an offset.
+  const offset = options.idOffset ?? 0;
   const rand = seededRandom(options.seed ?? 17);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const rows: FixtureRow[] = [];
   for (const inst of FIXTURE_INSTALLATIONS.filter((i) => i.kind === 'checkpoint')) {
-    const next = { reg: 0, check: 0, decision: 0, kase: 0, handover: 0 };
+    const next = { reg: offset, check: offset, decision: offset, kase: offset, handover: offset };
     const add = (tbl: string, id: number, after: Record<string, unknown>) => rows.push({ installationId: inst.id, tbl, pk: String(id), after: { id, ...after } });
     for (let d = 0; d < options.days; d++) {
       const day = addDays(options.firstDay, d);
@@ -115,9 +117,9 @@ export function makeCityFixture(options: { firstDay: string; days: number; truck
   }
   // The disposal point: the same handovers arrive as incoming (not counted again), and its ledger moves stock.
   const dp = FIXTURE_INSTALLATIONS.find((i) => i.kind === 'disposal')!;
-  let seq = 0;
+  let seq = offset;
   for (const h of rows.filter((r) => r.tbl === 'handovers')) {
-    rows.push({ installationId: dp.id, tbl: 'handovers', pk: String(rows.length), after: { ...h.after, id: rows.length, direction: 'incoming' } });
+    rows.push({ installationId: dp.id, tbl: 'handovers', pk: String(offset + rows.length), after: { ...h.after, id: offset + rows.length, direction: 'incoming' } });
     const at = h.after.handed_over_at as string;
     seq++;
     rows.push({ installationId: dp.id, tbl: 'ledger_movements', pk: String(seq), after: { seq, id: `m${seq}`, kind: 'receipt', at, balance_delta_kg: h.after.total_kg } });
@@ -131,8 +133,8 @@ export function makeCityFixture(options: { firstDay: string; days: number; truck
 }
 
 /** Writes the fixture into a migrated hub database, in batches of one statement each. */
-export async function loadCityFixture(sql: HubSql, fixture: CityFixture): Promise<void> {
-  for (const [n, i] of fixture.installations.entries()) {
+export async function loadCityFixture(sql: HubSql, fixture: CityFixture, options: { installations?: boolean } = {}): Promise<void> {
+  for (const [n, i] of options.installations === false ? [] : fixture.installations.entries()) {
     await sql.query(
       `INSERT INTO installations (id, kind, name, county, public_key_pem, registered_at, registered_by, last_sync_at, head_seq)
        VALUES ($1, $2, $3, $4, $5, '2026-11-01T00:00:00Z', 'admin', $6, 3)`,
