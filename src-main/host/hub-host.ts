@@ -8,22 +8,17 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HUB_PATHS, type HubRefusal } from '../../src-shared/contract/hub.ts';
-import type { ApiResult } from '../../src-shared/contract/define.ts';
+import type { ApiResult, Envelope } from '../../src-shared/contract/define.ts';
 import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
 import type { HubSql } from '../hub/hub-db.ts';
 import { hubHead, hubPush } from '../hub/push.ts';
 import { HubRefusedError } from '../hub/signed-request.ts';
-import { ServiceError } from '../services/errors.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { HTTP_STATUS, apiMethodName } from './request-guard.ts';
 import { readStatic } from './static-files.ts';
 
-/**
- * The city views' methods (provided by the city feature): each validates its input and checks the token's
- * role itself. A returned value is sent as `{ ok: true, value }` (an `ApiResult` is passed through as it is);
- * a thrown ServiceError becomes the usual refusal envelope.
- */
-export type HubApiHandlers = Record<string, (input: unknown, ctx: { token?: string; lang: Lang }) => Promise<unknown>>;
+/** The hub's dispatcher for people (the city's screens): the same envelope as the checkpoint's `/api/<method>`. */
+export type HubApiDispatch = (name: string, envelope: Envelope) => Promise<ApiResult<unknown>>;
 
 export interface HubHostOptions {
   sql: HubSql;
@@ -32,7 +27,7 @@ export interface HubHostOptions {
   /** 127.0.0.1 unless TLS is configured. */
   host?: string;
   tls?: { cert: string | Buffer; key: string | Buffer };
-  api?: HubApiHandlers;
+  api?: HubApiDispatch;
   staticDir?: string;
   maxBodyBytes?: number;
 }
@@ -104,8 +99,7 @@ async function answerInstallation(req: http.IncomingMessage, res: http.ServerRes
 
 async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, o: HubHostOptions, scheme: string): Promise<void> {
   const name = apiMethodName(pathname);
-  const handler = name !== null && o.api && Object.hasOwn(o.api, name) ? o.api[name] : undefined;
-  if (!handler) return plainError(res, 404, 'errors.unknownMethod');
+  if (name === null || !o.api) return plainError(res, 404, 'errors.unknownMethod');
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') return plainError(res, 400, 'hub.errors.jsonOnly');
   // A page from another origin may not drive the hub (the browser always sends Origin on a cross-site POST).
@@ -119,21 +113,8 @@ async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, pa
   }
   const lang: Lang = envelope.lang === 'en' ? 'en' : 'zh-CN';
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  try {
-    const value = await handler(envelope.input ?? {}, { token, lang });
-    if (isApiResult(value)) return sendJson(res, value.ok ? 200 : HTTP_STATUS[value.error.code], value);
-    sendJson(res, 200, { ok: true, value: value ?? null });
-  } catch (err) {
-    if (!(err instanceof ServiceError)) throw err;
-    const error = { code: err.code, key: err.key, message: translate(lang, err.key, err.params) };
-    sendJson(res, HTTP_STATUS[err.code], { ok: false, error });
-  }
-}
-
-function isApiResult(v: unknown): v is ApiResult<unknown> {
-  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-  const r = v as { ok: unknown; value?: unknown; error?: { code?: unknown } };
-  return (r.ok === true && 'value' in r && Object.keys(r).length === 2) || (r.ok === false && typeof r.error?.code === 'string' && r.error.code in HTTP_STATUS);
+  const answer = await o.api(name, { token, lang, input: envelope.input ?? {} });
+  sendJson(res, answer.ok ? 200 : HTTP_STATUS[answer.error.code], answer);
 }
 
 /** Without TLS the hub may listen on a loopback address only (HubHostError, with the Chinese message). */

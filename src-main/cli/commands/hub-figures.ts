@@ -30,9 +30,9 @@ const figures = (open: HubOpener): Command => ({
     const { values } = parseOptions(argv, { ...hubDbOptions, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } });
     const from = values.from ?? '';
     const to = values.to ?? '';
-    if (!isValidDate(from) || !isValidDate(to)) throw new CliError('--from and --to must be dates YYYY-MM-DD (Beijing)');
-    if (from > to) throw new CliError('--to must not be before --from');
-    if (periodDays({ from, to }) > MAX_REPORT_DAYS) throw new CliError(`the range may span at most ${MAX_REPORT_DAYS} days`);
+    if (!isValidDate(from) || !isValidDate(to)) throw new CliError('--from 与 --to 须为日期 YYYY-MM-DD（北京时间）');
+    if (from > to) throw new CliError('--to 不能早于 --from');
+    if (periodDays({ from, to }) > MAX_REPORT_DAYS) throw new CliError(`时间范围最多 ${MAX_REPORT_DAYS} 天`);
     const rows = await withHubSql(open, values, (sql) => hubFigures(sql, { from, to }));
     if (values.json) writeJsonLine(io, rows);
     else for (const r of rows) io.stdout.write(`${r.id}\t${r.name}\t${r.registrations}\t${r.netKg}\t${r.seizures}\t${r.lastSyncAt ?? '-'}\n`);
@@ -46,7 +46,7 @@ const userAdd = (open: HubOpener): Command => ({
   usage: 'checkpoint hub user add --username U --name NAME --role city|hub-admin [--pg URL | --data DIR]   (stdin: the password)',
   async run(argv, io) {
     const { values } = parseOptions(argv, { ...hubDbOptions, username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } });
-    if (!(HUB_ROLES as readonly string[]).includes(values.role ?? '')) throw new CliError(`--role must be ${HUB_ROLES.join(' or ')}`);
+    if (!(HUB_ROLES as readonly string[]).includes(values.role ?? '')) throw new CliError(`--role 须为 ${HUB_ROLES.join(' 或 ')}`);
     const [password] = await readLines(io.stdin, 1);
     const user = await withHubSql(open, values, (sql) =>
       createHubUser(sql, 'cli', { username: values.username ?? '', displayName: values.name ?? values.username ?? '', role: values.role as HubRole, password: password ?? '' }, new Date()));

@@ -12,6 +12,8 @@ import { openHub, type HubSql } from '../../hub/hub-db.ts';
 import { listInstallations, registerInstallation, revokeInstallation } from '../../hub/installations.ts';
 import { defaultDataDir } from '../../paths.ts';
 import { ServiceError } from '../../services/errors.ts';
+import { createHubDispatcher } from '../../hub/hub-dispatch.ts';
+import { SessionStore } from '../../services/accounts/sessions.ts';
 import { createHubHost, HubHostError, refuseOpenWithoutTls } from '../../host/hub-host.ts';
 import { CliError, parseOptions, writeJsonLine, type Command } from '../command.ts';
 
@@ -55,10 +57,11 @@ function readFileText(file: string, what: string): string {
 const serve: Command = {
   words: ['hub', 'serve'],
   summary: 'Run the city hub (embedded PostgreSQL unless --pg; loopback only unless TLS)',
-  usage: `checkpoint hub serve ${DB_USAGE} [--port N] [--host H] [--tls-cert FILE --tls-key FILE]`,
+  usage: `checkpoint hub serve ${DB_USAGE} [--port N] [--host H] [--tls-cert FILE --tls-key FILE] [--name 平台名称]`,
   async run(argv, io) {
     const { values } = parseOptions(argv, {
       ...hubDbOptions, port: { type: 'string', default: '5190' }, host: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+      name: { type: 'string', default: '市级煤质监管平台' },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port 应为 0–65535，收到 "${values.port}"`);
@@ -74,7 +77,10 @@ const serve: Command = {
     const { sql, version } = await openHub(target);
     let host;
     try {
-      host = await createHubHost({ sql, clock: () => new Date(), port, host: values.host, tls, staticDir: path.join(projectRoot, 'dist-renderer') });
+      const clock = () => new Date();
+      // The city's screens sign in and call the city's methods through the hub's own dispatcher.
+      const api = createHubDispatcher({ sql, now: clock, hubName: values.name, sessions: new SessionStore() });
+      host = await createHubHost({ sql, clock, port, host: values.host, tls, api, staticDir: path.join(projectRoot, 'dist-renderer') });
     } catch (err) {
       await sql.close();
       throw err;
