@@ -47,7 +47,7 @@ export function CityDashboard() {
         {mode === 'day'
           ? <DatePicker allowClear={false} value={dayjs(date)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} aria-label={t('city.date')} />
           : <Select value={week} onChange={setWeek} options={weeks.map((w) => ({ value: w, label: w }))} style={{ width: 120 }} aria-label={t('city.weekPick')} />}
-        {figures && <Typography.Text type="secondary">{figures.period.from === figures.period.to ? figures.period.from : `${figures.period.from} ~ ${figures.period.to}`}（北京时间）</Typography.Text>}
+        {figures && <Typography.Text type="secondary">{figures.period.from === figures.period.to ? figures.period.from : `${figures.period.from} ~ ${figures.period.to}`}{t('city.beijingTime')}</Typography.Text>}
       </Space>
       {totals && figures && (
         <>

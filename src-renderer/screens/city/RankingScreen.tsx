@@ -36,7 +36,7 @@ export function RankingScreen() {
     <Space orientation="vertical" style={{ width: '100%' }} size={8}>
       <Space wrap>
         <Select value={week} onChange={setWeek} options={weeks.map((w) => ({ value: w, label: w }))} style={{ width: 120 }} aria-label={t('city.weekPick')} data-testid="ranking-week" />
-        {ranking && <Typography.Text type="secondary">{ranking.period.from} ~ {ranking.period.to}（北京时间） · {t('city.routeTarget', { pct: percent(ranking.routeTarget) })}</Typography.Text>}
+        {ranking && <Typography.Text type="secondary">{ranking.period.from} ~ {ranking.period.to}{t('city.beijingTime')} · {t('city.routeTarget', { pct: percent(ranking.routeTarget) })}</Typography.Text>}
         <Button type="primary" loading={busy} disabled={!ranking} onClick={() => void exportRegister()} data-testid="city-export">{t('city.exportRegister')}</Button>
       </Space>
       <Table<RankingRow> size="small" rowKey="installationId" pagination={false} loading={!ranking} dataSource={ranking?.rows ?? []} data-testid="ranking-table"

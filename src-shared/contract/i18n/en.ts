@@ -371,7 +371,7 @@ const en: Catalog<typeof zhCN> = {
   },
   city: {
     nav: { dashboard: 'City overview', ranking: 'Weekly ranking', drill: 'Checkpoint records', installations: 'Installations' },
-    day: 'Day', week: 'This week', date: 'Date', weekPick: 'Week', range: 'Period', refresh: 'Refresh',
+    day: 'Day', week: 'This week', beijingTime: ' (Beijing time)', date: 'Date', weekPick: 'Week', range: 'Period', refresh: 'Refresh',
     trucks: 'Trucks', tonnes: 'Net (t)', routeShare: 'Designated-route share', routeTarget: 'target {{pct}}',
     routeBase: { transit: 'of transit trucks', all: 'of all trucks', mixed: 'of transit trucks where recorded, else of all trucks' },
     outcomes: 'Check outcomes', release: 'Released', sample: 'Sampled', seize: 'Seized', turnBack: 'Turned back', review: 'Awaiting review', failing: 'Failing reports',

@@ -367,7 +367,7 @@ const zhCN = {
   },
   city: {
     nav: { dashboard: '全市概况', ranking: '周通报排名', drill: '检查站明细', installations: '接入单位' },
-    day: '当日', week: '本周', date: '日期', weekPick: '周次', range: '期间', refresh: '刷新',
+    day: '当日', week: '本周', beijingTime: '（北京时间）', date: '日期', weekPick: '周次', range: '期间', refresh: '刷新',
     trucks: '登记车辆', tonnes: '净重（吨）', routeShare: '走运煤通道比例', routeTarget: '目标 {{pct}}',
     routeBase: { transit: '按过境车辆计', all: '按全部车辆计', mixed: '部分检查站按过境车辆计，其余按全部车辆计' },
     outcomes: '核查结果', release: '放行', sample: '抽样送检', seize: '查扣', turnBack: '劝返', review: '待复核', failing: '报告不合格',
