@@ -10,7 +10,11 @@ CREATE TABLE sync_state (
   ca_pem TEXT,
   last_result_json TEXT,
   last_ok_at TEXT,
-  hub_head_seq INTEGER
+  hub_head_seq INTEGER,
+  -- The mailbox: the last outgoing handover and notice sent through the hub, the last hub mail id fetched.
+  mail_handover_id INTEGER NOT NULL DEFAULT 0,
+  mail_notice_id INTEGER NOT NULL DEFAULT 0,
+  mail_fetched_id INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO sync_state (id) VALUES (1);
 `;

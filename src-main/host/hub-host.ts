@@ -12,6 +12,7 @@ import type { ApiResult, Envelope } from '../../src-shared/contract/define.ts';
 import { translate, type Lang } from '../../src-shared/contract/i18n/index.ts';
 import type { HubSql } from '../hub/hub-db.ts';
 import { hubHead, hubPush } from '../hub/push.ts';
+import { hubMailFetch, hubMailSend } from '../hub/mail.ts';
 import { HubRefusedError } from '../hub/signed-request.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { HTTP_STATUS, apiMethodName } from './request-guard.ts';
@@ -135,10 +136,12 @@ export async function createHubHost(o: HubHostOptions): Promise<HubHost> {
     } catch {
       return plainError(res, 400, 'account.errors.badRequest');
     }
-    const isInstallationPath = pathname === HUB_PATHS.push || pathname === HUB_PATHS.head;
+    const isInstallationPath = (Object.values(HUB_PATHS) as string[]).includes(pathname);
     if ((isInstallationPath || pathname.startsWith('/api/')) && req.method !== 'POST') return plainError(res, 405, 'hub.errors.postOnly');
     if (pathname === HUB_PATHS.push) return answerInstallation(req, res, o, (raw) => hubPush(o.sql, o.clock, raw));
     if (pathname === HUB_PATHS.head) return answerInstallation(req, res, o, (raw) => hubHead(o.sql, raw));
+    if (pathname === HUB_PATHS.mailSend) return answerInstallation(req, res, o, (raw) => hubMailSend(o.sql, o.clock, raw));
+    if (pathname === HUB_PATHS.mailFetch) return answerInstallation(req, res, o, (raw) => hubMailFetch(o.sql, raw));
     if (pathname.startsWith('/api/')) return answerApi(req, res, pathname, o, scheme);
     if (req.method !== 'GET' || !o.staticDir || pathname.startsWith('/hub/')) return plainError(res, 404, 'hub.errors.notFound');
     const file = readStatic(o.staticDir, pathname);

@@ -23,6 +23,8 @@ export interface SyncResult {
   stored: number;
   /** Entries the hub already held (a resumed or repeated push). */
   duplicates: number;
+  /** Handovers and confiscation notices newly delivered to disposal points' mailboxes. */
+  mailSent: number;
   /** The hub's head for this installation as last answered; null when the hub was not reached. */
   hubHeadSeq: number | null;
   localHeadSeq: number;
@@ -42,8 +44,20 @@ export interface SyncStatus {
   lastOkAt: string | null;
 }
 
+/** What a disposal point's pull fetched from its mailbox on the hub. */
+export interface SyncPullResult {
+  ok: boolean;
+  /** Papers imported now, exactly as a scanned QR code or file would be. */
+  imported: number;
+  /** Papers already imported by the offline path (QR code or file): stored once. */
+  alreadyHeld: number;
+  problem?: { key: string; message: string };
+}
+
 export const syncContract = {
   'sync.status': method<SyncStatus>()(SyncTarget, ROLE_GROUPS.admin),
   /** Pushes everything the hub does not hold yet, in signed batches, from the hub's own head. */
   'sync.push': method<SyncResult>()(SyncPushInput, ROLE_GROUPS.admin),
+  /** A disposal point fetches the handovers and notices addressed to it and imports them as the clerk. */
+  'sync.pull': method<SyncPullResult>()(SyncTarget, ROLE_GROUPS.disposal),
 } satisfies Record<string, MethodDef>;

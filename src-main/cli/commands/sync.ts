@@ -77,4 +77,18 @@ const syncStatus: Command = {
   },
 };
 
-export const syncCommands: Command[] = [keysPublic, syncPush, syncStatus];
+const syncPull: Command = {
+  words: ['sync', 'pull'],
+  summary: 'At a disposal point: import the handovers and notices the hub holds for it (as the clerk)',
+  usage: 'checkpoint sync pull [--hub URL] [--hub-ca FILE] [--json] --user CLERK --password-stdin [--db PATH]',
+  async run(argv, io) {
+    const { values } = parseOptions(argv, { ...dbOption, ...authOptions, ...hubOptions, json: { type: 'boolean' } });
+    const result = await asUser(values.db, values, io, ({ call }) => call('sync.pull', hubTarget(values)));
+    if (values.json) writeJsonLine(io, result);
+    else if (result.ok) io.stdout.write(`OK: ${result.imported} imported, ${result.alreadyHeld} already imported by QR code or file\n`);
+    else io.stderr.write(`收取未完成：${result.problem?.message ?? ''}\n`);
+    return result.ok ? 0 : 1;
+  },
+};
+
+export const syncCommands: Command[] = [keysPublic, syncPush, syncStatus, syncPull];

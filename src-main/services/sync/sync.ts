@@ -5,14 +5,15 @@
  */
 import type { Db } from '../../../db/open.ts';
 import { HUB_PATHS, HUB_PROTOCOL, MAX_BATCH_ENTRIES, type HeadAnswer, type PushAck, type SyncBatch } from '../../../src-shared/contract/hub.ts';
-import type { SyncResult, SyncStatus } from '../../../src-shared/contract/sync.ts';
+import type { SyncPullResult, SyncResult, SyncStatus } from '../../../src-shared/contract/sync.ts';
 import { translate } from '../../../src-shared/contract/i18n/index.ts';
 import { signEnvelope } from '../../signing/hub-envelope.ts';
-import type { Actor } from '../context.ts';
+import { actorOf, type Actor, type CallContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { checkpointKey } from '../keys/keys.ts';
 import { localHeadSeq, readFeed } from './feed.ts';
 import { postToHub, SyncTransportError } from './transport.ts';
+import { pullMail, sendOutgoingMail, type AskHub } from './mail.ts';
 
 /** A batch's after-images stay under this many characters, so no request nears the hub's body limit. */
 const MAX_BATCH_CHARS = 8_000_000;
@@ -50,6 +51,12 @@ function target(db: Db, o: { hubUrl?: string; caPem?: string }): { hubUrl: strin
   return { hubUrl, caPem: o.caPem ?? (hubUrl === s.hub_url ? s.ca_pem ?? undefined : undefined) };
 }
 
+/** Another hub starts the mailbox from the beginning (sending again is idempotent; imported papers count as held). */
+function useHub(db: Db, t: { hubUrl: string; caPem?: string }): void {
+  db.prepare('UPDATE sync_state SET hub_url = @hubUrl, ca_pem = @caPem, mail_handover_id = 0, mail_notice_id = 0, mail_fetched_id = 0 WHERE id = 1 AND hub_url IS NOT @hubUrl')
+    .run({ hubUrl: t.hubUrl, caPem: t.caPem ?? null });
+}
+
 async function ask<T>(post: typeof postToHub, t: { hubUrl: string; caPem?: string }, path: string, body: unknown, privateKeyPem: string): Promise<T> {
   const answer = await post(t.hubUrl, path, signEnvelope(body, privateKeyPem), { caPem: t.caPem });
   if (answer.body.ok) return answer.body.value as T;
@@ -67,9 +74,10 @@ export async function pushToHub(db: Db, o: SyncOptions): Promise<SyncResult> {
   const t = target(db, o);
   if (!t) throw new ServiceError('invalid-input', 'hub.errors.noHub');
   const post = o.post ?? postToHub;
+  useHub(db, t);
   const key = checkpointKey(db, o.actor, o.now());
   const result: SyncResult = {
-    ok: false, at: o.now().toISOString(), hubUrl: t.hubUrl, installationId: key.checkpoint_id, batches: 0, stored: 0, duplicates: 0, hubHeadSeq: null, localHeadSeq: localHeadSeq(db),
+    ok: false, at: o.now().toISOString(), hubUrl: t.hubUrl, installationId: key.checkpoint_id, batches: 0, stored: 0, duplicates: 0, mailSent: 0, hubHeadSeq: null, localHeadSeq: localHeadSeq(db),
   };
   try {
     let hubHead = await hubHeadOf(post, t, key.checkpoint_id, key.private_key_pem, o.now());
@@ -89,6 +97,7 @@ export async function pushToHub(db: Db, o: SyncOptions): Promise<SyncResult> {
       result.duplicates += ack.duplicates;
       hubHead = result.hubHeadSeq = ack.headSeq;
     }
+    result.mailSent = await sendOutgoingMail(db, key.checkpoint_id, o.now().toISOString(), (path, body) => ask(post, t, path, body, key.private_key_pem));
     result.ok = true;
   } catch (err) {
     if (!(err instanceof Refused || err instanceof SyncTransportError)) throw err;
@@ -96,6 +105,22 @@ export async function pushToHub(db: Db, o: SyncOptions): Promise<SyncResult> {
   }
   saveResult(db, t, result);
   return result;
+}
+
+/** A disposal point's pull: the papers addressed to it, imported under the caller's name. */
+export async function pullFromHub(ctx: CallContext, o: { hubUrl?: string; caPem?: string; post?: typeof postToHub }): Promise<SyncPullResult> {
+  const t = target(ctx.db, o);
+  if (!t) throw new ServiceError('invalid-input', 'hub.errors.noHub');
+  useHub(ctx.db, t);
+  const key = checkpointKey(ctx.db, actorOf(ctx.session), ctx.now());
+  const askHub: AskHub = (path, body) => ask(o.post ?? postToHub, t, path, body, key.private_key_pem);
+  try {
+    return { ok: true, ...(await pullMail(ctx, key.checkpoint_id, askHub)) };
+  } catch (err) {
+    const problem = err instanceof Refused || err instanceof SyncTransportError || err instanceof ServiceError ? err : undefined;
+    if (!problem) throw err;
+    return { ok: false, imported: 0, alreadyHeld: 0, problem: { key: problem.key, message: translate('zh-CN', problem.key, problem.params) } };
+  }
 }
 
 function saveResult(db: Db, t: { hubUrl: string; caPem?: string }, r: SyncResult): void {

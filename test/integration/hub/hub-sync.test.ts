@@ -10,6 +10,7 @@ import { listInstallations } from '../../../src-main/hub/installations.ts';
 import { ENGINES, addRegistrations, makeInstallation, type Installation, expectHubHoldsAll, hubClock, register, startHub, stopCluster, type HubUnderTest } from './helpers.ts';
 import { closeWorld, makeWorld, type World } from './world.ts';
 import { refusalSuite } from './refusals.ts';
+import { completeDraft } from '../cases/helpers.ts';
 
 let world: World;
 /** A checkpoint kept for the forgeries, so the others' chains stay clean. */
@@ -40,6 +41,8 @@ describe.each(ENGINES)('city hub on %s', (engine) => {
     const first = await pushToHub(cd01.app.db, { hubUrl: hub.url, now: () => cd01.clock.now, actor: { id: 1, name: 'admin' }, maxEntries: 37 });
     expect(first).toMatchObject({ ok: true, installationId: 'CD01', stored: local, duplicates: 0, hubHeadSeq: local, localHeadSeq: local });
     expect(first.batches).toBe(Math.ceil(local / 37));
+    const papers = (cd01.app.db.prepare("SELECT (SELECT COUNT(*) FROM handovers WHERE direction = 'outgoing') + (SELECT COUNT(*) FROM confiscation_notices WHERE direction = 'outgoing') AS n").get() as { n: number }).n;
+    expect(first.mailSent, 'a new hub gets every paper CD01 issued').toBe(papers);
     for (const inst of [cd02, cd03, world.disposal]) {
       const r = await inst.call('sync.push', { hubUrl: hub.url }, inst.admin);
       expect(r, inst.code).toMatchObject({ ok: true, duplicates: 0, installationId: inst.code });
@@ -75,6 +78,33 @@ describe.each(ENGINES)('city hub on %s', (engine) => {
     expect(listed.map((i) => [i.id, i.chain, i.revokedAt])).toEqual([['CD01', 'intact', null], ['CD02', 'intact', null], ['CD03', 'intact', null], ['DX01', 'intact', null]]);
     expect(listed.find((i) => i.id === 'CD02')!.lagSeconds).toBe(0);
     expect(listed.find((i) => i.id === 'CD01')!.lagSeconds).toBe(7 * 86_400);
+  });
+
+  it('handovers online: checkpoint → hub → disposal point, the confiscation notice after it; the same paper both ways is stored once', async () => {
+    const [cd01] = world.checkpoints as [Installation];
+    const dx01 = world.disposal;
+    const incoming = () => dx01.app.db.prepare("SELECT (SELECT COUNT(*) FROM handovers WHERE direction = 'incoming') + (SELECT COUNT(*) FROM confiscation_notices WHERE direction = 'incoming') AS n").get() as { n: number };
+    const before = incoming().n;
+    const opened = await cd01.call('cases.open', { draft: completeDraft(world.pointId, { vehiclePlates: [`冀H5000${ENGINES.indexOf(engine)}`] }) }, world.officer);
+    const decided = await cd01.call('cases.decide', { id: opened.id }, world.officer);
+    const handover = await cd01.call('handovers.create', { caseIds: [decided.id], disposalPointId: world.pointId, receiverName: '孙敏' }, world.officer);
+    // CD01's earlier papers reached this hub with its first push; DX01 imported them by file long ago.
+    expect(await cd01.call('sync.push', {}, cd01.admin)).toMatchObject({ ok: true, mailSent: 1 });
+    expect(await cd01.call('sync.push', {}, cd01.admin)).toMatchObject({ ok: true, mailSent: 0 });
+    await expect(dx01.app.dispatch('sync.pull', { token: dx01.admin, input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dx01.call('sync.pull', {}, world.clerk)).toEqual({ ok: true, imported: 1, alreadyHeld: before });
+    expect(incoming().n).toBe(before + 1);
+    const [received] = await dx01.call('handovers.list', { direction: 'incoming' }, world.clerk);
+    expect(received).toMatchObject({ formNo: handover.formNo });
+    // The same handover by file after it came online: refused as a repeat, nothing stored twice.
+    await expect(dx01.app.dispatch('handovers.import', { token: world.clerk, input: { text: handover.fileText } })).resolves.toMatchObject({ ok: false, error: { message: expect.stringContaining('重复') } });
+    expect(incoming().n).toBe(before + 1);
+    await cd01.call('cases.confiscate', { id: decided.id, reason: '经检测不合格，依法没收', penaltyDecisionNo: `冀承市监罚〔2026〕${40 + ENGINES.indexOf(engine)}号`, penaltyDecisionDate: '2026-11-28' }, world.officer);
+    expect(await cd01.call('sync.push', {}, cd01.admin)).toMatchObject({ ok: true, mailSent: 1 });
+    expect(await dx01.call('sync.pull', {}, world.clerk)).toEqual({ ok: true, imported: 1, alreadyHeld: 0 });
+    expect(await dx01.call('sync.pull', {}, world.clerk)).toEqual({ ok: true, imported: 0, alreadyHeld: 0 });
+    const notices = dx01.app.db.prepare("SELECT case_ref FROM confiscation_notices WHERE direction = 'incoming'").all() as { case_ref: string }[];
+    expect(notices.map((n) => n.case_ref)).toContain(decided.caseNumber);
   });
 
   describe('forged, replayed, out-of-order and foreign batches', () => refusalSuite(() => hub, () => cd09, () => world.checkpoints[0]!));

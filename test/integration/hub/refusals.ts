@@ -97,6 +97,19 @@ export function refusalSuite(getHub: () => HubUnderTest, getInst: () => Installa
     expect(head.body).toMatchObject({ ok: true, value: { headSeq: 12 } });
   });
 
+  it('the mailbox: a paper to an unknown installation, a handover to a checkpoint, another paper under a held uid are refused', async () => {
+    const mail = (to: string, text: string, kind = 'handover') => ({ protocol: HUB_PROTOCOL, installationId: inst.code, kind, to, uid: 'HO-test-1', signedFileText: text, at: hubClock.now.toISOString() });
+    const send = (body: unknown) => postSigned(hub.url, body, key, HUB_PATHS.mailSend);
+    expect((await send(mail('ZZ99', 'A'))).body).toMatchObject({ ok: false, error: { code: 'unknown-installation' } });
+    expect((await send(mail(getOther().code, 'A'))).body).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    const first = await send(mail('DX01', 'A'));
+    expect(first.body).toMatchObject({ ok: true, value: { stored: true } });
+    expect((await send(mail('DX01', 'A'))).body).toMatchObject({ ok: true, value: { stored: false } });
+    expect((await send(mail('DX01', 'B'))).body).toMatchObject({ ok: false, error: { code: 'fork' } });
+    const held = (await hub.sql.query<{ n: number }>("SELECT COUNT(*) AS n FROM hub_mail WHERE uid = 'HO-test-1'")).rows[0]!;
+    expect(Number(held.n)).toBe(1);
+  });
+
   it('a revoked installation is refused, pushes and head requests alike; what it sent before stays', async () => {
     await revokeInstallation(hub.sql, () => hubClock.now, 'test', inst.code);
     await expectRefused(batchOf(inst, feed(inst, 13, 20)), 'revoked', 403);

@@ -10,6 +10,10 @@ export interface World {
   checkpoints: Installation[];
   disposal: Installation;
   all: Installation[];
+  /** CD01's officer, its disposal point's id there, and DX01's clerk. */
+  officer: string;
+  pointId: number;
+  clerk: string;
 }
 
 export async function makeWorld(registrationsEach = 12): Promise<World> {
@@ -33,7 +37,7 @@ export async function makeWorld(registrationsEach = 12): Promise<World> {
   const clerk = await userToken(disposal, 'clerk1', 'disposal');
   const imported = await disposal.call('handovers.import', { text: handover.fileText }, clerk);
   await disposal.call('ledger.receive', { handoverId: imported.id, caseRef: decided.caseNumber, coalKind: '劣质散煤', quantityKg: 31_200, differenceReason: '复磅差异' }, clerk);
-  return { checkpoints, disposal, all: [...checkpoints, disposal] };
+  return { checkpoints, disposal, all: [...checkpoints, disposal], officer, pointId: point.id, clerk };
 }
 
 export function closeWorld(w: World | undefined): void {
