@@ -30,7 +30,10 @@ test.beforeAll(async () => {
   // A weighbridge weight cites a captured weighing: write those straight into the database (the host shares it, WAL).
   const db = openDatabase(dbPath, { migrate: false });
   for (let i = 0; i < TRUCKS; i++) {
-    const truck = { ...validRegistration(i + 1), viaDesignatedRoute: i % 6 !== 0 };
+    // Every third truck delivers within 承德市 (not in transit); the rest are bound beyond it (过境).
+    const { transit: _sample, ...sample } = validRegistration(i + 1);
+    const bound = i % 3 === 1 ? { destination: '河北承德双桥区', destinationInHebei: true } : { destination: '北京密云区', destinationInHebei: false };
+    const truck = { ...sample, ...bound, viaDesignatedRoute: i % 6 !== 0 };
     const scale = i % 4 !== 0;
     const weighingId = scale
       ? insertWeighing(db, { weightKg: truck.grossKg, frames: [], protocol: 'test', deviceId: null, deviceLabel: 'test', simulated: false, capturedAt: new Date().toISOString(), capturedBy: 1 })
@@ -48,12 +51,14 @@ test('a supervisor sees the dashboard, opens the records behind a figure and exp
   await page.getByRole('menuitem', { name: '统计报表' }).click();
   const week = page.getByTestId('card-week');
   await expect(week).toContainText(String(TRUCKS));
-  await expect(week).toContainText('83.3%'); // 10 of 12 by the designated route
+  // The target's share is over the 8 transit trucks (6 by the designated route); all trucks beside it (10 of 12).
+  await expect(week.getByTestId('card-week-route')).toContainText('75.0%');
+  await expect(week.getByTestId('card-week-route')).toContainText('全部车辆 83.3%');
   await expect(page.getByTestId('chart-by-day').locator('canvas')).toBeVisible();
   await page.waitForTimeout(1200); // ECharts animates in
   await page.screenshot({ path: 'test-results/dashboard.png' });
 
-  await week.getByText('专用通道使用率').click();
+  await week.getByText('过境车辆专用通道使用率').click();
   const drawer = page.getByTestId('records-drawer');
   await expect(drawer.locator('tbody tr.ant-table-row')).toHaveCount(2);
   await page.waitForTimeout(500); // let the drawer finish sliding in before the picture

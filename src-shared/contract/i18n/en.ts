@@ -430,8 +430,7 @@ const en: Catalog<typeof zhCN> = {
     },
   },
   routeTarget: {
-    transitShare: 'Designated route, transit trucks', allShare: 'All trucks', transitTrucks: 'Transit trucks', transitViaRoute: 'Transit trucks via route',
-    transit: 'Transit', local: 'Within Chengde',
+    transitShare: 'Designated route, transit trucks', allShare: 'All trucks', transit: 'Transit',
   },
 };
 export default en;

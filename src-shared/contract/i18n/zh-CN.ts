@@ -426,8 +426,7 @@ const zhCN = {
     },
   },
   routeTarget: {
-    transitShare: '过境车辆专用通道使用率', allShare: '全部车辆', transitTrucks: '过境车辆', transitViaRoute: '过境车辆经专用通道',
-    transit: '过境', local: '承德市内',
+    transitShare: '过境车辆专用通道使用率', allShare: '全部车辆', transit: '过境',
   },
 };
 export default zhCN;

@@ -8,20 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/open.ts';
 import { migrations } from '../../../db/migrations/index.ts';
 import { verifyAudit } from '../../../src-main/services/audit.ts';
+import { copyRows } from '../../support/copy-rows.ts';
 import { createFixture, tempDbPath, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 const TABLES = ['users', 'registrations', 'certificate_checks', 'certificate_overrides', 'follow_up_samples', 'audit_log'] as const;
 const MIGRATION_009 = migrations.findIndex((m) => m.includes('CREATE TABLE certificate_reviews'));
-
-/** Copies the columns the older schema has (later migrations add columns to some of these tables). */
-function copyRows(from: Database.Database, to: Database.Database, table: string): void {
-  const known = new Set((to.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
-  for (const full of from.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[]) {
-    const row = Object.fromEntries(Object.entries(full).filter(([c]) => known.has(c)));
-    const cols = Object.keys(row);
-    to.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
-  }
-}
 
 let f: Fixture | undefined;
 afterEach(() => f?.app.close());

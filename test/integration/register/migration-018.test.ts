@@ -10,6 +10,7 @@ import { migrations } from '../../../db/migrations/index.ts';
 import { registerRowAuditFunctions } from '../../../db/row-audit.ts';
 import { verifyEvidence } from '../../../src-main/services/evidence/verify.ts';
 import { isTransit } from '../../../src-shared/domain/transit.ts';
+import { copyRows } from '../../support/copy-rows.ts';
 import { createFixture, tempDbPath, validRegistration, type Fixture } from '../../support/app-fixture.ts';
 
 const MIGRATION_018 = migrations.findIndex((m) => m.includes('ALTER TABLE registrations ADD COLUMN transit'));
@@ -18,15 +19,6 @@ const DESTINATIONS: [string, boolean][] = [
   ['河北承德双桥区', true], ['河北唐山迁安市', true], ['北京密云区', false], ['围场 棋盘山镇', true], ['吉林长春宽城区', true],
   ['某电厂', true], ['承德', false], ['平泉', true], ['秦皇岛', true], ['丰宁满族自治县', true],
 ];
-
-function copyRows(from: Database.Database, to: Database.Database, table: string): void {
-  const known = new Set((to.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
-  for (const full of from.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) {
-    const row = Object.fromEntries(Object.entries(full).filter(([c]) => known.has(c)));
-    const cols = Object.keys(row);
-    to.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
-  }
-}
 
 let f: Fixture | undefined;
 afterEach(() => f?.app.close());
