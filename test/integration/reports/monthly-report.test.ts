@@ -63,7 +63,7 @@ async function cli(...args: string[]): Promise<string> {
   expect(await main([...args, '--db', f.dbPath, '--user', 'supervisor1', '--password-stdin'], io)).toBe(0);
   return out;
 }
-interface ListedTruck { netKg: number; viaDesignatedRoute: boolean; hasReport: boolean; weightSource: string }
+interface ListedTruck { netKg: number; viaDesignatedRoute: boolean; transit: boolean; hasReport: boolean; weightSource: string }
 interface ListedCase { netKg: number; decisionDate: string | null }
 
 const decode = (file: ExportedFile) => Buffer.from(file.base64, 'base64');
@@ -122,14 +122,18 @@ describe('monthly report figures against the ledgers listed by the CLI', { timeo
       expect(listed.length).toBeGreaterThan(0);
       expect(s.cell('登记车辆（辆）', column)).toBe(listed.length);
       expect(Math.round(s.cell('净重合计（吨）', column) * 1000)).toBe(sum(listed));
-      expect(s.cell('经运煤专用通道（辆）', column)).toBe(listed.filter((t) => t.viaDesignatedRoute).length);
+      expect(s.cell('经运煤专用通道（辆，全部车辆）', column)).toBe(listed.filter((t) => t.viaDesignatedRoute).length);
+      expect(s.cell('过境车辆（辆）', column)).toBe(listed.filter((t) => t.transit).length);
+      expect(s.cell('过境车辆经运煤专用通道（辆）', column)).toBe(listed.filter((t) => t.transit && t.viaDesignatedRoute).length);
       expect(s.cell('出示质检报告（辆）', column)).toBe(listed.filter((t) => t.hasReport).length);
       expect(s.cell('手工录入重量（辆）', column)).toBe(listed.filter((t) => t.weightSource === 'manual').length);
       expect(s.cell('作出查封扣押决定（件）', column)).toBe(decided.length);
       expect(Math.round(s.cell('查封扣押煤炭（吨）', column) * 1000)).toBe(sum(decided));
     }
-    // The route share is the figures' own (a share cell), against the 90 % target of 附件6 二.
-    expect(s.row('专用通道使用率（目标 ≥ 90%）')).toBeDefined();
+    // The route share is the figures' own (a share cell) over transit trucks, against the 90 % target of the plan (三、3),
+    // with the share over all trucks beside it.
+    expect(s.row('过境车辆专用通道使用率（目标 ≥ 90%）')).toBeDefined();
+    expect(s.row('专用通道使用率（全部车辆）')).toBeDefined();
   });
 
   it('labels a month in progress as reported to date', async () => {
