@@ -4,6 +4,7 @@
  * administrator sees its head, lag and chain and revokes it; the hub refuses to serve the network without
  * TLS; the host answers odd requests in JSON and never falls over.
  */
+import { hubMigrations } from '../../../db/hub/migrations/index.ts';
 import type { ApiResult, Envelope } from '../../../src-shared/contract/define.ts';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,7 +64,7 @@ describe('checkpoint hub … and checkpoint sync … over TLS', () => {
     fs.writeFileSync(path.join(dir, 'cd05.pem'), pem.out);
     expect(JSON.parse(json.out)).toEqual({ checkpointId: 'CD05', publicKeyPem: inst.publicKeyPem });
 
-    expect((await cli(['hub', 'migrate', ...where])).out).toMatch(/^hub schema version 1 /);
+    expect((await cli(['hub', 'migrate', ...where])).out).toMatch(new RegExp(`^hub schema version ${hubMigrations.length} `));
     const noId = await cli(['hub', 'register', '--key', path.join(dir, 'cd05.pem'), '--kind', 'checkpoint', '--name', '兴隆县检查站', ...where]);
     expect(noId).toMatchObject({ code: 2, err: expect.stringContaining('需要 --id') });
     const reg = await cli(['hub', 'register', '--key', path.join(dir, 'cd05.json'), '--kind', 'checkpoint', '--name', '兴隆县检查站', '--county', '兴隆县', ...where]);
