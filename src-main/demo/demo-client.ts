@@ -17,6 +17,8 @@ export interface DemoOptions {
   days: number;
   perDay: number;
   now: Date;
+  /** Another demo checkpoint beside the first (`demo --station CODE --name NAME`), for the city hub. */
+  station?: { code: string; name: string };
 }
 
 /** A later feature adds its sample data by appending a step. */

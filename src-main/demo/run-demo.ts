@@ -21,14 +21,14 @@ const DEMO_SCALE = '演示地磅';
  * A fresh database is set up by the demo's administrator; a database the demo set up before gets what is
  * missing. Any other database is refused: the demo acts only as its own users.
  */
-async function ensureStationAndUsers(demo: DemoClient): Promise<string[]> {
+async function ensureStationAndUsers(demo: DemoClient, own: { stationName: string; stationCode: string }): Promise<string[]> {
   const status = await demo.app.dispatch('setup.status', {});
   if (!status.ok) throw new DemoError(status.error.message);
   const { station } = status.value as { station: { name: string } | null };
   if (station === null) {
-    const done = await demo.app.dispatch('setup.init', { lang: 'zh-CN', input: { ...DEMO_STATION, admin: { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD } } });
+    const done = await demo.app.dispatch('setup.init', { lang: 'zh-CN', input: { ...own, admin: { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD } } });
     if (!done.ok) throw new DemoError(done.error.message);
-  } else if (station.name !== DEMO_STATION.stationName) {
+  } else if (station.name !== own.stationName) {
     throw new DemoError(`该数据库属于“${station.name}”，不是演示数据库；演示数据只能写入空数据库或演示数据库`);
   }
   const existing = new Set((await demo.as('admin', 'users.list', {})).map((u) => u.username));
@@ -47,8 +47,9 @@ async function demoScale(demo: DemoClient, enabled: boolean): Promise<void> {
 }
 
 /** Registrations spread over the past days in working hours, each checked a few minutes later; some plates return. */
-const registrationsStep: DemoStep = async (demo, { days, perDay, now }) => {
-  const rnd = seededRandom(20261128);
+const registrationsStep: DemoStep = async (demo, { days, perDay, now, station }) => {
+  // Each demo checkpoint its own trucks; the first keeps the sequence the tests and the tour know.
+  const rnd = seededRandom(20261128 + (station ? [...station.code].reduce((n, c) => n * 31 + c.charCodeAt(0), 7) : 0));
   const reportRnd = seededRandom(2081);
   const regulars = Array.from({ length: 30 }, () => samplePlate(rnd));
   const outcomes = new Map<string, number>();
@@ -79,7 +80,8 @@ export const demoSteps: DemoStep[] = [registrationsStep, casesStep];
 export async function runDemo(dbPath: string, options: DemoOptions): Promise<string[]> {
   const demo = new DemoClient(dbPath, options.now);
   try {
-    const users = await ensureStationAndUsers(demo);
+    const own = options.station ? { stationName: options.station.name, stationCode: options.station.code } : DEMO_STATION;
+    const users = await ensureStationAndUsers(demo, own);
     const lines = [`users (password "${DEMO_PASSWORD}"): ${users.join(', ')}`];
     for (const step of demoSteps) lines.push(...(await step(demo.at(options.now), options)));
     return lines;

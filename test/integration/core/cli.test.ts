@@ -20,6 +20,23 @@ describe('checkpoint command line', () => {
     expect(unknown.err).toContain('unknown command');
   });
 
+  it('makes another demo checkpoint with its own code and name, as the city hub needs several side by side', { timeout: 180_000 }, () => {
+    const db = tempDbPath();
+    const half = cli(['demo', '--db', db, '--days', '1', '--per-day', '2', '--station', 'CD07']);
+    expect([half.code, half.err]).toEqual([2, expect.stringContaining('须同时给出')]);
+    expect(cli(['demo', '--db', db, '--days', '1', '--per-day', '2', '--station', 'CD07', '--name', '丰宁县入市煤炭检查站（演示）']).code).toBe(0);
+    expect(JSON.parse(cli(['keys', 'public', '--db', db, '--json']).out)).toMatchObject({ checkpointId: 'CD07' });
+    const raw = new Database(db, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT code, name FROM station').get()).toEqual({ code: 'CD07', name: '丰宁县入市煤炭检查站（演示）' });
+      expect(raw.prepare("SELECT COUNT(*) AS n FROM registrations WHERE station_code = 'CD07'").get()).toEqual({ n: 2 });
+    } finally {
+      raw.close();
+    }
+    // The plain demo (another station's name) refuses to write into it.
+    expect(cli(['demo', '--db', db, '--days', '1', '--per-day', '1']).err).toContain('不是演示数据库');
+  });
+
   it('migrates, adds a user from stdin, fills demo data, lists it as JSON and verifies the audit chain', { timeout: 180_000 }, () => {
     const db = tempDbPath();
     expect(cli(['db', 'migrate', '--db', db]).out).toMatch(/schema version \d+/);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushToHub } from '../../../src-main/services/sync/sync.ts';
 import { validRegistration } from '../../support/app-fixture.ts';
 import { listInstallations } from '../../../src-main/hub/installations.ts';
+import { cityFigures } from '../../../src-main/hub/city/figures.ts';
 import { ENGINES, addRegistrations, makeInstallation, type Installation, expectHubHoldsAll, hubClock, register, startHub, stopCluster, type HubUnderTest } from './helpers.ts';
 import { closeWorld, makeWorld, type World } from './world.ts';
 import { refusalSuite } from './refusals.ts';
@@ -54,6 +55,24 @@ describe.each(ENGINES)('city hub on %s', (engine) => {
     expect(Number(moves.n)).toBe(1);
     const users = (await hub.sql.query<{ n: number }>("SELECT COUNT(*) AS n FROM hub_entries WHERE tbl = 'users' AND after_json IS NOT NULL")).rows[0]!;
     expect(Number(users.n), 'password hashes never leave the installation').toBe(0);
+  });
+
+  it("the city's figures are the sum of the checkpoints' own dashboards for the same Beijing days", async () => {
+    const period = { from: '2026-11-27', to: '2026-11-30' };
+    const city = await cityFigures(hub.sql, period, 'test');
+    let trucks = 0;
+    let netKg = 0;
+    for (const inst of world.checkpoints) {
+      const own = (await inst.call('reports.dashboard', period, inst.admin)).range.tally;
+      const seen = city.installations.find((i) => i.installationId === inst.code)!;
+      expect(own.trucks, inst.code).toBeGreaterThan(0);
+      expect({ code: inst.code, trucks: seen.trucks, netKg: seen.netKg, base: seen.routeBaseTrucks, via: seen.viaRouteTrucks }).toEqual({
+        code: inst.code, trucks: own.trucks, netKg: own.netKg, base: own.transitTrucks, via: own.transitViaRouteTrucks,
+      });
+      trucks += own.trucks;
+      netKg += own.netKg;
+    }
+    expect({ trucks: city.totals.trucks, netKg: city.totals.netKg }).toEqual({ trucks, netKg });
   });
 
   it('days offline, then one push catches up; a repeat push stores nothing; status shows nothing pending', async () => {
