@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Bundles the CLI and names the run for the demo database that specs copy (test/support/demo-template.ts).
+  globalSetup: './test/support/e2e-global-setup.ts',
   timeout: 60_000,
   workers: 1,
   // CI runs on a loaded 2-core machine: one retry, reported as flaky in the list and the JSON, never hidden.

@@ -7,8 +7,8 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from './host-process.ts';
 
+const projectRoot = path.resolve(import.meta.dirname, '../..');
 // Three folders below the root, as src-main/cli/commands/*.ts are: the CLI finds dist-renderer and package.json
 // from its own file ('../../..'), and its packages in the root's node_modules.
 const dir = path.join(projectRoot, 'test-results', 'bundles', 'bin');
