@@ -25,7 +25,7 @@ test.beforeAll(async () => {
   // The demo works through the app as its users (sign-ins, captures from its scale): more than a test's minute on a busy machine.
   test.setTimeout(240_000);
   // The demo: registrations, one case in every state decided today, a handover received, a sale, a stock-take.
-  const dbPath = demoDatabase(dir, 10, 20);
+  const dbPath = await demoDatabase(dir, 10, 20);
   // Three cases decided weeks ago, so their terms are close to the end or past it.
   const db = openDatabase(dbPath, { migrate: false });
   const officer = listUsers(db).find((u) => u.username === 'officer2')!;

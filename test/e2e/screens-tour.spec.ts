@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   // The demo works through the app as its users (sign-ins, captures from its scale): more than a test's minute on a busy machine.
   test.setTimeout(240_000);
   // The same demo as the enforcement dashboard's, made once for both.
-  host = await startHostProcess(demoDatabase(dir, 10, 20));
+  host = await startHostProcess(await demoDatabase(dir, 10, 20));
 });
 test.afterAll(async () => {
   await host?.stop();
