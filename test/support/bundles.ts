@@ -1,8 +1,8 @@
 /**
  * The command line and the kill drills' child loops, bundled once per test run with esbuild (as the Electron main
  * is), so that the tests which start them as processes — a hundred starts per run — do not each pay tsx's
- * on-the-fly TypeScript loading (about half a start's CPU). `bin/checkpoint.js` itself is still started by the
- * command-line test and the end-to-end hosts.
+ * on-the-fly TypeScript loading (about half a start's CPU). The command-line test still starts `bin/checkpoint.js`
+ * itself, the entry a person runs.
  */
 import { build } from 'esbuild';
 import fs from 'node:fs';
