@@ -80,15 +80,19 @@ if (fs.existsSync(vitestJson)) {
   failed++;
 }
 
-const pwJson = path.join(out, 'playwright.json');
-fs.rmSync(pwJson, { force: true });
-const pwStatus = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-if (fs.existsSync(pwJson)) {
-  const stats = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
-  passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
-} else if (pwStatus !== 0) {
-  failed++;
+// End-to-end, by the projects of playwright.config.ts: the specs that share nothing, two at a time, then the
+// timing-sensitive ones and the one printing through the machine's CUPS, alone.
+for (const project of ['side-by-side', 'alone']) {
+  const pwJson = path.join(out, `playwright-${project}.json`);
+  fs.rmSync(pwJson, { force: true });
+  const pwStatus = run(bin('playwright'), ['test', `--project=${project}`, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  if (fs.existsSync(pwJson)) {
+    const stats = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+  } else if (pwStatus !== 0) {
+    failed++;
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);
