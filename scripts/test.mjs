@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: builds the renderer, runs Vitest (unit + integration) and Playwright (end-to-end in Debian
 // Chromium), then prints one closing line "N passed, N failed" summed over both runners from their JSON reports.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { LAYER_CHECK_ARGS, TS_PROJECTS } from './checks.mjs';
 
@@ -12,6 +13,34 @@ fs.mkdirSync(out, { recursive: true });
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (cmd, args, extraEnv = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } }).status;
+
+/** Runs a command with its output held back and printed whole when it ends (so that checks run side by side do not interleave). */
+function runQuietly(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (status) => {
+      process.stdout.write(Buffer.concat(out));
+      resolve(status);
+    });
+  });
+}
+
+/** Runs the jobs, as many at once as the machine has cores; resolves with their exit statuses in order. */
+async function runSideBySide(jobs) {
+  const statuses = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      statuses[i] = await runQuietly(...jobs[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), jobs.length) }, lane));
+  return statuses;
+}
 
 let passed = 0;
 let failed = 0;
@@ -24,18 +53,19 @@ if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0 || run(process.execP
 
 // Strict type checking, one check per layer's tsconfig (the renderer without Node, main without the DOM,
 // the shared layer without either), and the import boundaries between layers: each counted as one check.
-for (const project of TS_PROJECTS) {
-  if (run(bin('tsc'), ['--noEmit', '-p', project]) === 0) passed++;
+// Each check is one single-threaded process, so they run side by side, one per core.
+const checks = [
+  ...TS_PROJECTS.map((project) => ({ job: [bin('tsc'), ['--noEmit', '-p', project]], failure: `typecheck failed: ${project}` })),
+  { job: [bin('depcruise'), LAYER_CHECK_ARGS], failure: 'layer check failed: an import crosses a layer the wrong way (see .dependency-cruiser.cjs)' },
+];
+const checkStatuses = await runSideBySide(checks.map((c) => c.job));
+checks.forEach((check, i) => {
+  if (checkStatuses[i] === 0) passed++;
   else {
-    console.error(`typecheck failed: ${project}`);
+    console.error(check.failure);
     failed++;
   }
-}
-if (run(bin('depcruise'), LAYER_CHECK_ARGS) === 0) passed++;
-else {
-  console.error('layer check failed: an import crosses a layer the wrong way (see .dependency-cruiser.cjs)');
-  failed++;
-}
+});
 
 const vitestJson = path.join(out, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
@@ -50,15 +80,19 @@ if (fs.existsSync(vitestJson)) {
   failed++;
 }
 
-const pwJson = path.join(out, 'playwright.json');
-fs.rmSync(pwJson, { force: true });
-const pwStatus = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-if (fs.existsSync(pwJson)) {
-  const stats = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
-  passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
-} else if (pwStatus !== 0) {
-  failed++;
+// End-to-end, by the projects of playwright.config.ts: the specs that share nothing, two at a time, then the
+// timing-sensitive ones and the one printing through the machine's CUPS, alone.
+for (const project of ['side-by-side', 'alone']) {
+  const pwJson = path.join(out, `playwright-${project}.json`);
+  fs.rmSync(pwJson, { force: true });
+  const pwStatus = run(bin('playwright'), ['test', `--project=${project}`, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  if (fs.existsSync(pwJson)) {
+    const stats = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+  } else if (pwStatus !== 0) {
+    failed++;
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);

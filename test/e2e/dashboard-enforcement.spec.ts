@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliPath, startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { demoDatabase } from '../support/demo-template.ts';
 import { logIn } from '../support/e2e.ts';
 import { completeDraft } from '../integration/cases/helpers.ts';
 import { openDatabase } from '../../db/open.ts';
@@ -18,7 +18,6 @@ test.describe.configure({ mode: 'serial' });
 test.use({ timezoneId: 'Asia/Shanghai' });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-dashboard-enforcement-'));
-const dbPath = path.join(dir, 'checkpoint.db');
 const DAY_MS = 86400_000;
 let host: HostProcess;
 
@@ -26,7 +25,7 @@ test.beforeAll(async () => {
   // The demo works through the app as its users (sign-ins, captures from its scale): more than a test's minute on a busy machine.
   test.setTimeout(240_000);
   // The demo: registrations, one case in every state decided today, a handover received, a sale, a stock-take.
-  execFileSync(process.execPath, [cliPath, 'demo', '--db', dbPath, '--days', '10', '--per-day', '20']);
+  const dbPath = await demoDatabase(dir, 10, 20);
   // Three cases decided weeks ago, so their terms are close to the end or past it.
   const db = openDatabase(dbPath, { migrate: false });
   const officer = listUsers(db).find((u) => u.username === 'officer2')!;

@@ -99,7 +99,8 @@ test('one operator registers a shift of trucks; every stored check is the expect
   // About a minute on an idle machine; the margin is for a loaded build machine.
   test.setTimeout(900_000);
   const kinds: ReportKind[] = ['pass', 'none', 'fail', 'incomplete'];
-  const trucks: Truck[] = Array.from({ length: 32 }, (_, i) => ({
+  // Five of each kind; the lock (at the 9th) and the refresh (at the 17th) both fall mid-shift, with trucks after them.
+  const trucks: Truck[] = Array.from({ length: 20 }, (_, i) => ({
     plate: `冀A${String(10_000 + i)}`, report: kinds[i % kinds.length]!, grossKg: 40_000 + i * 37, tareKg: 15_000 + i,
   }));
   const stored = new Map<string, ReportKind>();

@@ -1,9 +1,9 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliPath, startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { startHostProcess, type HostProcess } from '../support/host-process.ts';
+import { demoDatabase } from '../support/demo-template.ts';
 import { logIn } from '../support/e2e.ts';
 import { DEMO_PASSWORD } from '../../src-main/demo/run-demo.ts';
 import { catalogs } from '../../src-shared/contract/i18n/index.ts';
@@ -13,14 +13,13 @@ import { PLATE_ENDINGS } from '../../src-shared/domain/plate.ts';
 test.use({ timezoneId: 'Asia/Shanghai' });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-tour-'));
-const dbPath = path.join(dir, 'checkpoint.db');
 let host: HostProcess;
 
 test.beforeAll(async () => {
   // The demo works through the app as its users (sign-ins, captures from its scale): more than a test's minute on a busy machine.
   test.setTimeout(240_000);
-  execFileSync(process.execPath, [cliPath, 'demo', '--db', dbPath, '--days', '7', '--per-day', '20']);
-  host = await startHostProcess(dbPath);
+  // The same demo as the enforcement dashboard's, made once for both.
+  host = await startHostProcess(await demoDatabase(dir, 10, 20));
 });
 test.afterAll(async () => {
   await host?.stop();

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../../../src-main/demo/run-demo.ts';
 import { renderDocument } from '../../../src-main/services/documents/pdf/render.ts';
 import { tempDbPath } from '../../support/app-fixture.ts';
 import { sampleCase } from '../documents/fixture.ts';
+import { cliBundle } from '../../support/bundles.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'cc-cases-cli-'));
@@ -23,7 +24,7 @@ function as(user: string, ...args: string[]) {
 }
 
 function run(args: string[], input?: string) {
-  const r = spawnSync('node', ['bin/checkpoint.js', ...args, '--db', db], { cwd: root, encoding: 'utf8', input });
+  const r = spawnSync(process.execPath, [cliBundle, ...args, '--db', db], { cwd: root, encoding: 'utf8', input });
   return { code: r.status, out: r.stdout, err: r.stderr, json: () => r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CertificateReport, InputOf } from '../../../src-shared/contract/index.ts';
 import { shippedLimits, type LimitsTable } from '../../../src-shared/domain/certificate/index.ts';
 import { createFixture, validRegistration, type Fixture } from '../../support/app-fixture.ts';
+import { cliBundle } from '../../support/bundles.ts';
 
 const goodResults: CertificateReport['results'] = [
   { item: 'M', basis: 'ad', value: 1.2, unit: '%' },
@@ -289,7 +290,7 @@ describe('checkpoint certificate recheck', () => {
     await f.call('certificates.check', { registrationId: (await registered(201, { hasReport: false, reportNumber: undefined })).id, report: null }, kiosk);
     const file = path.join(path.dirname(f.dbPath), 'stricter.json');
     fs.writeFileSync(file, JSON.stringify(stricterTable('limits-2026.9')));
-    const run = spawnSync(process.execPath, ['bin/checkpoint.js', 'certificate', 'recheck', '--limits', file, '--db', f.dbPath, '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cliBundle, 'certificate', 'recheck', '--limits', file, '--db', f.dbPath, '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ limitsVersion: 'limits-2026.9', checked: 2, changed: 1 });

@@ -2,20 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { cliPath } from '../../support/host-process.ts';
+import { cliBundle } from '../../support/bundles.ts';
 import { tempDbPath } from '../../support/app-fixture.ts';
 import { DEMO_PASSWORD } from '../../../src-main/demo/run-demo.ts';
 
-const cli = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** `checkpoint ARGS` as a process: the installed entry, bin/checkpoint.js, or the same CLI bundled for this run. */
+const run = (entry: string, args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [entry, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
+const cli = (args: string[], input?: string) => run(cliBundle, args, input);
 
 describe('checkpoint command line', () => {
-  it('prints help and refuses unknown commands', () => {
-    const help = cli(['--help']);
+  it('prints help and refuses unknown commands', { timeout: 60_000 }, () => {
+    const help = run(cliPath, ['--help']);
     expect(help.code).toBe(0);
     for (const c of ['db migrate', 'users add', 'registrations list', 'audit verify', 'demo', 'serve', 'setup', 'login', 'logout']) expect(help.out).toContain(c);
-    const unknown = cli(['frobnicate']);
+    const unknown = run(cliPath, ['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown command');
   });

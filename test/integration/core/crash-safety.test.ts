@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { openDatabase } from '../../../db/open.ts';
 import { createUser } from '../../../src-main/services/accounts/accounts.ts';
 import { SYSTEM_ACTOR } from '../../../src-main/services/context.ts';
 import { verifyAudit } from '../../../src-main/services/audit.ts';
-import { projectRoot } from '../../support/host-process.ts';
+import { registerLoopBundle } from '../../support/bundles.ts';
 import { tempDbPath } from '../../support/app-fixture.ts';
 
-const KILLS = 24;
+// Each kill lands at a random moment of a busy write loop and is checked on its own; 16 spread them widely enough.
+const KILLS = 16;
 
 /** Runs the loop until it has acknowledged at least one record, then SIGKILLs it after a random delay. */
 function runAndKill(dbPath: string): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'test/support/register-loop.ts'), dbPath], {
-    cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, [registerLoopBundle, dbPath], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const acked: string[] = [];
   let buffer = '';

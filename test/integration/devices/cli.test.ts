@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openPtyPair, type PtyPair } from './pty.ts';
 import { encodeEqFrame } from '../../../drivers/protocols/yaohua-eq.ts';
 import { SerialTransport } from '../../../drivers/transports/serial.ts';
+import { cliBundle } from '../../support/bundles.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'checkpoint-cli-'));
@@ -20,7 +21,7 @@ afterEach(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function checkpoint(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, [join(root, 'bin/checkpoint.js'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [cliBundle, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   children.push(child);
   return child;
 }

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { report } from './fixtures.ts';
+import { cliBundle } from '../../support/bundles.ts';
 
 function cli(args: string[], stdin: string) {
-  const r = spawnSync(process.execPath, ['bin/checkpoint.js', 'certificate', 'check', ...args], { input: stdin, encoding: 'utf8', cwd: process.cwd() });
+  const r = spawnSync(process.execPath, [cliBundle, 'certificate', 'check', ...args], { input: stdin, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
