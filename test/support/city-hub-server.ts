@@ -1,11 +1,11 @@
 /**
- * A test-only city hub for the browser tests: the hub's dispatcher (city methods and the login methods) on
- * an in-memory PGlite with the city fixture, served by the loopback host with the built renderer. The real
- * `checkpoint hub serve` (TLS, installations' pushes) is the hub host's; this serves only what people see.
+ * The city hub for the browser tests: the real hub host (`createHubHost`, as `checkpoint hub serve` runs it,
+ * serving the built renderer and `/api/<method>` through the hub's dispatcher) on an in-memory PGlite
+ * loaded with the city fixture instead of installations' pushes (those are the sync suites' business).
  */
 import path from 'node:path';
 import { migrateHub, openHubSql } from '../../db/hub/sql.ts';
-import { startLoopbackHost } from '../../src-main/host/loopback-host.ts';
+import { createHubHost } from '../../src-main/host/hub-host.ts';
 import { createHubDispatcher } from '../../src-main/hub/hub-dispatch.ts';
 import { createHubUser } from '../../src-main/hub/users/hub-users.ts';
 import { SessionStore } from '../../src-main/services/accounts/sessions.ts';
@@ -21,8 +21,6 @@ export async function startCityHub(options: { rendererDir: string; now?: () => D
   await createHubUser(sql, 'test', { username: 'city1', displayName: '市攻坚办 李明', role: 'city', password: 'city-pass-1' }, now());
   await createHubUser(sql, 'test', { username: 'hubadmin', displayName: '平台管理员 赵敏', role: 'hub-admin', password: 'admin-pass-1' }, now());
   const dispatch = createHubDispatcher({ sql, now, hubName: '承德市煤质监管平台', sessions: new SessionStore() });
-  // The city's screens listen to no pushed event; the stream is refused like an unknown session.
-  const events = { subscribe: (): (() => void) => { throw new Error('no events on the city hub'); } };
-  const host = await startLoopbackHost({ port: 0, rendererDir: path.resolve(options.rendererDir), dispatch, events });
+  const host = await createHubHost({ sql, clock: now, port: 0, api: dispatch, staticDir: path.resolve(options.rendererDir) });
   return { url: host.url, sql, close: async () => { await host.close(); await sql.close(); } };
 }

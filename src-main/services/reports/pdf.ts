@@ -11,6 +11,8 @@ import { drawTable, type PdfColumn, type PdfFrame } from './pdf-table.ts';
 
 const SIZE = 10;
 const SIGNATURE_HEIGHT = 48;
+/** Heading, a two-line table header and three rows: what must fit under a section heading on its page. */
+const HEADING_KEEP_PT = 110;
 
 export interface PdfRegister {
   title: string;
@@ -110,9 +112,12 @@ export async function reportPdf(report: PdfReport): Promise<Buffer> {
   doc.end();
   return done;
 
-  /** A section heading never ends a page: it moves on with room for a few lines under it. */
+  /**
+   * A section heading never ends a page: it moves on unless its table's header (two lines when wrapped) and
+   * a few rows fit under it.
+   */
   function heading(title: string): void {
-    if (doc.y + 60 > frame.bottom()) doc.addPage();
+    if (doc.y + HEADING_KEEP_PT > frame.bottom()) doc.addPage();
     doc.font('bold').fontSize(11).text(title, margin, doc.y);
     doc.moveDown(0.3);
   }
