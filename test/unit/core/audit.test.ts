@@ -26,7 +26,7 @@ describe('audit trail', () => {
     ['an entry re-hashed without fixing the next link', "UPDATE audit_log SET hash = 'ab', actor_name = 'x' WHERE seq = 2", /content changed|link/],
     ['a registration changed behind the app', 'UPDATE registrations SET net_kg = net_kg - 1000, tare_kg = tare_kg + 1000 WHERE id = 2', /registration 2 differs/],
     ['a registration deleted behind the app', 'DELETE FROM registrations WHERE id = 2', /registration 2 was deleted/],
-    ['a registration inserted behind the app', "INSERT INTO registrations SELECT 99, 'X-1', 1, NULL, NULL, station_code, operator_id, registered_at, plate, trailer_plate, plate_color, driver_name, driver_id_number, driver_phone, carrier, origin, consignee, destination, destination_in_hebei, coal_kind, coal_kind_other, intended_use, declared_kg, has_contract, has_report, report_number, via_designated_route, gross_kg, tare_kg, net_kg, weight_source, manual_reason, weighing_id, training FROM registrations WHERE id = 1", /registration 99 has no audit entry/],
+    ['a registration inserted behind the app', "INSERT INTO registrations SELECT 99, 'X-1', 1, NULL, NULL, station_code, operator_id, registered_at, plate, trailer_plate, plate_color, driver_name, driver_id_number, driver_phone, carrier, origin, consignee, destination, destination_in_hebei, coal_kind, coal_kind_other, intended_use, declared_kg, has_contract, has_report, report_number, via_designated_route, gross_kg, tare_kg, net_kg, weight_source, manual_reason, weighing_id, training, transit FROM registrations WHERE id = 1", /registration 99 has no audit entry/],
   ];
   it.each(tampering)('detects %s', async (_name, sql, reason) => {
     const f = await withHistory();
