@@ -37,6 +37,7 @@ const firstRow = (page: Page) => page.locator('main tbody tr.ant-table-row').fir
 const SCREENS: Record<string, Screen> = {
   kiosk: { key: 'kiosk', menu: { zh: '车辆登记', en: 'Register truck' }, shows: (p) => p.getByTestId('plate') },
   ledger: { key: 'ledger', menu: { zh: '登记台账', en: 'Ledger' }, shows: firstRow },
+  'report-archive': { key: 'report-archive', menu: { zh: '报告档案', en: 'Report archive' }, shows: firstRow },
   cases: { key: 'cases', menu: { zh: '案件办理', en: 'Cases' }, shows: (p) => p.locator('main').getByText(/CD01-\d{4}-\d{4}/).first() },
   disposal: { key: 'disposal', menu: { zh: '处置点', en: 'Disposal point' }, shows: firstRow },
   dashboard: { key: 'dashboard', menu: { zh: '统计报表', en: 'Reports' }, shows: (p) => p.getByTestId('card-week') },
@@ -48,12 +49,12 @@ const SCREENS: Record<string, Screen> = {
   backup: { key: 'backup', menu: { zh: '数据备份', en: 'Backups' }, shows: (p) => p.locator('main form').first() },
 };
 const ROLES: Record<string, string[]> = {
-  kiosk: ['kiosk', 'ledger'],
-  officer1: ['ledger', 'cases'],
+  kiosk: ['kiosk', 'ledger', 'report-archive'],
+  officer1: ['ledger', 'report-archive', 'cases'],
   disposal: ['disposal'],
   // The disposal screen records ledger movements: only the disposal role, never implied by seniority.
-  supervisor: ['kiosk', 'ledger', 'cases', 'dashboard'],
-  admin: ['kiosk', 'ledger', 'cases', 'dashboard', 'users', 'devices', 'standards', 'enforcement-settings', 'settings', 'backup'],
+  supervisor: ['kiosk', 'ledger', 'report-archive', 'cases', 'dashboard'],
+  admin: ['kiosk', 'ledger', 'report-archive', 'cases', 'dashboard', 'users', 'devices', 'standards', 'enforcement-settings', 'settings', 'backup'],
 };
 
 /** `section.key` as printed when a translation is missing. */
