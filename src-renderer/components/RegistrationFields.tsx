@@ -145,6 +145,7 @@ export function CargoCard() {
   const item = useItem();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const coalKind = Form.useWatch('coalKind', form);
+  useDerivedTransit(form);
   const options = (values: readonly string[], ns: string) => values.map((v) => ({ value: v, label: t(`${ns}.${v}`) }));
   return (
     <Card size="small" title={t('registration.cargo')}>
@@ -161,6 +162,8 @@ export function CargoCard() {
         <Form.Item {...item('intendedUse')}><Select options={options(INTENDED_USES, 'uses')} /></Form.Item>
       </Pair>
       {coalKind === 'other' && <Form.Item {...item('coalKindOther')}><Input maxLength={40} /></Form.Item>}
+      {/* 过境 follows the destination as it is typed: shown with it, so the operator sees what was derived. */}
+      <Form.Item {...item('transit')} valuePropName="checked" layout="horizontal" style={{ marginBottom: 0 }}><Switch size="small" data-testid="transit" /></Form.Item>
     </Card>
   );
 }
@@ -184,7 +187,6 @@ export function DocumentsCard(props: { withReport: boolean }) {
   const item = useItem();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const hasReport = Form.useWatch('hasReport', form);
-  useDerivedTransit(form);
   const flag = (name: keyof RegistrationFormValues) => (
     <Form.Item {...item(name)} valuePropName="checked" layout="horizontal" style={{ marginBottom: 0 }}><Switch size="small" data-testid={name} /></Form.Item>
   );
@@ -192,7 +194,6 @@ export function DocumentsCard(props: { withReport: boolean }) {
     <Card size="small" title={t('registration.documents')} style={{ marginTop: 8 }} styles={{ header: { minHeight: 32 }, body: { paddingBlock: 4 } }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
         {flag('destinationInHebei')}
-        {flag('transit')}
         {flag('hasContract')}
         {flag('viaDesignatedRoute')}
         {props.withReport && flag('hasReport')}

@@ -64,8 +64,10 @@ function DocumentSettingsCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<DocumentSettings>();
+  // Not editable until the stored settings are in: a late answer would overwrite what was typed meanwhile.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    void call('documentSettings.get', {}).then((s) => form.setFieldsValue(s), (err: unknown) => showApiError(err));
+    void call('documentSettings.get', {}).then((s) => (form.setFieldsValue(s), setLoaded(true)), (err: unknown) => showApiError(err));
   }, [form]);
   const submit = async (values: DocumentSettings) => {
     try {
@@ -93,7 +95,7 @@ function DocumentSettingsCard() {
     pattern !== undefined && parseNumberPattern(pattern).ok ? t('enforcementSettings.example', { number: formatDocumentNumber(pattern, year, 1) }) : '';
   return (
     <Card size="small" title={t('enforcementSettings.documents')} data-testid="document-settings">
-      <Form form={form} size="small" layout="horizontal" labelCol={{ flex: '200px' }} onFinish={submit}>
+      <Form form={form} size="small" layout="horizontal" labelCol={{ flex: '200px' }} onFinish={submit} disabled={!loaded}>
         {field('agencyName', true)}
         {field('agencyAddress')}
         {field('agencyPhone')}
