@@ -6,19 +6,12 @@
  */
 import { HeadRequest, SyncBatch, type HeadAnswer, type PushAck, type SyncEntry } from '../../src-shared/contract/hub.ts';
 import type { HubSql } from '../../db/hub/sql.ts';
+import type { RowAuditFields } from '../../db/row-audit.ts';
 import { checkBatchShape, checkOwnData, finalRowStates } from './batch-checks.ts';
 import { HubRefusedError, verifySignedRequest } from './signed-request.ts';
 
-interface HeldEntry {
-  seq: number;
-  tbl: string;
-  pk: string;
-  op: string;
-  after_json: string | null;
-  actor_id: number | null;
-  actor_name: string;
-  at: string;
-  prev_hash: string;
+/** An entry as the hub holds it: the row audit's fields, its hash, and whether its after-image stayed home. */
+interface HeldEntry extends RowAuditFields {
   hash: string;
   redacted: boolean;
 }

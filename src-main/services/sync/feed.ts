@@ -4,18 +4,12 @@
  * a redacted entry by its hash and link alone.
  */
 import type { Db } from '../../../db/open.ts';
+import type { RowAuditFields } from '../../../db/row-audit.ts';
 import { REDACTED_TABLES, type SyncEntry } from '../../../src-shared/contract/hub.ts';
 
-interface RowAuditRow {
-  seq: number;
-  tbl: string;
-  pk: string;
+/** A row of the row audit as SQLite returns it. */
+interface RowAuditRow extends RowAuditFields {
   op: SyncEntry['op'];
-  after_json: string | null;
-  actor_id: number | null;
-  actor_name: string;
-  at: string;
-  prev_hash: string;
   hash: string;
 }
 
