@@ -2,10 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Specs run alone: those whose checks hang on real time (a weight stable for 2 s, a host's death seen within
- * 3 s, key bursts told from typing by their spacing) and the one printing through the machine's CUPS.
+ * 3 s, key bursts told from typing by their spacing, a scanned report typed in one burst) and the one printing
+ * through the machine's CUPS.
  * Every other spec starts its own host on its own port with its own database, so two run at once.
  */
-const ALONE = ['devices.spec.ts', 'devices-truth.spec.ts', 'kiosk-scanner.spec.ts', 'kiosk-actions.spec.ts', 'printing.spec.ts'];
+const ALONE = ['devices.spec.ts', 'devices-truth.spec.ts', 'kiosk-scanner.spec.ts', 'kiosk-actions.spec.ts', 'printing.spec.ts', 'certificate.spec.ts'];
 
 export default defineConfig({
   testDir: 'test/e2e',
