@@ -145,7 +145,6 @@ export function CargoCard() {
   const item = useItem();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const coalKind = Form.useWatch('coalKind', form);
-  useDerivedTransit(form);
   const options = (values: readonly string[], ns: string) => values.map((v) => ({ value: v, label: t(`${ns}.${v}`) }));
   return (
     <Card size="small" title={t('registration.cargo')}>
@@ -187,6 +186,8 @@ export function DocumentsCard(props: { withReport: boolean }) {
   const item = useItem();
   const form = Form.useFormInstance<RegistrationFormValues>();
   const hasReport = Form.useWatch('hasReport', form);
+  // Derived here, not in the cargo card: watching the destination there would re-render its pick list on every key.
+  useDerivedTransit(form);
   const flag = (name: keyof RegistrationFormValues) => (
     <Form.Item {...item(name)} valuePropName="checked" layout="horizontal" style={{ marginBottom: 0 }}><Switch size="small" data-testid={name} /></Form.Item>
   );
