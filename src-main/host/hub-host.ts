@@ -15,7 +15,7 @@ import { hubHead, hubPush } from '../hub/push.ts';
 import { hubMailFetch, hubMailSend } from '../hub/mail.ts';
 import { HubRefusedError } from '../hub/signed-request.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
-import { HTTP_STATUS, apiMethodName } from './request-guard.ts';
+import { HTTP_STATUS, TooLarge, apiMethodName, readBody } from './request-guard.ts';
 import { readStatic } from './static-files.ts';
 
 /** The hub's dispatcher for people (the city's screens): the same envelope as the checkpoint's `/api/<method>`. */
@@ -51,18 +51,7 @@ export class HubHostError extends Error {}
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1', '[::1]'];
 const isLoopbackAddress = (a: string | undefined) => !!a && (a.startsWith('127.') || a === '::1' || a.startsWith('::ffff:127.'));
 
-class TooLarge extends Error {}
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   if (res.headersSent) return void res.end();

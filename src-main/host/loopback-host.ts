@@ -3,14 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../services/dispatch.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { readStatic } from './static-files.ts';
-import { HTTP_STATUS, apiMethodName, envelopeError, refuseForeignCall } from './request-guard.ts';
+import { HTTP_STATUS, TooLarge, apiMethodName, envelopeError, readBody, refuseForeignCall } from './request-guard.ts';
 import type { EventHub } from '../services/events.ts';
 import { formatSse } from '../../src-shared/contract/event-wire.ts';
 
 /** A 10 MB report scan is about 13.4 MB as base64 (attachments.add). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-class TooLarge extends Error {}
 
 function isLoopback(address: string | undefined): boolean {
   return !!address && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
@@ -33,16 +32,6 @@ function sendEnvelope(res: http.ServerResponse, result: { ok: true; value: unkno
   send(res, status ?? (result.ok ? 200 : HTTP_STATUS[result.error.code]), JSON.stringify(result), 'application/json');
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Server-sent events (src-shared/contract/events.ts); not a contract method, so it is not POST. */
 export const EVENTS_PATH = '/api/events';
@@ -86,7 +75,7 @@ async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, pa
   if (name === null) return sendEnvelope(res, envelopeError('invalid-input', 'account.errors.badRequest'));
   let envelope: unknown;
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     envelope = body ? JSON.parse(body) : {};
   } catch (err) {
     // A body cut short leaves unread bytes on the connection: close it rather than reuse it.

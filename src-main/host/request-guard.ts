@@ -37,3 +37,18 @@ export function refuseForeignCall(req: http.IncomingMessage, ownPort: number): {
 function ownOrigins(port: number): string[] {
   return ['127.0.0.1', 'localhost', '[::1]'].map((h) => `http://${h}:${port}`);
 }
+
+/** A request body over the host's limit: answered 413 and the connection closed, never buffered whole. */
+export class TooLarge extends Error {}
+
+/** The request body as text, refused (TooLarge) as soon as it passes `limitBytes`. */
+export async function readBody(req: http.IncomingMessage, limitBytes: number): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) throw new TooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
